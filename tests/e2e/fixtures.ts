@@ -1,0 +1,41 @@
+/** Playwright fixtures over the harness: one fresh browser profile with the extension per test. */
+import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
+import { SIMULATED_ORIGINS } from '../../sim/app';
+import { extensionWorker, launchWithExtension, type PleoServer, routePleo, storedCheckedAt } from './harness';
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  pleo: PleoServer;
+}
+
+export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring pattern
+  context: async ({}, use) => {
+    const context = await launchWithExtension();
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    await use(await extensionWorker(context));
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  pleo: async ({ context }, use) => {
+    await use(await routePleo(context));
+  },
+});
+
+export const expect = test.expect;
+
+/** Opens a Pleo page and waits until the background has stored what the content script saw. */
+export async function visit(page: Page, url: string, serviceWorker: Worker): Promise<void> {
+  const environment = new URL(url).origin === SIMULATED_ORIGINS.staging ? 'staging' : 'production';
+  const before = await storedCheckedAt(serviceWorker, environment);
+  await page.goto(url);
+  await expect
+    .poll(() => storedCheckedAt(serviceWorker, environment), { message: `no observation stored for ${url}` })
+    .not.toBe(before);
+}
