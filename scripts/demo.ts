@@ -16,7 +16,12 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
-  { name: 'ready', what: 'Admin, access enabled', user: { role: 'admin', apiKeysEnabled: true }, path: '/settings' },
+  {
+    name: 'ready',
+    what: 'Admin, access enabled',
+    user: { role: 'admin', apiKeysEnabled: true },
+    path: '/settings',
+  },
   {
     name: 'role-missing',
     what: 'Employee, access enabled',
@@ -77,6 +82,7 @@ declare const chrome: { storage: { local: { get(keys: null): Promise<Record<stri
 rmSync(OUTPUT, { recursive: true, force: true });
 for (const scenario of SCENARIOS) {
   process.stdout.write(`${scenario.name.padEnd(14)} ${scenario.what}\n`);
-  for (const file of await runScenario(scenario)) process.stdout.write(`  ${relative(process.cwd(), file)}\n`);
+  for (const file of await runScenario(scenario))
+    process.stdout.write(`  ${relative(process.cwd(), file)}\n`);
 }
 process.stdout.write(`\nDemo output written to ${relative(process.cwd(), OUTPUT)}/\n`);
