@@ -19,6 +19,8 @@ export type PageSource = (path: string) => string | { status: number; body: stri
 export interface PleoServer {
   /** Serve this environment's origin as this user sees it (or with a custom page source). */
   serve(environment: Environment, source: Partial<SimulatedUser> | PageSource): void;
+  /** Serve any other origin (look-alike hosts, plain http, third-party frames) with a page source. */
+  serveOrigin(origin: string, source: PageSource): void;
   /** Every http(s) request that was not to a served Pleo origin. */
   strayRequests: string[];
 }
@@ -63,6 +65,9 @@ export function routePleo(context: BrowserContext): Promise<PleoServer> {
       const page: PageSource =
         typeof source === 'function' ? source : (path) => pleoPage(path, { ...DEFAULT_USER, ...source });
       sources.set(SIMULATED_ORIGINS[environment], page);
+    },
+    serveOrigin(origin, source) {
+      sources.set(new URL(origin).origin, source);
     },
     strayRequests,
   };
