@@ -9,6 +9,17 @@ export default defineConfig({
   outDir,
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
+  zip: {
+    // The sources zip Mozilla's reviewers rebuild from (root: the project folder, WXT's default) holds
+    // the repository's files, not what tests and demos leave behind. Hidden folders stay out by default.
+    excludeSources: [
+      'demo-output/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-output/**',
+      '**/*.log',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -21,9 +32,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'pleo-api-access-checker@extension',
-              strict_min_version: '128.0',
+              // 140 (desktop) and 142 (Android) are the first to understand data_collection_permissions.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
