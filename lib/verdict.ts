@@ -24,6 +24,7 @@ export function verdict(record: EnvironmentRecord | undefined, profile: Profile)
   if (role && !KEY_ROLES.has(role.value)) return { kind: 'role-missing', missing: [] };
   if (role && record.apiKeysEntry.value === 'absent') return { kind: 'not-enabled', missing: [] };
   const missing: Missing[] = [];
+  if (record.signedIn.value === 'unknown') missing.push('sign-in-state');
   if (record.apiKeysEntry.value === 'unknown') missing.push('open-settings');
   if (!role) missing.push('role-not-seen');
   return { kind: 'unknown', missing };
