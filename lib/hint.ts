@@ -1,0 +1,78 @@
+/**
+ * When the in-page hint shows, what it says, and in which language. Pure: the content script
+ * passes the verdict, the page's path and <html lang>, and what the user chose.
+ */
+import { HINT_STRINGS } from './i18n-hint';
+import { HREFS } from './rules';
+import type { Environment, Verdict, VerdictKind } from './types';
+
+export type HintMessage = keyof (typeof HINT_STRINGS)['en'];
+export type HintLanguage = keyof typeof HINT_STRINGS;
+
+export interface Hint {
+  verdict: VerdictKind;
+  message: HintMessage;
+}
+
+const SETTINGS_PATH = /^\/settings(\/|$)/;
+
+function trimmed(pathname: string): string {
+  return pathname.replace(/\/+$/, '') || '/';
+}
+
+/**
+ * The hint a page would show for a verdict, before the user's choices: what is missing on any
+ * Pleo page, what to open on Settings pages when unsure, and a tip on the API Keys page.
+ */
+export function hintFor(verdict: Verdict, pathname: string): Hint | null {
+  const path = trimmed(pathname);
+  switch (verdict.kind) {
+    case 'role-missing':
+      return { verdict: verdict.kind, message: 'roleMissing' };
+    case 'not-enabled':
+      return { verdict: verdict.kind, message: 'notEnabled' };
+    case 'unknown':
+      if (!SETTINGS_PATH.test(path)) return null;
+      if (verdict.missing.includes('open-settings'))
+        return { verdict: verdict.kind, message: 'unknownOpenSettings' };
+      if (verdict.missing.includes('role-not-seen')) return { verdict: verdict.kind, message: 'unknownRole' };
+      return null;
+    case 'ready':
+      return HREFS.apiKeys.test(path) ? { verdict: verdict.kind, message: 'ready' } : null;
+    default:
+      return null;
+  }
+}
+
+/** How a dismissal is remembered: once per environment and verdict. */
+export function dismissalKey(environment: Environment, verdict: VerdictKind): string {
+  return `${environment}:${verdict}`;
+}
+
+export interface HintChoices {
+  enabled: boolean;
+  dismissed: readonly string[];
+}
+
+/** The hint to show now, or null when there is none or the user turned it off or dismissed it. */
+export function visibleHint(
+  environment: Environment,
+  verdict: Verdict,
+  pathname: string,
+  choices: HintChoices,
+): Hint | null {
+  if (!choices.enabled) return null;
+  const hint = hintFor(verdict, pathname);
+  if (!hint || choices.dismissed.includes(dismissalKey(environment, hint.verdict))) return null;
+  return hint;
+}
+
+/** The hint speaks the page's language when it has it (from <html lang>, e.g. "da-DK"), else English. */
+export function hintLanguage(htmlLang: string | null | undefined): HintLanguage {
+  const primary = (htmlLang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return Object.hasOwn(HINT_STRINGS, primary) ? (primary as HintLanguage) : 'en';
+}
+
+export function hintStrings(language: HintLanguage): (typeof HINT_STRINGS)['en'] {
+  return HINT_STRINGS[language];
+}

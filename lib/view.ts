@@ -1,0 +1,112 @@
+/**
+ * What the popup shows for one environment, decided without the browser so it can be tested:
+ * the three conditions with their state and evidence, the age of the last check, the order of
+ * the environments.
+ */
+import type { EnvironmentRecord } from './merge';
+import type { Environment, Evidence, Profile, RoleFact, VerdictKind } from './types';
+import { ENVIRONMENTS } from './types';
+import { effectiveRole } from './verdict';
+
+export type Condition = 'signedIn' | 'role' | 'enabled';
+export type ConditionState = 'met' | 'not-met' | 'not-seen';
+
+export interface ChecklistItem {
+  condition: Condition;
+  state: ConditionState;
+  /** The role the verdict acts on, for the role condition only. */
+  role: RoleFact | null;
+  /** True when the state follows from the API Keys entry being visible, not from seeing it directly. */
+  implied: boolean;
+  evidence: Evidence[];
+}
+
+const KEY_ROLES = new Set(['admin', 'bookkeeper']);
+
+/** The three conditions for an API key, as far as the record shows them. */
+export function checklist(record: EnvironmentRecord, profile: Profile): ChecklistItem[] {
+  const entrySeen = record.apiKeysEntry.value === 'visible';
+  const role = effectiveRole(record, profile);
+  const evidenceFor = (...checks: Evidence['check'][]) =>
+    record.evidence.filter((e) => checks.includes(e.check));
+
+  const signedIn: ConditionState =
+    record.signedIn.value === 'yes' || entrySeen
+      ? 'met'
+      : record.signedIn.value === 'no'
+        ? 'not-met'
+        : 'not-seen';
+  // Pleo shows API Keys only to Admins and Bookkeepers, so a visible entry proves the role.
+  const roleState: ConditionState = role
+    ? KEY_ROLES.has(role.value)
+      ? 'met'
+      : 'not-met'
+    : entrySeen
+      ? 'met'
+      : 'not-seen';
+  // A missing entry means "not enabled" only when the role would have shown it.
+  const enabled: ConditionState = entrySeen
+    ? 'met'
+    : record.apiKeysEntry.value === 'absent' && roleState === 'met'
+      ? 'not-met'
+      : 'not-seen';
+
+  return [
+    {
+      condition: 'signedIn',
+      state: signedIn,
+      role: null,
+      implied: signedIn === 'met' && record.signedIn.value !== 'yes',
+      evidence: evidenceFor('signedIn'),
+    },
+    { condition: 'role', state: roleState, role, implied: !role && entrySeen, evidence: evidenceFor('role') },
+    {
+      condition: 'enabled',
+      state: enabled,
+      role: null,
+      implied: false,
+      evidence: evidenceFor('apiKeysEntry', 'legacyApiEntry'),
+    },
+  ];
+}
+
+/** Whether the user should be asked for their role: the page never showed it, or they declared one. */
+export function asksForRole(record: EnvironmentRecord, verdict: VerdictKind): boolean {
+  if (verdict === 'not-checked' || verdict === 'signed-out' || verdict === 'ready') return false;
+  const detected = record.role.value;
+  return detected.value === 'unknown' || detected.confidence === 'low';
+}
+
+export type CheckedAge =
+  | { unit: 'never' }
+  | { unit: 'just-now' }
+  | { unit: 'minutes' | 'hours' | 'days'; count: number };
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** How long ago an environment was checked, in the largest whole unit. */
+export function checkedAge(checkedAt: number | null, now: number): CheckedAge {
+  if (checkedAt === null) return { unit: 'never' };
+  const elapsed = Math.max(0, now - checkedAt);
+  if (elapsed < MINUTE) return { unit: 'just-now' };
+  if (elapsed < HOUR) return { unit: 'minutes', count: Math.floor(elapsed / MINUTE) };
+  if (elapsed < DAY) return { unit: 'hours', count: Math.floor(elapsed / HOUR) };
+  return { unit: 'days', count: Math.floor(elapsed / DAY) };
+}
+
+/** Both environments, the one the user is looking at first. */
+export function environmentOrder(first: Environment | null): Environment[] {
+  return first ? [first, ...ENVIRONMENTS.filter((e) => e !== first)] : [...ENVIRONMENTS];
+}
+
+/** Locale keys are camelCase; verdict kinds are kebab-case contracts. */
+export const VERDICT_KEYS = {
+  ready: 'ready',
+  'role-missing': 'roleMissing',
+  'not-enabled': 'notEnabled',
+  'signed-out': 'signedOut',
+  unknown: 'unknown',
+  'not-checked': 'notChecked',
+} as const satisfies Record<VerdictKind, string>;
