@@ -3,7 +3,7 @@
  * passes the verdict, the page's path and <html lang>, and what the user chose.
  */
 import { HINT_STRINGS } from './i18n-hint';
-import { HREFS } from './rules';
+import { PATHS } from './rules';
 import type { Environment, Verdict, VerdictKind } from './types';
 
 export type HintMessage = keyof (typeof HINT_STRINGS)['en'];
@@ -14,10 +14,12 @@ export interface Hint {
   message: HintMessage;
 }
 
-const SETTINGS_PATH = /^\/settings(\/|$)/;
-
 function trimmed(pathname: string): string {
   return pathname.replace(/\/+$/, '') || '/';
+}
+
+function isSettingsPage(path: string): boolean {
+  return path === PATHS.settings || path.startsWith(`${PATHS.settings}/`);
 }
 
 /**
@@ -32,13 +34,13 @@ export function hintFor(verdict: Verdict, pathname: string): Hint | null {
     case 'not-enabled':
       return { verdict: verdict.kind, message: 'notEnabled' };
     case 'unknown':
-      if (!SETTINGS_PATH.test(path)) return null;
+      if (!isSettingsPage(path)) return null;
       if (verdict.missing.includes('open-settings'))
         return { verdict: verdict.kind, message: 'unknownOpenSettings' };
       if (verdict.missing.includes('role-not-seen')) return { verdict: verdict.kind, message: 'unknownRole' };
       return null;
     case 'ready':
-      return HREFS.apiKeys.test(path) ? { verdict: verdict.kind, message: 'ready' } : null;
+      return path === PATHS.apiKeys ? { verdict: verdict.kind, message: 'ready' } : null;
     default:
       return null;
   }

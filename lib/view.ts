@@ -3,6 +3,7 @@
  * the three conditions with their state and evidence, the age of the last check, the order of
  * the environments.
  */
+import type { Translate } from './guidance';
 import type { EnvironmentRecord } from './merge';
 import type { Environment, Evidence, Profile, RoleFact, VerdictKind } from './types';
 import { ENVIRONMENTS } from './types';
@@ -94,6 +95,21 @@ export function checkedAge(checkedAt: number | null, now: number): CheckedAge {
   if (elapsed < HOUR) return { unit: 'minutes', count: Math.floor(elapsed / MINUTE) };
   if (elapsed < DAY) return { unit: 'hours', count: Math.floor(elapsed / HOUR) };
   return { unit: 'days', count: Math.floor(elapsed / DAY) };
+}
+
+const AGE_KEYS = {
+  minutes: ['checked.minute', 'checked.minutes'],
+  hours: ['checked.hour', 'checked.hours'],
+  days: ['checked.day', 'checked.days'],
+} as const;
+
+/** "Checked 3 minutes ago", in the language of `t`. */
+export function checkedText(checkedAt: number | null, now: number, t: Translate): string {
+  const age = checkedAge(checkedAt, now);
+  if (age.unit === 'never') return t('checked.never');
+  if (age.unit === 'just-now') return t('checked.justNow');
+  const [one, many] = AGE_KEYS[age.unit];
+  return age.count === 1 ? t(one) : t(many, [String(age.count)]);
 }
 
 /** Both environments, the one the user is looking at first. */
