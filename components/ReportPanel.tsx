@@ -1,0 +1,80 @@
+import type { Translate } from '../lib/guidance';
+
+// Long lines wrap inside the narrow popup instead of widening it.
+const PREVIEW_STYLE = {
+  whiteSpace: 'pre-wrap',
+  overflowWrap: 'anywhere',
+  maxHeight: '16rem',
+  overflow: 'auto',
+};
+
+export type CopyStatus = 'idle' | 'copied' | 'failed';
+
+export interface ReportPanelProps {
+  t: Translate;
+  /** Exactly what "Copy report" puts on the clipboard and the Markdown file holds. */
+  markdown: string;
+  /** Exactly what the JSON file holds. */
+  json: string;
+  /** Typed for this report only; the popup keeps it in memory and never stores it. */
+  companyName: string;
+  copyStatus: CopyStatus;
+  onCompanyNameChange(name: string): void;
+  onDownloadJson(): void;
+  onDownloadMarkdown(): void;
+  onCopy(): void;
+}
+
+/**
+ * The report's actions and a preview of exactly what will be shared. The report is shown as text
+ * (Preact escapes it), never as markup, so page text in it stays inert.
+ */
+export function ReportPanel(props: ReportPanelProps) {
+  const { t } = props;
+  return (
+    <section class="report-panel" aria-labelledby="report-heading">
+      <h2 id="report-heading">{t('report.heading')}</h2>
+      <p class="report-help">{t('report.help')}</p>
+      <div class="report-actions">
+        <button type="button" onClick={props.onDownloadJson}>
+          {t('report.downloadJson')}
+        </button>
+        <button type="button" onClick={props.onDownloadMarkdown}>
+          {t('report.downloadMarkdown')}
+        </button>
+        <button type="button" onClick={props.onCopy}>
+          {t('report.copy')}
+        </button>
+      </div>
+      <p class="report-status" role="status">
+        {props.copyStatus === 'copied' ? t('report.copied') : ''}
+        {props.copyStatus === 'failed' ? t('report.copyFailed') : ''}
+      </p>
+      <details class="report-preview">
+        <summary>{t('report.preview')}</summary>
+        <label class="report-company">
+          {t('report.companyName')}
+          <input
+            type="text"
+            maxLength={100}
+            autoComplete="off"
+            value={props.companyName}
+            onInput={(event) => props.onCompanyNameChange(event.currentTarget.value)}
+            aria-describedby="report-company-help"
+          />
+        </label>
+        <p id="report-company-help" class="report-help">
+          {t('report.companyNameHelp')}
+        </p>
+        <h3>{t('report.previewMarkdown')}</h3>
+        <pre data-report-preview="markdown" style={PREVIEW_STYLE}>
+          {props.markdown}
+        </pre>
+        <h3>{t('report.previewJson')}</h3>
+        <pre data-report-preview="json" style={PREVIEW_STYLE}>
+          {props.json}
+        </pre>
+      </details>
+    </section>
+  );
+}
