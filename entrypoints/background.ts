@@ -1,26 +1,141 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { i18n } from '#i18n';
+import { badgeFor } from '../lib/badge';
+import { environmentOf, MATCH_PATTERNS } from '../lib/environments';
+import type { Translate } from '../lib/guidance';
 import { merge } from '../lib/merge';
-import { contentScriptEnvironment, parseObservationMessage } from '../lib/messages';
+import {
+  admit,
+  type ContentMessage,
+  createRefusalLog,
+  type PageMessage,
+  type Response,
+} from '../lib/messages';
+import { withAudience, withDeclaredRole, withDismissedHint } from '../lib/profile';
 import { RULES_VERSION } from '../lib/rules';
-import { environmentItems } from '../lib/storage';
+import { openStorageForWriting } from '../lib/storage';
+import type { Environment } from '../lib/types';
+import { verdict, withCurrentVerdict } from '../lib/verdict';
 
+// Everything the background knows lives in storage: the service worker may stop at any moment.
 export default defineBackground(() => {
-  // Writes are chained so two tabs reporting at once cannot overwrite each other.
-  let writes: Promise<unknown> = Promise.resolve();
+  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const store = openStorageForWriting();
+  const logRefusal = createRefusalLog((message) => console.warn(message));
+  const t = i18n.t as Translate;
+  // Firefox MV2 has only browserAction; the polyfill does not alias it.
+  const action =
+    browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const environment = contentScriptEnvironment(sender, browser.runtime.id);
-    if (environment === 'bad-sender') return Promise.resolve({ ok: false, error: environment });
-    const parsed = parseObservationMessage(message);
-    if (parsed === 'bad-schema') return Promise.resolve({ ok: false, error: parsed });
-    const item = environmentItems[environment];
-    const write = writes.then(async () => {
-      const record = await item.getValue();
-      await item.setValue(merge(record, parsed.observation, Date.now(), RULES_VERSION));
-      return { ok: true };
-    });
-    writes = write.catch(() => undefined);
-    return write;
+  // Writes run one after another, so two tabs reporting at once cannot overwrite each other.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serialised<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function showBadge(tabId: number, environment: Environment): Promise<void> {
+    const kind = verdict(await store.get(environment), await store.get('profile')).kind;
+    const badge = badgeFor(kind, environment, t);
+    // The tab may have closed since; its badge went with it.
+    await Promise.all([
+      action.setBadgeText({ tabId, text: badge.text }),
+      action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+      action.setTitle({ tabId, title: badge.title }),
+    ]).catch(() => undefined);
+  }
+
+  async function clearBadge(tabId: number): Promise<void> {
+    await Promise.all([
+      action.setBadgeText({ tabId, text: '' }),
+      action.setTitle({ tabId, title: t('extName') }),
+    ]).catch(() => undefined);
+  }
+
+  /** After a change that is not an observation: the host permission lets us find the Pleo tabs. */
+  async function refreshPleoBadges(): Promise<void> {
+    const tabs = await browser.tabs.query({ url: MATCH_PATTERNS }).catch(() => []);
+    for (const tab of tabs) {
+      const environment = environmentOf(tab.url);
+      if (tab.id !== undefined && environment) await showBadge(tab.id, environment);
+    }
+  }
+
+  async function fromContent(
+    message: ContentMessage,
+    environment: Environment,
+    tabId: number,
+  ): Promise<void> {
+    switch (message.type) {
+      case 'observation': {
+        const merged = merge(await store.get(environment), message.observation, Date.now(), RULES_VERSION);
+        await store.set(environment, withCurrentVerdict(merged, await store.get('profile'), Date.now()));
+        await showBadge(tabId, environment);
+        return;
+      }
+      case 'dismiss-hint':
+        await store.set(
+          'dismissedHints',
+          withDismissedHint(await store.get('dismissedHints'), environment, message.verdict),
+        );
+        return;
+      case 'open-guidance':
+        await browser.tabs.create({
+          url: `${browser.runtime.getURL('/popup.html')}?environment=${environment}&view=tab`,
+        });
+        return;
+    }
+  }
+
+  async function fromPage(message: PageMessage): Promise<void> {
+    switch (message.type) {
+      case 'set-profile':
+        await store.set('profile', withAudience(await store.get('profile'), message.kind, message.stage));
+        return;
+      case 'declare-role': {
+        const profile = withDeclaredRole(await store.get('profile'), message.environment, message.role);
+        await store.set('profile', profile);
+        const record = await store.get(message.environment);
+        await store.set(message.environment, withCurrentVerdict(record, profile, Date.now()));
+        await refreshPleoBadges();
+        return;
+      }
+      case 'set-hint-enabled':
+        await store.set('settings', { ...(await store.get('settings')), hintEnabled: message.enabled });
+        return;
+      case 'forget-everything':
+        await store.forgetEverything();
+        await refreshPleoBadges();
+        return;
+    }
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<Response> => {
+    const admitted = admit(message, sender, self);
+    if (!admitted.ok) {
+      logRefusal(admitted.error);
+      return Promise.resolve(admitted);
+    }
+    return serialised(() =>
+      admitted.from === 'content'
+        ? fromContent(admitted.message, admitted.environment, admitted.tabId)
+        : fromPage(admitted.message),
+    ).then(
+      (): Response => ({ ok: true }),
+      (): Response => ({ ok: false, error: 'write-failed' }),
+    );
   });
+
+  // A new page in a tab: a Pleo page shows its environment's stored verdict until its content script
+  // reports; any other page shows no badge. The URL is visible only for the Pleo origins we may access.
+  browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
+    if (changeInfo.status !== 'loading') return;
+    const environment = environmentOf(tab.url);
+    void serialised(() => (environment ? showBadge(tabId, environment) : clearBadge(tabId)));
+  });
+
+  browser.runtime.onInstalled.addListener(() => void serialised(() => store.repairAll()));
+  browser.runtime.onStartup.addListener(() => void serialised(() => store.repairAll()));
 });

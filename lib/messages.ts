@@ -1,40 +1,77 @@
 /**
- * Every message between the extension's contexts, each with a schema. The background validates
- * both the message and its sender before anything is written.
+ * Every message between the extension's contexts, each with a schema, and who may send it. The
+ * background validates both the message and its sender before anything is written; nothing
+ * outside the extension can talk to it (no external messaging, no page messages).
  */
 import * as v from 'valibot';
 import { environmentOf } from './environments';
 import type { Environment, Observation } from './types';
-import { CHECKS, ROLE_VALUES } from './types';
+import { CHECKS, ENVIRONMENTS, ROLE_VALUES, VERDICTS } from './types';
 
-const EvidenceSchema = v.strictObject({
+export const EvidenceSchema = v.strictObject({
   check: v.picklist(CHECKS),
   signal: v.pipe(v.string(), v.maxLength(40)),
   detail: v.pipe(v.string(), v.maxLength(80)),
 });
 
+const SignedInSchema = v.picklist(['yes', 'no', 'unknown']);
+const EntryStateSchema = v.picklist(['visible', 'absent', 'unknown']);
+const ConfidenceSchema = v.picklist(['high', 'medium', 'low']);
+const KnownRoleSchema = v.picklist(ROLE_VALUES.filter((role) => role !== 'unknown'));
+
 export const ObservationSchema = v.strictObject({
-  signedIn: v.picklist(['yes', 'no', 'unknown']),
-  apiKeysEntry: v.picklist(['visible', 'absent', 'unknown']),
-  legacyApiEntry: v.picklist(['visible', 'absent', 'unknown']),
+  signedIn: SignedInSchema,
+  apiKeysEntry: EntryStateSchema,
+  legacyApiEntry: EntryStateSchema,
   role: v.strictObject({
     value: v.picklist(ROLE_VALUES),
-    confidence: v.picklist(['high', 'medium', 'low']),
+    confidence: ConfidenceSchema,
+    // A page can only show a role; a declared one comes from the user through the popup.
     source: v.literal('detected'),
   }),
   evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(24)),
 });
 
-export const ObservationMessageSchema = v.strictObject({
-  type: v.literal('observation'),
-  observation: ObservationSchema,
-});
+/** Sent by the content script of a Pleo tab. The environment is taken from the sender, never the payload. */
+export const ContentMessageSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('observation'), observation: ObservationSchema }),
+  v.strictObject({ type: v.literal('dismiss-hint'), verdict: v.picklist(VERDICTS) }),
+  v.strictObject({ type: v.literal('open-guidance') }),
+]);
+
+/** Sent by the extension's own pages (popup, options). */
+export const PageMessageSchema = v.variant('type', [
+  v.strictObject({
+    type: v.literal('set-profile'),
+    kind: v.picklist(['partner', 'customer', 'unknown']),
+    stage: v.picklist(['new', 'existing', 'unknown']),
+  }),
+  v.strictObject({
+    type: v.literal('declare-role'),
+    environment: v.picklist(ENVIRONMENTS),
+    role: v.nullable(KnownRoleSchema),
+  }),
+  v.strictObject({ type: v.literal('set-hint-enabled'), enabled: v.boolean() }),
+  v.strictObject({ type: v.literal('forget-everything') }),
+]);
+
+export type ContentMessage = v.InferOutput<typeof ContentMessageSchema>;
+export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
+export type Message = ContentMessage | PageMessage;
+/** What the content script sends; the schema narrows `role.source` to `detected`. */
 export interface ObservationMessage {
   type: 'observation';
   observation: Observation;
 }
 
-export type Refusal = 'bad-sender' | 'bad-schema';
+const CONTENT_TYPES = new Set<string>(['observation', 'dismiss-hint', 'open-guidance']);
+const PAGE_TYPES = new Set<string>(['set-profile', 'declare-role', 'set-hint-enabled', 'forget-everything']);
+
+/** Far above any real message (24 evidence lines of 80 characters); anything larger is refused unread. */
+export const MAX_MESSAGE_CHARS = 16_000;
+
+export type RefusalCode = 'too-large' | 'bad-schema' | 'bad-sender' | 'write-failed';
+export type Response = { ok: true } | { ok: false; error: RefusalCode };
 
 /** The parts of runtime.MessageSender we rely on; both Chrome and Firefox fill these. */
 export interface SenderInfo {
@@ -45,19 +82,88 @@ export interface SenderInfo {
   tab?: { id?: number };
 }
 
+/** This extension, as the background knows it: `runtime.id` and the origin of `runtime.getURL('/')`. */
+export interface Self {
+  id: string;
+  origin: string;
+}
+
+export type Admitted =
+  | { ok: true; from: 'content'; message: ContentMessage; environment: Environment; tabId: number }
+  | { ok: true; from: 'page'; message: PageMessage }
+  | { ok: false; error: RefusalCode };
+
 /**
- * The environment of a content-script sender, or a refusal. Only our own extension, from a tab's
+ * The environment of a content-script sender, or null. Only our own extension, from a tab's
  * top frame, on exactly one of the two Pleo origins.
  */
-export function contentScriptEnvironment(sender: SenderInfo, ownId: string): Environment | 'bad-sender' {
-  if (sender.id !== ownId || !sender.tab || sender.frameId !== 0) return 'bad-sender';
+export function contentScriptEnvironment(sender: SenderInfo, ownId: string): Environment | null {
+  if (sender.id !== ownId || typeof sender.tab?.id !== 'number' || sender.frameId !== 0) return null;
   const environment = environmentOf(sender.origin ?? sender.url);
-  if (!environment) return 'bad-sender';
-  if (sender.origin && sender.url && environmentOf(sender.url) !== environment) return 'bad-sender';
+  if (!environment) return null;
+  if (sender.origin && sender.url && environmentOf(sender.url) !== environment) return null;
   return environment;
 }
 
-export function parseObservationMessage(message: unknown): ObservationMessage | 'bad-schema' {
-  const result = v.safeParse(ObservationMessageSchema, message);
-  return result.success ? result.output : 'bad-schema';
+/** Whether the sender is one of our own pages (popup, options), not a content script or another extension. */
+export function isOwnPage(sender: SenderInfo, self: Self): boolean {
+  if (sender.id !== self.id || !sender.url) return false;
+  try {
+    return new URL(sender.url).origin === self.origin;
+  } catch {
+    return false;
+  }
+}
+
+function messageSize(message: unknown): number {
+  try {
+    return JSON.stringify(message)?.length ?? 0;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** Checks size, schema and sender of an incoming message; only an admitted message may change anything. */
+export function admit(message: unknown, sender: SenderInfo, self: Self): Admitted {
+  if (messageSize(message) > MAX_MESSAGE_CHARS) return { ok: false, error: 'too-large' };
+  const type = (message as { type?: unknown } | null)?.type;
+  if (typeof type === 'string' && CONTENT_TYPES.has(type)) {
+    const parsed = v.safeParse(ContentMessageSchema, message);
+    if (!parsed.success) return { ok: false, error: 'bad-schema' };
+    const environment = contentScriptEnvironment(sender, self.id);
+    const tabId = sender.tab?.id;
+    if (!environment || tabId === undefined) return { ok: false, error: 'bad-sender' };
+    return { ok: true, from: 'content', message: parsed.output, environment, tabId };
+  }
+  if (typeof type === 'string' && PAGE_TYPES.has(type)) {
+    const parsed = v.safeParse(PageMessageSchema, message);
+    if (!parsed.success) return { ok: false, error: 'bad-schema' };
+    if (!isOwnPage(sender, self)) return { ok: false, error: 'bad-sender' };
+    return { ok: true, from: 'page', message: parsed.output };
+  }
+  return { ok: false, error: 'bad-schema' };
+}
+
+/** A warning per refusal code, once: a misbehaving page cannot flood the console. */
+export function createRefusalLog(warn: (message: string) => void): (code: RefusalCode) => void {
+  const logged = new Set<RefusalCode>();
+  return (code) => {
+    if (logged.has(code)) return;
+    logged.add(code);
+    warn(`Pleo API Access Checker refused a message: ${code} (further ones are not logged)`);
+  };
+}
+
+/** The runtime's sendMessage, passed in so this module stays free of browser calls. */
+export interface MessageRuntime {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+/** Sends a message to the background and reads its answer; a missing answer counts as a failed write. */
+export async function send(
+  runtime: MessageRuntime,
+  message: Message | ObservationMessage,
+): Promise<Response> {
+  const answer = (await runtime.sendMessage(message)) as Response | undefined;
+  return answer ?? { ok: false, error: 'write-failed' };
 }

@@ -1,26 +1,263 @@
 /**
- * Every item the extension stores, declared once. Only the background writes them; the popup,
- * options page and in-page hint read and watch.
+ * Every item the extension stores, declared once with its schema, version and migrations.
+ *
+ * Only the background writes (`openStorageForWriting`): WXT runs an item's migrations, and writes
+ * their result, in whichever context defines it, so the items are defined there alone. The popup,
+ * options page and in-page hint read through `readers`, which migrate in memory, validate, and fall
+ * back to the default when stored data is unusable, without writing.
  */
+import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
-import { type EnvironmentRecord, emptyRecord } from './merge';
+import { type EnvironmentRecord, emptyRecord, HISTORY_LIMIT } from './merge';
+import { EvidenceSchema } from './messages';
+import { DEFAULT_SETTINGS, type DismissedHints, type Settings } from './profile';
 import { RULES_VERSION } from './rules';
 import type { Environment, Profile } from './types';
-import { DEFAULT_PROFILE } from './types';
+import { DEFAULT_PROFILE, ENVIRONMENTS, ROLE_VALUES, VERDICTS } from './types';
 
-export const environmentItems: Record<Environment, ReturnType<typeof recordItem>> = {
-  production: recordItem('production'),
-  staging: recordItem('staging'),
-};
-
-function recordItem(environment: Environment) {
-  return storage.defineItem<EnvironmentRecord>(`local:environment:${environment}`, {
-    fallback: emptyRecord(environment, RULES_VERSION),
-    version: 1,
-  });
+/** One entry of the resets log: which item was reset, when, and why. The report shows them. */
+export interface StorageReset {
+  item: string;
+  at: number;
+  reason: ResetReason;
 }
 
-export const profileItem = storage.defineItem<Profile>('local:profile', {
-  fallback: DEFAULT_PROFILE,
-  version: 1,
-});
+export type ResetReason = 'corrupt' | 'unreadable-older-version' | 'newer-version';
+
+export const RESETS_LIMIT = 20;
+
+type Migration = (stored: unknown) => unknown;
+
+interface StoredItem<T> {
+  key: `local:${string}`;
+  version: number;
+  /** Version n's migration turns a value of version n - 1 into version n. */
+  migrations: Record<number, Migration>;
+  schema: v.GenericSchema<unknown, T>;
+  fallback: () => T;
+}
+
+const Time = v.pipe(v.number(), v.integer(), v.minValue(0));
+const fact = <T extends v.GenericSchema>(value: T) => v.strictObject({ value, seenAt: v.nullable(Time) });
+const EntryStateSchema = v.picklist(['visible', 'absent', 'unknown']);
+const KnownRoleSchema = v.picklist(ROLE_VALUES.filter((role) => role !== 'unknown'));
+
+function recordSchema(environment: Environment) {
+  return v.strictObject({
+    environment: v.literal(environment),
+    signedIn: fact(v.picklist(['yes', 'no', 'unknown'])),
+    apiKeysEntry: fact(EntryStateSchema),
+    legacyApiEntry: fact(EntryStateSchema),
+    role: fact(
+      v.strictObject({
+        value: v.picklist(ROLE_VALUES),
+        confidence: v.picklist(['high', 'medium', 'low']),
+        source: v.picklist(['detected', 'declared']),
+      }),
+    ),
+    evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(4 * 24)),
+    checkedAt: v.nullable(Time),
+    rulesVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    history: v.pipe(
+      v.array(v.strictObject({ verdict: v.picklist(VERDICTS), at: Time })),
+      v.maxLength(HISTORY_LIMIT),
+    ),
+  }) satisfies v.GenericSchema<unknown, EnvironmentRecord>;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function recordItem(environment: Environment): StoredItem<EnvironmentRecord> {
+  return {
+    key: `local:environment:${environment}`,
+    version: 2,
+    migrations: {
+      // Version 1 (the first release) kept no history of verdict changes.
+      2: (stored) => (isObject(stored) ? { history: [], ...stored } : stored),
+    },
+    schema: recordSchema(environment),
+    fallback: () => emptyRecord(environment, RULES_VERSION),
+  };
+}
+
+export const STORED = {
+  production: recordItem('production'),
+  staging: recordItem('staging'),
+  profile: {
+    key: 'local:profile',
+    version: 1,
+    migrations: {},
+    schema: v.strictObject({
+      kind: v.picklist(['partner', 'customer', 'unknown']),
+      stage: v.picklist(['new', 'existing', 'unknown']),
+      declaredRoles: v.strictObject({
+        production: v.optional(KnownRoleSchema),
+        staging: v.optional(KnownRoleSchema),
+      }),
+    }),
+    fallback: () => structuredClone(DEFAULT_PROFILE),
+  } satisfies StoredItem<Profile>,
+  settings: {
+    key: 'local:settings',
+    version: 1,
+    migrations: {},
+    schema: v.strictObject({ hintEnabled: v.boolean() }),
+    fallback: () => ({ ...DEFAULT_SETTINGS }),
+  } satisfies StoredItem<Settings>,
+  dismissedHints: {
+    key: 'local:dismissedHints',
+    version: 1,
+    migrations: {},
+    schema: v.pipe(
+      v.array(
+        v.picklist(
+          ENVIRONMENTS.flatMap((environment) => VERDICTS.map((verdict) => `${environment}:${verdict}`)),
+        ),
+      ),
+      v.maxLength(ENVIRONMENTS.length * VERDICTS.length),
+    ),
+    fallback: (): DismissedHints => [],
+  } satisfies StoredItem<DismissedHints>,
+  resets: {
+    key: 'local:resets',
+    version: 1,
+    migrations: {},
+    schema: v.pipe(
+      v.array(
+        v.strictObject({
+          item: v.pipe(v.string(), v.maxLength(60)),
+          at: Time,
+          reason: v.picklist(['corrupt', 'unreadable-older-version', 'newer-version']),
+        }),
+      ),
+      v.maxLength(RESETS_LIMIT),
+    ),
+    fallback: (): StorageReset[] => [],
+  } satisfies StoredItem<StorageReset[]>,
+};
+
+export type StoredName = keyof typeof STORED;
+export type StoredValue<N extends StoredName> = ReturnType<(typeof STORED)[N]['fallback']>;
+
+/** The item's name as the resets log and the report show it. */
+function itemName(item: StoredItem<unknown>): string {
+  return item.key.slice('local:'.length);
+}
+
+/**
+ * A stored value as the current version reads it: migrated in memory from its stored version,
+ * then validated. `null` when it cannot be read (the caller decides whether to reset).
+ */
+export function parseStored<T>(item: StoredItem<T>, stored: unknown, storedVersion: number): T | null {
+  if (storedVersion > item.version) return null;
+  let value = stored;
+  try {
+    for (let version = storedVersion + 1; version <= item.version; version++) {
+      value = item.migrations[version]?.(value) ?? value;
+    }
+  } catch {
+    return null;
+  }
+  const parsed = v.safeParse(item.schema, value);
+  return parsed.success ? parsed.output : null;
+}
+
+/** Read-only access for the popup, options page and in-page hint: never writes. */
+export interface StoredReader<T> {
+  getValue(): Promise<T>;
+  /** Calls back with every new value (the default when it was removed or is unusable). */
+  watch(callback: (value: T) => void): () => void;
+}
+
+function reader<T>(item: StoredItem<T>): StoredReader<T> {
+  const read = (stored: unknown, version: number | undefined) =>
+    stored === null || stored === undefined
+      ? item.fallback()
+      : (parseStored(item, stored, version ?? 1) ?? item.fallback());
+  return {
+    async getValue() {
+      const [stored, meta] = await Promise.all([
+        storage.getItem<unknown>(item.key),
+        storage.getMeta<{ v?: number }>(item.key),
+      ]);
+      return read(stored, meta.v);
+    },
+    // The background writes only values of the current version, so a change needs no migration.
+    watch: (callback) => storage.watch<unknown>(item.key, (stored) => callback(read(stored, item.version))),
+  };
+}
+
+export const environmentItems: Record<Environment, StoredReader<EnvironmentRecord>> = {
+  production: reader(STORED.production),
+  staging: reader(STORED.staging),
+};
+export const profileItem: StoredReader<Profile> = reader(STORED.profile);
+export const settingsItem: StoredReader<Settings> = reader(STORED.settings);
+export const dismissedHintsItem: StoredReader<DismissedHints> = reader(STORED.dismissedHints);
+export const resetsItem: StoredReader<StorageReset[]> = reader(STORED.resets);
+
+export interface StorageWriter {
+  /** The valid current value; unusable data is reset to the default and the reset logged. */
+  get<N extends StoredName>(name: N): Promise<StoredValue<N>>;
+  set<N extends StoredName>(name: N, value: StoredValue<N>): Promise<void>;
+  /** Reads every item once, so unusable data is reset (and logged) before anyone asks. */
+  repairAll(): Promise<void>;
+  /** Removes every stored value, the resets log included. */
+  forgetEverything(): Promise<void>;
+}
+
+/**
+ * The background's access. Defining the items here (and only here) runs WXT's migrations in the
+ * one context that writes. Callers serialise their own read-modify-write sequences.
+ */
+export function openStorageForWriting(now: () => number = Date.now): StorageWriter {
+  const items = Object.fromEntries(
+    Object.entries(STORED).map(([name, item]) => [
+      name,
+      storage.defineItem<unknown>(item.key, {
+        version: item.version,
+        migrations: item.migrations,
+      }),
+    ]),
+  ) as Record<StoredName, ReturnType<typeof storage.defineItem<unknown>>>;
+
+  async function logReset(name: StoredName, reason: ResetReason): Promise<void> {
+    const log = name === 'resets' ? [] : await get('resets');
+    const entry: StorageReset = { item: itemName(STORED[name]), at: now(), reason };
+    await items.resets.setValue([...log, entry].slice(-RESETS_LIMIT));
+  }
+
+  async function get<N extends StoredName>(name: N): Promise<StoredValue<N>> {
+    const item: StoredItem<StoredValue<N>> = STORED[name] as never;
+    const stored = await items[name].getValue();
+    if (stored === null || stored === undefined) return item.fallback();
+    // WXT has migrated by now; a version left behind means a migration failed or a newer build wrote it.
+    const { v: storedVersion = 1 } = (await items[name].getMeta()) as { v?: number };
+    const value = parseStored(item, stored, storedVersion);
+    if (value !== null) return value;
+    const reason: ResetReason =
+      storedVersion > item.version
+        ? 'newer-version'
+        : storedVersion < item.version
+          ? 'unreadable-older-version'
+          : 'corrupt';
+    await items[name].removeValue();
+    await items[name].setMeta({ v: item.version });
+    await logReset(name, reason);
+    return item.fallback();
+  }
+
+  return {
+    get,
+    async set(name, value) {
+      await items[name].setValue(value);
+    },
+    async repairAll() {
+      for (const name of Object.keys(STORED) as StoredName[]) await get(name);
+    },
+    async forgetEverything() {
+      for (const item of Object.values(items)) await item.removeValue();
+    },
+  };
+}

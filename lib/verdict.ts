@@ -1,4 +1,4 @@
-import type { EnvironmentRecord } from './merge';
+import { type EnvironmentRecord, noteVerdict } from './merge';
 import type { Missing, Profile, RoleFact, Verdict } from './types';
 
 const KEY_ROLES = new Set(['admin', 'bookkeeper']);
@@ -28,4 +28,13 @@ export function verdict(record: EnvironmentRecord | undefined, profile: Profile)
   if (record.apiKeysEntry.value === 'unknown') missing.push('open-settings');
   if (!role) missing.push('role-not-seen');
   return { kind: 'unknown', missing };
+}
+
+/** The record with its verdict under this profile noted in its history (unchanged when the verdict is). */
+export function withCurrentVerdict(
+  record: EnvironmentRecord,
+  profile: Profile,
+  now: number,
+): EnvironmentRecord {
+  return noteVerdict(record, verdict(record, profile).kind, now);
 }
