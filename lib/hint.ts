@@ -3,10 +3,13 @@
  * passes the verdict, the page's path and <html lang>, and what the user chose.
  */
 import { HINT_STRINGS } from './i18n-hint';
+import { dismissalKey } from './profile';
 import { PATHS } from './rules';
 import type { Environment, Verdict, VerdictKind } from './types';
 
-export type HintMessage = keyof (typeof HINT_STRINGS)['en'];
+export type HintText = keyof (typeof HINT_STRINGS)['en'];
+export type HintStrings = Record<HintText, string>;
+export type HintMessage = Exclude<HintText, 'label' | 'details' | 'dismiss'>;
 export type HintLanguage = keyof typeof HINT_STRINGS;
 
 export interface Hint {
@@ -46,11 +49,6 @@ export function hintFor(verdict: Verdict, pathname: string): Hint | null {
   }
 }
 
-/** How a dismissal is remembered: once per environment and verdict. */
-export function dismissalKey(environment: Environment, verdict: VerdictKind): string {
-  return `${environment}:${verdict}`;
-}
-
 export interface HintChoices {
   enabled: boolean;
   dismissed: readonly string[];
@@ -75,6 +73,6 @@ export function hintLanguage(htmlLang: string | null | undefined): HintLanguage 
   return Object.hasOwn(HINT_STRINGS, primary) ? (primary as HintLanguage) : 'en';
 }
 
-export function hintStrings(language: HintLanguage): (typeof HINT_STRINGS)['en'] {
+export function hintStrings(language: HintLanguage): HintStrings {
   return HINT_STRINGS[language];
 }

@@ -3,11 +3,19 @@
  * the three conditions with their state and evidence, the age of the last check, the order of
  * the environments.
  */
-import type { Translate } from './guidance';
+import {
+  type AccessRequest,
+  API_BASE_URLS,
+  accessRequest,
+  audienceMatters,
+  type NextStep,
+  nextSteps,
+  type Translate,
+} from './guidance';
 import type { EnvironmentRecord } from './merge';
-import type { Environment, Evidence, Profile, RoleFact, VerdictKind } from './types';
+import type { Environment, Evidence, Profile, RoleFact, RoleValue, Verdict, VerdictKind } from './types';
 import { ENVIRONMENTS } from './types';
-import { effectiveRole } from './verdict';
+import { effectiveRole, verdict as verdictOf } from './verdict';
 
 export type Condition = 'signedIn' | 'role' | 'enabled';
 export type ConditionState = 'met' | 'not-met' | 'not-seen';
@@ -20,6 +28,8 @@ export interface ChecklistItem {
   /** True when the state follows from the API Keys entry being visible, not from seeing it directly. */
   implied: boolean;
   evidence: Evidence[];
+  /** When the fact behind this condition was last seen; null when never. */
+  seenAt: number | null;
 }
 
 const KEY_ROLES = new Set(['admin', 'bookkeeper']);
@@ -59,14 +69,23 @@ export function checklist(record: EnvironmentRecord, profile: Profile): Checklis
       role: null,
       implied: signedIn === 'met' && record.signedIn.value !== 'yes',
       evidence: evidenceFor('signedIn'),
+      seenAt: record.signedIn.seenAt,
     },
-    { condition: 'role', state: roleState, role, implied: !role && entrySeen, evidence: evidenceFor('role') },
+    {
+      condition: 'role',
+      state: roleState,
+      role,
+      implied: !role && entrySeen,
+      evidence: evidenceFor('role'),
+      seenAt: role?.source === 'declared' ? null : record.role.seenAt,
+    },
     {
       condition: 'enabled',
       state: enabled,
       role: null,
       implied: false,
       evidence: evidenceFor('apiKeysEntry', 'legacyApiEntry'),
+      seenAt: record.apiKeysEntry.seenAt,
     },
   ];
 }
@@ -126,3 +145,41 @@ export const VERDICT_KEYS = {
   unknown: 'unknown',
   'not-checked': 'notChecked',
 } as const satisfies Record<VerdictKind, string>;
+
+/** Everything the popup shows for one environment. */
+export interface EnvironmentView {
+  environment: Environment;
+  verdict: Verdict;
+  checkedAt: number | null;
+  checklist: ChecklistItem[];
+  steps: NextStep[];
+  request: AccessRequest | null;
+  askRole: boolean;
+  declaredRole: Exclude<RoleValue, 'unknown'> | null;
+  /** Whether the next steps depend on being a Partner or a Customer. */
+  audienceMatters: boolean;
+  apiBaseUrl: string;
+  isCurrentTab: boolean;
+}
+
+export function environmentView(
+  environment: Environment,
+  record: EnvironmentRecord,
+  profile: Profile,
+  currentTab: Environment | null,
+): EnvironmentView {
+  const verdict = verdictOf(record, profile);
+  return {
+    environment,
+    verdict,
+    checkedAt: record.checkedAt,
+    checklist: checklist(record, profile),
+    steps: nextSteps(verdict, environment, profile, record),
+    request: accessRequest(verdict, environment, profile, record),
+    askRole: asksForRole(record, verdict.kind),
+    declaredRole: profile.declaredRoles[environment] ?? null,
+    audienceMatters: audienceMatters(verdict.kind, environment),
+    apiBaseUrl: API_BASE_URLS[environment],
+    isCurrentTab: currentTab === environment,
+  };
+}

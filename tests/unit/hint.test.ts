@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dismissalKey, hintFor, hintLanguage, hintStrings, visibleHint } from '../../lib/hint';
+import { hintFor, hintLanguage, hintStrings, visibleHint } from '../../lib/hint';
+import { dismissalKey } from '../../lib/profile';
 import type { Verdict, VerdictKind } from '../../lib/types';
 
 const verdict = (kind: VerdictKind, missing: Verdict['missing'] = []): Verdict => ({ kind, missing });
