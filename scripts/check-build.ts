@@ -1,0 +1,319 @@
+/**
+ * `npm run check:build`: checks what `npm run zip` made, as the stores will receive it.
+ * - size budgets (gzip) for the content script, background, popup, and the Chrome zip;
+ * - hygiene of every built file (no eval, no remote code, no HTML sinks) and of our sources;
+ * - manifests: least privilege, default CSP, the Firefox add-on id and data collection, the version;
+ * - `web-ext lint` on the Firefox build: no errors, every warning explained in docs/web-ext-lint.md;
+ * - the three packages: the zips hold exactly the builds, and the sources zip rebuilds the Firefox
+ *   build byte for byte.
+ * Prints a table and a summary line; exits non-zero when anything fails.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix, relative, resolve } from 'node:path';
+import { MATCH_PATTERNS } from '../lib/environments';
+import {
+  BUDGETS,
+  cspProblems,
+  type Finding,
+  filesLoadedByHtml,
+  gzipSize,
+  hygieneFindings,
+  modulesImportedBy,
+  sourceFindings,
+  unexplainedLintCodes,
+} from './build-checks';
+
+const TARGETS = ['chrome-mv3', 'firefox-mv2'] as const;
+type Target = (typeof TARGETS)[number];
+
+const outDir = resolve(process.env.WXT_OUT_DIR ?? '.output');
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
+const zips = {
+  chrome: join(outDir, `${pkg.name}-${pkg.version}-chrome.zip`),
+  firefox: join(outDir, `${pkg.name}-${pkg.version}-firefox.zip`),
+  sources: join(outDir, `${pkg.name}-${pkg.version}-sources.zip`),
+};
+
+let passed = 0;
+const failures: string[] = [];
+
+function check(name: string, problems: string[]): void {
+  if (problems.length === 0) {
+    passed++;
+    process.stdout.write(`  ok    ${name}\n`);
+  } else {
+    failures.push(name);
+    process.stdout.write(`  FAIL  ${name}\n${problems.map((p) => `          ${p}\n`).join('')}`);
+  }
+}
+
+function section(title: string): void {
+  process.stdout.write(`\n${title}\n`);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => statSync(join(dir, file)).isFile())
+    .map((file) => file.split('\\').join('/'))
+    .sort();
+}
+
+function manifestOf(target: Target) {
+  return JSON.parse(readFileSync(join(outDir, target, 'manifest.json'), 'utf8'));
+}
+
+function zipEntries(zip: string): string[] {
+  return execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' })
+    .split('\n')
+    .filter((entry) => entry && !entry.endsWith('/'))
+    .sort();
+}
+
+/** The files a page or script loads, following imports, relative to the extension's root. */
+function closure(root: string, entries: string[]): string[] {
+  const seen = new Set<string>();
+  const queue = entries.map((entry) => posix.normalize(entry.replace(/^\//, '')));
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!/\.m?js$/.test(file)) continue;
+    for (const imported of modulesImportedBy(readFileSync(join(root, file), 'utf8'))) {
+      queue.push(imported.startsWith('/') ? imported.slice(1) : posix.join(posix.dirname(file), imported));
+    }
+  }
+  return [...seen];
+}
+
+function gzipTotal(root: string, files: string[]): number {
+  return files.reduce((sum, file) => sum + gzipSize(readFileSync(join(root, file))), 0);
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
+
+// --- the builds and packages exist, versioned from package.json -------------------------------
+section(`Packages in ${relative(process.cwd(), outDir) || '.'} (version ${pkg.version} from package.json)`);
+const missing = [...TARGETS.map((t) => join(outDir, t, 'manifest.json')), ...Object.values(zips)].filter(
+  (file) => !existsSync(file),
+);
+check(
+  'both builds and the three zips exist',
+  missing.map((file) => `missing ${relative(process.cwd(), file)}`),
+);
+if (missing.length > 0) {
+  process.stdout.write('\nRun "npm run zip" first (it builds both browsers and packages them).\n');
+  process.stdout.write(`\ncheck:build: ${passed} passed, ${failures.length} failed\n`);
+  process.exit(1);
+}
+check(
+  'manifest version is the package.json version',
+  TARGETS.filter((t) => manifestOf(t).version !== pkg.version).map((t) => `${t}: ${manifestOf(t).version}`),
+);
+
+// --- size budgets ----------------------------------------------------------------------------------
+section('Size budgets (gzip -9)');
+const rows: { part: string; files: string[]; bytes: number; budget: number }[] = [];
+for (const target of TARGETS) {
+  const root = join(outDir, target);
+  const manifest = manifestOf(target);
+  const contentFiles = closure(
+    root,
+    (manifest.content_scripts ?? []).flatMap((script: { js?: string[]; css?: string[] }) => [
+      ...(script.js ?? []),
+      ...(script.css ?? []),
+    ]),
+  );
+  const backgroundEntries: string[] = manifest.background.service_worker
+    ? [manifest.background.service_worker]
+    : manifest.background.scripts;
+  const backgroundFiles = closure(root, backgroundEntries);
+  const popupHtml = (manifest.action ?? manifest.browser_action).default_popup as string;
+  const popupFiles = [
+    popupHtml,
+    ...closure(root, filesLoadedByHtml(readFileSync(join(root, popupHtml), 'utf8'))),
+  ];
+  rows.push(
+    { part: `content script (${target})`, files: contentFiles, bytes: 0, budget: BUDGETS.contentScript },
+    { part: `background (${target})`, files: backgroundFiles, bytes: 0, budget: BUDGETS.background },
+    { part: `popup (${target})`, files: popupFiles, bytes: 0, budget: BUDGETS.popup },
+  );
+  for (const row of rows.slice(-3)) row.bytes = gzipTotal(root, row.files);
+}
+rows.push({
+  part: 'Chrome zip (whole package)',
+  files: [relative(outDir, zips.chrome)],
+  bytes: statSync(zips.chrome).size,
+  budget: BUDGETS.chromeZip,
+});
+const width = Math.max(...rows.map((row) => row.part.length));
+process.stdout.write(
+  `  ${'part'.padEnd(width)}  ${'size'.padStart(9)}  ${'budget'.padStart(9)}  used  files\n`,
+);
+for (const row of rows) {
+  const used = `${Math.round((100 * row.bytes) / row.budget)}%`.padStart(4);
+  process.stdout.write(
+    `  ${row.part.padEnd(width)}  ${kB(row.bytes).padStart(9)}  ${kB(row.budget).padStart(9)}  ${used}  ${row.files.join(', ')}\n`,
+  );
+}
+check(
+  'every part within its budget',
+  rows
+    .filter((row) => row.bytes > row.budget)
+    .map((row) => `${row.part}: ${kB(row.bytes)} > ${kB(row.budget)}`),
+);
+
+// --- hygiene -------------------------------------------------------------------------------------------
+section('Hygiene');
+const format = (finding: Finding) => `${finding.file} [${finding.rule}]: …${finding.excerpt}…`;
+for (const target of TARGETS) {
+  const root = join(outDir, target);
+  const findings = filesUnder(root)
+    .filter((file) => /\.(?:m?js|html|css)$/.test(file))
+    .flatMap((file) => hygieneFindings(`${target}/${file}`, readFileSync(join(root, file), 'utf8')));
+  check(`${target}: no eval, no remote code, no unreviewed HTML sinks`, findings.map(format));
+}
+const sources = ['lib', 'entrypoints', 'components']
+  .filter((dir) => existsSync(dir))
+  .flatMap((dir) => filesUnder(dir).map((file) => `${dir}/${file}`))
+  .filter((file) => /\.(?:tsx?|html)$/.test(file));
+check(
+  `our ${sources.length} source files: no dangerouslySetInnerHTML, HTML sinks or eval`,
+  sources.flatMap((file) => sourceFindings(file, readFileSync(file, 'utf8'))).map(format),
+);
+
+// --- manifests -----------------------------------------------------------------------------------------
+section('Manifests');
+for (const target of TARGETS) {
+  const problems = cspProblems(manifestOf(target));
+  check(`${target}: content security policy no weaker than the default`, problems);
+}
+const chromeManifest = manifestOf('chrome-mv3');
+const firefoxManifest = manifestOf('firefox-mv2');
+check('permissions: storage and the two Pleo origins, nothing else', [
+  ...mismatch('chrome-mv3 permissions', chromeManifest.permissions, ['storage']),
+  ...mismatch('chrome-mv3 host_permissions', chromeManifest.host_permissions, MATCH_PATTERNS),
+  ...mismatch('firefox-mv2 permissions', firefoxManifest.permissions, ['storage', ...MATCH_PATTERNS]),
+  ...[chromeManifest, firefoxManifest].flatMap((manifest) =>
+    [
+      'optional_permissions',
+      'optional_host_permissions',
+      'web_accessible_resources',
+      'externally_connectable',
+    ]
+      .filter((key) => manifest[key] !== undefined)
+      .map((key) => `manifest_version ${manifest.manifest_version} declares ${key}`),
+  ),
+]);
+const gecko = firefoxManifest.browser_specific_settings?.gecko ?? {};
+check('firefox-mv2: stable add-on id, collects no data', [
+  ...mismatch('gecko.id', gecko.id, 'pleo-api-access-checker@extension'),
+  ...mismatch('gecko.data_collection_permissions', gecko.data_collection_permissions, { required: ['none'] }),
+]);
+check(
+  'icons in 16, 32, 48, 96 and 128 px',
+  TARGETS.flatMap((target) =>
+    mismatch(`${target} icons`, Object.keys(manifestOf(target).icons ?? {}), ['16', '32', '48', '96', '128']),
+  ),
+);
+
+function mismatch(what: string, actual: unknown, expected: unknown): string[] {
+  return JSON.stringify(actual) === JSON.stringify(expected)
+    ? []
+    : [`${what}: ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`];
+}
+
+// --- web-ext lint --------------------------------------------------------------------------------------
+section('web-ext lint (Firefox build)');
+const lint = JSON.parse(
+  execFileSync('npx', ['web-ext', 'lint', '--source-dir', join(outDir, 'firefox-mv2'), '--output', 'json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).replace(/^[^{]*/, ''),
+) as {
+  summary: { errors: number; warnings: number; notices: number };
+  errors: { code: string; message: string }[];
+  warnings: { code: string; message: string; file?: string }[];
+};
+process.stdout.write(
+  `  errors ${lint.summary.errors}, warnings ${lint.summary.warnings}, notices ${lint.summary.notices}\n`,
+);
+for (const warning of lint.warnings)
+  process.stdout.write(`  warning ${warning.code} (${warning.file ?? ''})\n`);
+check(
+  'no lint errors',
+  lint.errors.map((error) => `${error.code}: ${error.message}`),
+);
+check(
+  'every lint warning explained in docs/web-ext-lint.md',
+  unexplainedLintCodes(
+    lint.warnings.map((warning) => warning.code),
+    existsSync('docs/web-ext-lint.md') ? readFileSync('docs/web-ext-lint.md', 'utf8') : '',
+  ).map((code) => `${code} is not explained`),
+);
+
+// --- the packages hold what was built ---------------------------------------------------------------
+section('Store packages');
+check(
+  'Chrome zip holds exactly the Chrome build',
+  sameFiles(zipEntries(zips.chrome), filesUnder(join(outDir, 'chrome-mv3'))),
+);
+check(
+  'Firefox zip holds exactly the Firefox build',
+  sameFiles(zipEntries(zips.firefox), filesUnder(join(outDir, 'firefox-mv2'))),
+);
+const sourceEntries = zipEntries(zips.sources);
+check('sources zip: the files a reviewer needs, and no outputs or dependencies', [
+  ...['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md']
+    .filter((file) => !sourceEntries.includes(file))
+    .map((file) => `missing ${file}`),
+  ...sourceEntries
+    .filter((entry) =>
+      /^(?:node_modules|\.output|demo-output|test-results|bench-output)(?:[-/]|$)|(?:^|\/)\./.test(entry),
+    )
+    .map((entry) => `should not hold ${entry}`),
+]);
+check('sources zip rebuilds the Firefox build byte for byte', rebuildFromSources());
+
+function sameFiles(zipped: string[], built: string[]): string[] {
+  return [
+    ...built.filter((file) => !zipped.includes(file)).map((file) => `not in zip: ${file}`),
+    ...zipped.filter((file) => !built.includes(file)).map((file) => `only in zip: ${file}`),
+  ];
+}
+
+/** What a reviewer does: unpack the sources, install the locked dependencies, build. */
+function rebuildFromSources(): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'pleo-checker-sources-'));
+  try {
+    execFileSync('unzip', ['-q', zips.sources, '-d', dir]);
+    // The locked dependencies are already installed here; a reviewer runs `npm ci` instead.
+    symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], {
+      cwd: dir,
+      env: { ...process.env, WXT_OUT_DIR: join(dir, 'rebuilt') },
+      stdio: 'ignore',
+    });
+    const rebuilt = join(dir, 'rebuilt', 'firefox-mv2');
+    const original = join(outDir, 'firefox-mv2');
+    const files = filesUnder(original);
+    return [
+      ...sameFiles(filesUnder(rebuilt), files),
+      ...files
+        .filter((file) => existsSync(join(rebuilt, file)))
+        .filter((file) => !readFileSync(join(rebuilt, file)).equals(readFileSync(join(original, file))))
+        .map((file) => `differs: ${file}`),
+    ];
+  } catch (error) {
+    return [`rebuild failed: ${(error as Error).message.split('\n')[0]}`];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+process.stdout.write(`\ncheck:build: ${passed} passed, ${failures.length} failed\n`);
+if (failures.length > 0) {
+  process.stdout.write(`Failed: ${failures.join('; ')}\n`);
+  process.exit(1);
+}

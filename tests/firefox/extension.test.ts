@@ -1,0 +1,107 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Environment, VerdictKind } from '../../lib/types';
+import type { SimulatedUser } from '../../sim/app';
+import { SIMULATED_ORIGINS } from '../../sim/app';
+import {
+  clearStorage,
+  type FirefoxWithExtension,
+  launchFirefoxWithExtension,
+  openExtensionPage,
+  storedCheckedAt,
+  waitFor,
+} from './firefox';
+
+interface Scenario {
+  verdict: VerdictKind;
+  environment: Environment;
+  user: Partial<SimulatedUser>;
+  path: string;
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    verdict: 'ready',
+    environment: 'production',
+    user: { role: 'admin', apiKeysEnabled: true },
+    path: '/settings',
+  },
+  {
+    verdict: 'role-missing',
+    environment: 'production',
+    user: { role: 'employee', apiKeysEnabled: true },
+    path: '/settings',
+  },
+  {
+    verdict: 'not-enabled',
+    environment: 'production',
+    user: { role: 'bookkeeper', apiKeysEnabled: false },
+    path: '/settings',
+  },
+  {
+    verdict: 'ready',
+    environment: 'staging',
+    user: { role: 'bookkeeper', apiKeysEnabled: true },
+    path: '/settings',
+  },
+  { verdict: 'signed-out', environment: 'staging', user: { signedIn: false }, path: '/login' },
+];
+
+const OTHER: Record<Environment, Environment> = { production: 'staging', staging: 'production' };
+
+describe('the Firefox build in Firefox', () => {
+  let firefox: FirefoxWithExtension;
+  let extensionPage: Page;
+
+  beforeAll(async () => {
+    firefox = await launchFirefoxWithExtension();
+    extensionPage = await firefox.newPage();
+    await openExtensionPage(extensionPage, `${firefox.extensionOrigin}/popup.html`);
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  beforeEach(async () => {
+    await clearStorage(extensionPage);
+  });
+
+  test('installs as a temporary add-on under its stable id', () => {
+    expect(firefox.addonId).toBe('pleo-api-access-checker@extension');
+  });
+
+  test.each(SCENARIOS)(
+    '$environment $path as $user.role (signed in: $user.signedIn) gives $verdict',
+    async (scenario) => {
+      firefox.serve(scenario.environment, scenario.user);
+      const page = await firefox.newPage();
+      await page.goto(`${SIMULATED_ORIGINS[scenario.environment]}${scenario.path}`);
+
+      // The content script reported and the background stored it.
+      const checkedAt = await waitFor(
+        () => storedCheckedAt(extensionPage, scenario.environment),
+        (value) => value !== null,
+      );
+      expect(checkedAt, 'no observation stored').not.toBeNull();
+
+      const popup = await firefox.newPage();
+      await openExtensionPage(popup, `${firefox.extensionOrigin}/popup.html`);
+      const verdictOf = (environment: Environment) =>
+        popup.$eval(`[data-environment="${environment}"] [data-verdict]`, (element) =>
+          element.getAttribute('data-verdict'),
+        );
+      expect(
+        await waitFor(
+          () => verdictOf(scenario.environment),
+          (value) => value === scenario.verdict,
+        ),
+      ).toBe(scenario.verdict);
+      expect(await verdictOf(OTHER[scenario.environment])).toBe('not-checked');
+
+      await popup.close();
+      await page.close();
+      expect(firefox.strayRequests).toEqual([]);
+    },
+  );
+});

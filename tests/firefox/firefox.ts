@@ -1,0 +1,117 @@
+/**
+ * Firefox ESR driven by puppeteer-core over WebDriver BiDi, with the built Firefox add-on installed
+ * as a temporary add-on and the simulated Pleo app served at the real origins. Every other http(s)
+ * request is aborted and recorded, so a stray one fails a test instead of hanging it.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import type { Environment } from '../../lib/types';
+import { DEFAULT_USER, pleoPage, SIMULATED_ORIGINS, type SimulatedUser } from '../../sim/app';
+import { builtExtension, firefoxPath } from '../e2e/browsers';
+
+/** The extension's storage API as seen from one of its own pages. */
+declare const browser: {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; clear(): Promise<void> } };
+};
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  /** The add-on id from the built manifest, as Firefox reported it after installing. */
+  addonId: string;
+  /** moz-extension://<uuid>: fixed at launch so the popup's address is known. */
+  extensionOrigin: string;
+  /** Every http(s) request that was not a page of a served Pleo origin. */
+  strayRequests: string[];
+  /** Serve this environment's origin as this user sees it. */
+  serve(environment: Environment, user: Partial<SimulatedUser>): void;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+  const extensionDir = builtExtension('firefox-mv2');
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
+  const geckoId: string = manifest.browser_specific_settings.gecko.id;
+  // Firefox gives each add-on a random internal UUID; pinning it makes moz-extension:// URLs predictable.
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    // WebDriver may open moz-extension:// pages (the popup) only with system access allowed.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
+  });
+  const addonId = await browser.installExtension(extensionDir);
+  const users = new Map<string, SimulatedUser>();
+  const strayRequests: string[] = [];
+
+  function answer(request: HTTPRequest): Promise<void> {
+    const url = new URL(request.url());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return request.continue();
+    const user = users.get(url.origin);
+    if (!user) strayRequests.push(url.href);
+    if (!user || !request.isNavigationRequest()) return request.abort();
+    return request.respond({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: pleoPage(url.pathname + url.search, user),
+    });
+  }
+
+  return {
+    browser,
+    addonId,
+    extensionOrigin: `moz-extension://${uuid}`,
+    strayRequests,
+    serve(environment, user) {
+      users.set(SIMULATED_ORIGINS[environment], { ...DEFAULT_USER, ...user });
+    },
+    async newPage() {
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (request) => void answer(request));
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
+
+/**
+ * Opens one of the extension's own pages. Firefox loads it, but WebDriver BiDi never reports a
+ * moz-extension:// navigation as finished, so wait for the document instead of the navigation.
+ */
+export async function openExtensionPage(page: Page, url: string): Promise<void> {
+  void page.goto(url, { timeout: 0 }).catch(() => undefined);
+  await page.waitForFunction(
+    (expected) => location.href === expected && document.readyState === 'complete',
+    { timeout: 10_000 },
+    url,
+  );
+}
+
+/** The stored record's checkedAt for an environment, read through an extension page. */
+export function storedCheckedAt(extensionPage: Page, environment: Environment): Promise<number | null> {
+  return extensionPage.evaluate(async (key) => {
+    const stored = await browser.storage.local.get(key);
+    return (stored[key] as { checkedAt?: number } | undefined)?.checkedAt ?? null;
+  }, `environment:${environment}`);
+}
+
+/** Forget every observation, so each test starts from a fresh install's state. */
+export function clearStorage(extensionPage: Page): Promise<void> {
+  return extensionPage.evaluate(() => browser.storage.local.clear());
+}
+
+/** Polls until the condition holds; returns the last value for the assertion that follows. */
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
