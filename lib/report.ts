@@ -9,7 +9,7 @@ import type { EnvironmentRecord } from './merge';
 import { redactSecrets, redactText, shorten, withoutQuery, wordsOf } from './redact';
 import type { Report, ReportEnvironment, ReportNextStep } from './report-schema';
 import { VOCABULARY } from './rules';
-import type { Environment, Profile, VerdictKind } from './types';
+import type { Environment, Profile } from './types';
 import { verdict } from './verdict';
 
 export type { Translate };
@@ -97,7 +97,7 @@ function environmentReport(environment: Environment, input: ReportInput): Report
         url: step.url?.startsWith('https://') ? withoutQuery(step.url) : null,
       }),
     ),
-    history: historyOf(checked)
+    history: (checked?.history ?? [])
       .slice(-20)
       .map((change) => ({ verdict: change.verdict, at: iso(change.at) })),
   };
@@ -108,7 +108,17 @@ export function reportJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-// TEMPORARY until lib/merge.ts records the history of verdict changes.
-function historyOf(record: EnvironmentRecord | undefined): { verdict: VerdictKind; at: number }[] {
-  return (record as { history?: { verdict: VerdictKind; at: number }[] } | undefined)?.history ?? [];
+/** The browser's name and major version from its user agent string, for the report header. */
+export function browserFromUserAgent(userAgent: string): ReportInput['browser'] {
+  const patterns: [string, RegExp][] = [
+    ['Firefox', /Firefox\/(\d+)/],
+    ['Edge', /Edg\/(\d+)/],
+    ['Opera', /OPR\/(\d+)/],
+    ['Chrome', /Chrom(?:e|ium)\/(\d+)/],
+  ];
+  for (const [name, pattern] of patterns) {
+    const version = pattern.exec(userAgent)?.[1];
+    if (version) return { name, version };
+  }
+  return { name: 'unknown', version: 'unknown' };
 }

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { detect } from '../../lib/detect';
 import { reportFileName } from '../../lib/download';
 import type { Translate } from '../../lib/guidance';
-import { emptyRecord, merge } from '../../lib/merge';
-import { buildReport, reportJson } from '../../lib/report';
+import { emptyRecord, merge, noteVerdict } from '../../lib/merge';
+import { browserFromUserAgent, buildReport, reportJson } from '../../lib/report';
 import { reportMarkdown } from '../../lib/report-markdown';
 import { ReportSchema, reportJsonSchemaText } from '../../lib/report-schema';
 import { RULES_VERSION } from '../../lib/rules';
@@ -88,6 +88,21 @@ describe('buildReport', () => {
       url: 'https://developers.pleo.io/docs/current/how-tos/api-keys/how-to-generate-standalone-api-keys',
     });
     expect(production.nextSteps.map((s) => s.title).join(' ')).toContain('https://external.pleo.io');
+    expectValid(report);
+  });
+
+  it('carries the verdict history with timestamps, oldest first', () => {
+    const seen = recordFor('production', 'ready')!;
+    const record = noteVerdict(noteVerdict(seen, 'unknown', NOW - 120_000), 'ready', NOW - 60_000);
+    const report = buildReport(reportInput(t, { records: { production: record } }));
+    expect(report.environments[0]!.history).toEqual([
+      { verdict: 'unknown', at: '2026-11-26T10:28:05.000Z' },
+      { verdict: 'ready', at: '2026-11-26T10:29:05.000Z' },
+    ]);
+    const markdown = reportMarkdown(report, t);
+    expect(markdown).toContain(
+      `### ${t('report.markdown.history')}\n\n- \`2026-11-26T10:28:05.000Z\`: \`unknown\``,
+    );
     expectValid(report);
   });
 
@@ -197,6 +212,25 @@ describe('JSON Schema', () => {
     ).toBe(false);
     expect(v.is(ReportSchema, { ...report, userName: 'Alex' })).toBe(false);
     expect(v.is(ReportSchema, report)).toBe(true);
+  });
+});
+
+describe('browserFromUserAgent', () => {
+  it.each([
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+      'Chrome',
+      '131',
+    ],
+    ['Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0', 'Firefox', '128'],
+    [
+      'Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 Edg/131.0',
+      'Edge',
+      '131',
+    ],
+    ['something else', 'unknown', 'unknown'],
+  ])('%s → %s %s', (userAgent, name, version) => {
+    expect(browserFromUserAgent(userAgent)).toEqual({ name, version });
   });
 });
 

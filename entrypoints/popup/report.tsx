@@ -1,0 +1,90 @@
+/**
+ * The popup's report panel, wired: builds the report from what the popup already shows, and does
+ * the downloads and the copy. The company name lives in this component's state only.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { type CopyStatus, ReportPanel } from '../../components/ReportPanel';
+import { reportFileName } from '../../lib/download';
+import type { Translate } from '../../lib/guidance';
+import type { EnvironmentRecord } from '../../lib/merge';
+import { browserFromUserAgent, buildReport, reportJson, type StorageReset } from '../../lib/report';
+import { reportMarkdown } from '../../lib/report-markdown';
+import { RULES_VERSION } from '../../lib/rules';
+import { resetsItem } from '../../lib/storage';
+import type { Environment, Profile } from '../../lib/types';
+
+const t = i18n.t as Translate;
+
+export interface PopupReportProps {
+  records: Record<Environment, EnvironmentRecord | undefined>;
+  profile: Profile;
+}
+
+export function PopupReport({ records, profile }: PopupReportProps) {
+  const resets = useResets();
+  const [companyName, setCompanyName] = useState('');
+  const [copyStatus, setCopyStatus] = useState<CopyStatus>('idle');
+  // Built once per change of what it shows, so the preview and the files are the same text.
+  const shared = useMemo(() => {
+    const report = buildReport({
+      records,
+      profile,
+      resets,
+      now: Date.now(),
+      extension: {
+        name: t('extName'),
+        version: browser.runtime.getManifest().version,
+        rulesVersion: RULES_VERSION,
+      },
+      browser: browserFromUserAgent(navigator.userAgent),
+      uiLanguage: browser.i18n.getUILanguage(),
+      t,
+      companyName,
+    });
+    return {
+      time: new Date(report.generatedAt),
+      json: reportJson(report),
+      markdown: reportMarkdown(report, t),
+    };
+  }, [records, profile, resets, companyName]);
+
+  return (
+    <ReportPanel
+      t={t}
+      markdown={shared.markdown}
+      json={shared.json}
+      companyName={companyName}
+      copyStatus={copyStatus}
+      onCompanyNameChange={setCompanyName}
+      onDownloadJson={() => download(shared.json, 'application/json', reportFileName(shared.time, 'json'))}
+      onDownloadMarkdown={() => download(shared.markdown, 'text/markdown', reportFileName(shared.time, 'md'))}
+      onCopy={() =>
+        navigator.clipboard.writeText(shared.markdown).then(
+          () => setCopyStatus('copied'),
+          () => setCopyStatus('failed'),
+        )
+      }
+    />
+  );
+}
+
+function useResets(): readonly StorageReset[] {
+  const [resets, setResets] = useState<readonly StorageReset[]>([]);
+  useEffect(() => {
+    void resetsItem.getValue().then(setResets);
+    return resetsItem.watch(setResets);
+  }, []);
+  return resets;
+}
+
+function download(text: string, type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.click();
+  // The click has started the download; the URL is needed no longer.
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
