@@ -6,6 +6,22 @@
  */
 import type { Environment, RoleValue } from '../lib/types';
 
+/** The languages the simulated app speaks (the same eleven the detection rules know). */
+export const SIMULATED_LANGUAGES = [
+  'en',
+  'da',
+  'sv',
+  'nb',
+  'fi',
+  'de',
+  'es',
+  'fr',
+  'nl',
+  'pt',
+  'it',
+] as const;
+export type SimulatedLanguage = (typeof SIMULATED_LANGUAGES)[number];
+
 export interface SimulatedUser {
   signedIn: boolean;
   role: Exclude<RoleValue, 'unknown'>;
@@ -16,6 +32,8 @@ export interface SimulatedUser {
   name: string;
   email: string;
   company: string;
+  /** The app's language; English when not given. */
+  lang?: SimulatedLanguage;
 }
 
 export const DEFAULT_USER: SimulatedUser = {
@@ -28,13 +46,346 @@ export const DEFAULT_USER: SimulatedUser = {
   company: 'Example Widgets ApS',
 };
 
-const ROLE_NAMES: Record<SimulatedUser['role'], string> = {
-  admin: 'Admin',
-  bookkeeper: 'Bookkeeper',
-  reviewer: 'Expense reviewer',
-  finance: 'Finance',
-  employee: 'Employee',
+/**
+ * The app's words in each language. Written here independently of lib/rules.ts (from the
+ * vocabulary in the project brief), so a typo in the rules shows up as a failing test.
+ */
+interface AppTexts {
+  nav: { expenses: string; cards: string; people: string; settings: string };
+  sections: { general: string; export: string; integrations: string; notifications: string };
+  openApi: string;
+  apiKeys: string;
+  roles: Record<SimulatedUser['role'], string>;
+  accountMenu: string;
+  mainMenu: string;
+  settingsIntro: string;
+  docsLink: string;
+  apiKeysIntro: string;
+  createApiKey: string;
+  notFound: string;
+  notFoundText: string;
+  signIn: { title: string; email: string; password: string; submit: string };
+}
+
+export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
+  en: {
+    nav: { expenses: 'Expenses', cards: 'Cards', people: 'People', settings: 'Settings' },
+    sections: {
+      general: 'General',
+      export: 'Export',
+      integrations: 'Integrations',
+      notifications: 'Notifications',
+    },
+    openApi: 'Open API',
+    apiKeys: 'API Keys',
+    roles: {
+      admin: 'Admin',
+      bookkeeper: 'Bookkeeper',
+      reviewer: 'Expense reviewer',
+      finance: 'Finance',
+      employee: 'Employee',
+    },
+    accountMenu: 'Account menu',
+    mainMenu: 'Main menu',
+    settingsIntro:
+      'Manage your company and integrations. Developers can read about API keys in the Pleo docs.',
+    docsLink: 'API keys',
+    apiKeysIntro: "Keys give programs access to your company's data.",
+    createApiKey: 'Create API Key',
+    notFound: 'Page not found',
+    notFoundText: 'The page you are looking for does not exist.',
+    signIn: { title: 'Log in to Pleo', email: 'Email', password: 'Password', submit: 'Log in' },
+  },
+  da: {
+    nav: { expenses: 'Udgifter', cards: 'Kort', people: 'Personer', settings: 'Indstillinger' },
+    sections: {
+      general: 'Generelt',
+      export: 'Eksport',
+      integrations: 'Integrationer',
+      notifications: 'Notifikationer',
+    },
+    openApi: 'Open API',
+    apiKeys: 'API-nøgler',
+    roles: {
+      admin: 'Administrator',
+      bookkeeper: 'Bogholder',
+      reviewer: 'Godkender',
+      finance: 'Økonomi',
+      employee: 'Medarbejder',
+    },
+    accountMenu: 'Kontomenu',
+    mainMenu: 'Hovedmenu',
+    settingsIntro:
+      'Administrer din virksomhed og dine integrationer. Udviklere kan læse om API-nøgler i Pleos dokumentation.',
+    docsLink: 'API-nøgler',
+    apiKeysIntro: 'Nøgler giver programmer adgang til virksomhedens data.',
+    createApiKey: 'Opret API-nøgle',
+    notFound: 'Siden blev ikke fundet',
+    notFoundText: 'Siden, du leder efter, findes ikke.',
+    signIn: { title: 'Log ind på Pleo', email: 'E-mail', password: 'Adgangskode', submit: 'Log ind' },
+  },
+  sv: {
+    nav: { expenses: 'Utgifter', cards: 'Kort', people: 'Personer', settings: 'Inställningar' },
+    sections: {
+      general: 'Allmänt',
+      export: 'Export',
+      integrations: 'Integrationer',
+      notifications: 'Aviseringar',
+    },
+    openApi: 'Open API',
+    apiKeys: 'API-nycklar',
+    roles: {
+      admin: 'Administratör',
+      bookkeeper: 'Bokförare',
+      reviewer: 'Granskare',
+      finance: 'Ekonomi',
+      employee: 'Anställd',
+    },
+    accountMenu: 'Kontomeny',
+    mainMenu: 'Huvudmeny',
+    settingsIntro:
+      'Hantera ditt företag och dina integrationer. Utvecklare kan läsa om API-nycklar i Pleos dokumentation.',
+    docsLink: 'API-nycklar',
+    apiKeysIntro: 'Nycklar ger program tillgång till företagets data.',
+    createApiKey: 'Skapa API-nyckel',
+    notFound: 'Sidan hittades inte',
+    notFoundText: 'Sidan du letar efter finns inte.',
+    signIn: { title: 'Logga in på Pleo', email: 'E-post', password: 'Lösenord', submit: 'Logga in' },
+  },
+  nb: {
+    nav: { expenses: 'Utgifter', cards: 'Kort', people: 'Personer', settings: 'Innstillinger' },
+    sections: {
+      general: 'Generelt',
+      export: 'Eksport',
+      integrations: 'Integrasjoner',
+      notifications: 'Varsler',
+    },
+    openApi: 'Open API',
+    apiKeys: 'API-nøkler',
+    roles: {
+      admin: 'Administrator',
+      bookkeeper: 'Regnskapsfører',
+      reviewer: 'Godkjenner',
+      finance: 'Økonomi',
+      employee: 'Ansatt',
+    },
+    accountMenu: 'Kontomeny',
+    mainMenu: 'Hovedmeny',
+    settingsIntro:
+      'Administrer bedriften og integrasjonene. Utviklere kan lese om API-nøkler i Pleos dokumentasjon.',
+    docsLink: 'API-nøkler',
+    apiKeysIntro: 'Nøkler gir programmer tilgang til bedriftens data.',
+    createApiKey: 'Opprett API-nøkkel',
+    notFound: 'Siden finnes ikke',
+    notFoundText: 'Siden du leter etter, finnes ikke.',
+    signIn: { title: 'Logg inn på Pleo', email: 'E-post', password: 'Passord', submit: 'Logg inn' },
+  },
+  fi: {
+    nav: { expenses: 'Kulut', cards: 'Kortit', people: 'Henkilöt', settings: 'Asetukset' },
+    sections: {
+      general: 'Yleiset',
+      export: 'Vienti',
+      integrations: 'Integraatiot',
+      notifications: 'Ilmoitukset',
+    },
+    openApi: 'Open API',
+    apiKeys: 'API-avaimet',
+    roles: {
+      admin: 'Ylläpitäjä',
+      bookkeeper: 'Kirjanpitäjä',
+      reviewer: 'Tarkastaja',
+      finance: 'Talous',
+      employee: 'Työntekijä',
+    },
+    accountMenu: 'Tilivalikko',
+    mainMenu: 'Päävalikko',
+    settingsIntro:
+      'Hallitse yritystäsi ja integraatioita. Kehittäjät voivat lukea API-avaimista Pleon ohjeista.',
+    docsLink: 'API-avaimet',
+    apiKeysIntro: 'Avaimet antavat ohjelmille pääsyn yrityksesi tietoihin.',
+    createApiKey: 'Luo API-avain',
+    notFound: 'Sivua ei löytynyt',
+    notFoundText: 'Etsimääsi sivua ei ole olemassa.',
+    signIn: { title: 'Kirjaudu Pleoon', email: 'Sähköposti', password: 'Salasana', submit: 'Kirjaudu' },
+  },
+  de: {
+    nav: { expenses: 'Ausgaben', cards: 'Karten', people: 'Personen', settings: 'Einstellungen' },
+    sections: {
+      general: 'Allgemein',
+      export: 'Export',
+      integrations: 'Integrationen',
+      notifications: 'Benachrichtigungen',
+    },
+    openApi: 'Open API',
+    apiKeys: 'API-Schlüssel',
+    roles: {
+      admin: 'Administrator',
+      bookkeeper: 'Buchhalter',
+      reviewer: 'Prüfer',
+      finance: 'Finanzen',
+      employee: 'Mitarbeiter',
+    },
+    accountMenu: 'Benutzerprofil',
+    mainMenu: 'Hauptmenü',
+    settingsIntro:
+      'Verwalten Sie Ihr Unternehmen und Ihre Integrationen. Entwickler lesen über API-Schlüssel in der Pleo-Dokumentation.',
+    docsLink: 'API-Schlüssel',
+    apiKeysIntro: 'Schlüssel geben Programmen Zugriff auf die Daten Ihres Unternehmens.',
+    createApiKey: 'API-Schlüssel erstellen',
+    notFound: 'Seite nicht gefunden',
+    notFoundText: 'Die gesuchte Seite existiert nicht.',
+    signIn: { title: 'Bei Pleo anmelden', email: 'E-Mail', password: 'Passwort', submit: 'Anmelden' },
+  },
+  es: {
+    nav: { expenses: 'Gastos', cards: 'Tarjetas', people: 'Personas', settings: 'Configuración' },
+    sections: {
+      general: 'General',
+      export: 'Exportación',
+      integrations: 'Integraciones',
+      notifications: 'Avisos',
+    },
+    openApi: 'Open API',
+    apiKeys: 'Claves de API',
+    roles: {
+      admin: 'Administrador',
+      bookkeeper: 'Contable',
+      reviewer: 'Revisor',
+      finance: 'Finanzas',
+      employee: 'Empleado',
+    },
+    accountMenu: 'Menú de la cuenta',
+    mainMenu: 'Menú principal',
+    settingsIntro:
+      'Gestiona tu empresa y tus integraciones. Los desarrolladores pueden leer sobre claves de API en la documentación.',
+    docsLink: 'Claves de API',
+    apiKeysIntro: 'Las claves dan a los programas acceso a los datos de tu empresa.',
+    createApiKey: 'Crear clave de API',
+    notFound: 'Página no encontrada',
+    notFoundText: 'La página que buscas no existe.',
+    signIn: {
+      title: 'Inicia sesión en Pleo',
+      email: 'Correo electrónico',
+      password: 'Contraseña',
+      submit: 'Entrar',
+    },
+  },
+  fr: {
+    nav: { expenses: 'Dépenses', cards: 'Cartes', people: 'Personnes', settings: 'Paramètres' },
+    sections: {
+      general: 'Général',
+      export: 'Export',
+      integrations: 'Intégrations',
+      notifications: 'Alertes',
+    },
+    openApi: 'Open API',
+    apiKeys: 'Clés API',
+    roles: {
+      admin: 'Administrateur',
+      bookkeeper: 'Comptable',
+      reviewer: 'Réviseur',
+      finance: 'Finance',
+      employee: 'Employé',
+    },
+    accountMenu: 'Mon compte',
+    mainMenu: 'Menu principal',
+    settingsIntro:
+      'Gérez votre entreprise et vos intégrations. Les développeurs trouveront les clés API dans la documentation.',
+    docsLink: 'Clés API',
+    apiKeysIntro: 'Les clés donnent aux programmes un accès aux données de votre entreprise.',
+    createApiKey: 'Créer une clé API',
+    notFound: 'Page introuvable',
+    notFoundText: "La page que vous cherchez n'existe pas.",
+    signIn: { title: 'Connexion à Pleo', email: 'E-mail', password: 'Mot de passe', submit: 'Se connecter' },
+  },
+  nl: {
+    nav: { expenses: 'Uitgaven', cards: 'Kaarten', people: 'Personen', settings: 'Instellingen' },
+    sections: {
+      general: 'Algemeen',
+      export: 'Export',
+      integrations: 'Integraties',
+      notifications: 'Meldingen',
+    },
+    openApi: 'Open API',
+    apiKeys: 'API-sleutels',
+    roles: {
+      admin: 'Beheerder',
+      bookkeeper: 'Boekhouder',
+      reviewer: 'Beoordelaar',
+      finance: 'Financiën',
+      employee: 'Medewerker',
+    },
+    accountMenu: 'Accountmenu',
+    mainMenu: 'Hoofdmenu',
+    settingsIntro:
+      'Beheer je bedrijf en integraties. Ontwikkelaars lezen over API-sleutels in de documentatie van Pleo.',
+    docsLink: 'API-sleutels',
+    apiKeysIntro: 'Sleutels geven programma’s toegang tot de gegevens van je bedrijf.',
+    createApiKey: 'API-sleutel aanmaken',
+    notFound: 'Pagina niet gevonden',
+    notFoundText: 'De pagina die je zoekt bestaat niet.',
+    signIn: { title: 'Inloggen bij Pleo', email: 'E-mail', password: 'Wachtwoord', submit: 'Inloggen' },
+  },
+  pt: {
+    nav: { expenses: 'Despesas', cards: 'Cartões', people: 'Pessoas', settings: 'Definições' },
+    sections: {
+      general: 'Geral',
+      export: 'Exportação',
+      integrations: 'Integrações',
+      notifications: 'Notificações',
+    },
+    openApi: 'Open API',
+    apiKeys: 'Chaves de API',
+    roles: {
+      admin: 'Administrador',
+      bookkeeper: 'Contabilista',
+      reviewer: 'Revisor',
+      finance: 'Finanças',
+      employee: 'Colaborador',
+    },
+    accountMenu: 'Menu da conta',
+    mainMenu: 'Menu principal',
+    settingsIntro:
+      'Gira a sua empresa e as integrações. Os programadores podem ler sobre chaves de API na documentação.',
+    docsLink: 'Chaves de API',
+    apiKeysIntro: 'As chaves dão aos programas acesso aos dados da sua empresa.',
+    createApiKey: 'Criar chave de API',
+    notFound: 'Página não encontrada',
+    notFoundText: 'A página que procura não existe.',
+    signIn: { title: 'Iniciar sessão no Pleo', email: 'E-mail', password: 'Palavra-passe', submit: 'Entrar' },
+  },
+  it: {
+    nav: { expenses: 'Spese', cards: 'Carte', people: 'Persone', settings: 'Impostazioni' },
+    sections: {
+      general: 'Generali',
+      export: 'Esportazione',
+      integrations: 'Integrazioni',
+      notifications: 'Notifiche',
+    },
+    openApi: 'Open API',
+    apiKeys: 'Chiavi API',
+    roles: {
+      admin: 'Amministratore',
+      bookkeeper: 'Contabile',
+      reviewer: 'Revisore',
+      finance: 'Finanza',
+      employee: 'Dipendente',
+    },
+    accountMenu: 'Menu account',
+    mainMenu: 'Menu principale',
+    settingsIntro:
+      'Gestisci la tua azienda e le integrazioni. Gli sviluppatori possono leggere delle chiavi API nella documentazione.',
+    docsLink: 'Chiavi API',
+    apiKeysIntro: "Le chiavi danno ai programmi l'accesso ai dati della tua azienda.",
+    createApiKey: 'Crea chiave API',
+    notFound: 'Pagina non trovata',
+    notFoundText: 'La pagina che cerchi non esiste.',
+    signIn: { title: 'Accedi a Pleo', email: 'E-mail', password: 'Password', submit: 'Accedi' },
+  },
 };
+
+function textsOf(user: SimulatedUser): AppTexts {
+  return APP_TEXTS[user.lang ?? 'en'];
+}
 
 const KEY_ROLES = new Set(['admin', 'bookkeeper']);
 
@@ -45,8 +396,8 @@ function escapeHtml(text: string): string {
   );
 }
 
-function document(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} · Pleo</title>
+function document(title: string, body: string, lang: SimulatedLanguage = 'en'): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(title)} · Pleo</title>
 <style>
 body{margin:0;font:14px/1.4 system-ui,sans-serif;display:grid;grid-template-columns:200px 1fr;grid-template-rows:56px 1fr;min-height:100vh;color:#1a1a1a}
 header{grid-column:1/3;display:flex;justify-content:space-between;align-items:center;padding:0 16px;border-bottom:1px solid #e5e5e5;background:#fff}
@@ -59,72 +410,80 @@ button.primary{background:#1a1a1a;color:#fff;border:0;border-radius:20px;padding
 }
 
 function shell(user: SimulatedUser, current: string, content: string): string {
+  const t = textsOf(user);
   const link = (href: string, label: string) =>
-    `<a href="${href}"${href === current ? ' aria-current="page"' : ''}>${label}</a>`;
+    `<a href="${href}"${href === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a>`;
   return document(
     'Pleo',
     `<header><strong>${escapeHtml(user.company)}</strong>
-<div class="account-menu" aria-label="Account menu"><span class="user-name">${escapeHtml(user.name)}</span>
-<span class="badge">${ROLE_NAMES[user.role]}</span></div></header>
-<nav class="main" aria-label="Main menu">${link('/expenses', 'Expenses')}${link('/cards', 'Cards')}${link(
+<div class="account-menu" aria-label="${escapeHtml(t.accountMenu)}"><span class="user-name">${escapeHtml(user.name)}</span>
+<span class="badge">${escapeHtml(t.roles[user.role])}</span></div></header>
+<nav class="main" aria-label="${escapeHtml(t.mainMenu)}">${link('/expenses', t.nav.expenses)}${link('/cards', t.nav.cards)}${link(
       '/people',
-      'People',
-    )}${link('/settings', 'Settings')}</nav>
+      t.nav.people,
+    )}${link('/settings', t.nav.settings)}</nav>
 <main>${content}</main>`,
+    user.lang,
   );
 }
 
 function settingsPage(user: SimulatedUser): string {
+  const t = textsOf(user);
   const sections: [string, string][] = [
-    ['/settings/general', 'General'],
-    ['/settings/export', 'Export'],
-    ['/settings/integrations', 'Integrations'],
-    ['/settings/notifications', 'Notifications'],
+    ['/settings/general', t.sections.general],
+    ['/settings/export', t.sections.export],
+    ['/settings/integrations', t.sections.integrations],
+    ['/settings/notifications', t.sections.notifications],
   ];
-  if (user.legacyApi && user.role === 'admin') sections.push(['/settings/open-api', 'Open API']);
-  if (user.apiKeysEnabled && KEY_ROLES.has(user.role)) sections.push(['/settings/api-keys', 'API Keys']);
-  const items = sections.map(([href, label]) => `<li><a href="${href}">${label}</a></li>`).join('');
+  if (user.legacyApi && user.role === 'admin') sections.push(['/settings/open-api', t.openApi]);
+  if (user.apiKeysEnabled && KEY_ROLES.has(user.role)) sections.push(['/settings/api-keys', t.apiKeys]);
+  const items = sections
+    .map(([href, label]) => `<li><a href="${href}">${escapeHtml(label)}</a></li>`)
+    .join('');
+  // The introduction mentions API keys and links to the docs whether or not the entry is there.
   return shell(
     user,
     '/settings',
-    `<h1>Settings</h1><p>Manage your company and integrations. Developers can read about API keys in the Pleo docs.</p>
-<ul class="settings-list" aria-label="Settings">${items}</ul>`,
+    `<h1>${escapeHtml(t.nav.settings)}</h1><p>${escapeHtml(t.settingsIntro)}
+<a href="https://developers.pleo.io/docs/current/authentication/standalone-api-keys-overview">${escapeHtml(t.docsLink)}</a></p>
+<ul class="settings-list" aria-label="${escapeHtml(t.nav.settings)}">${items}</ul>`,
   );
 }
 
 function apiKeysPage(user: SimulatedUser): string {
+  const t = textsOf(user);
   if (!user.apiKeysEnabled || !KEY_ROLES.has(user.role)) {
-    return shell(
-      user,
-      '/settings',
-      '<h1>Page not found</h1><p>The page you are looking for does not exist.</p>',
-    );
+    return shell(user, '/settings', `<h1>${escapeHtml(t.notFound)}</h1><p>${escapeHtml(t.notFoundText)}</p>`);
   }
   return shell(
     user,
     '/settings',
-    `<h1>API Keys</h1><p>Keys give programs access to your company's data.</p>
-<button class="primary" type="button">Create API Key</button>
+    `<h1>${escapeHtml(t.apiKeys)}</h1><p>${escapeHtml(t.apiKeysIntro)}</p>
+<button class="primary" type="button">${escapeHtml(t.createApiKey)}</button>
 <table><thead><tr><th>Name</th><th>Scopes</th><th>Created</th></tr></thead>
 <tbody><tr><td>Reporting export</td><td>export-jobs:read</td><td>2026-10-01</td></tr></tbody></table>`,
   );
 }
 
-function signInPage(): string {
+function signInPage(lang: SimulatedLanguage = 'en'): string {
+  const t = APP_TEXTS[lang].signIn;
   return document(
-    'Sign in',
-    `<main style="grid-column:1/3"><h1>Log in to Pleo</h1><form><label>Email <input type="email" name="email"></label>
-<label>Password <input type="password" name="password"></label><button type="submit">Log in</button></form></main>`,
+    t.title,
+    `<main style="grid-column:1/3"><h1>${escapeHtml(t.title)}</h1><form><label>${escapeHtml(t.email)} <input type="email" name="email"></label>
+<label>${escapeHtml(t.password)} <input type="password" name="password"></label><button type="submit">${escapeHtml(t.submit)}</button></form></main>`,
+    lang,
   );
 }
 
 /** The page the simulated app serves for a path, as the signed-in (or not) user sees it. */
 export function pleoPage(path: string, user: SimulatedUser = DEFAULT_USER): string {
   const pathname = path.split(/[?#]/)[0]?.replace(/\/+$/, '') || '/';
-  if (pathname === '/access' || pathname === '/login' || !user.signedIn) return signInPage();
+  if (pathname === '/access' || pathname === '/login' || !user.signedIn) return signInPage(user.lang);
   if (pathname === '/settings') return settingsPage(user);
   if (pathname === '/settings/api-keys') return apiKeysPage(user);
-  if (pathname === '/' || pathname === '/expenses') return shell(user, '/expenses', '<h1>Expenses</h1>');
+  if (pathname === '/' || pathname === '/expenses') {
+    return shell(user, '/expenses', `<h1>${escapeHtml(textsOf(user).nav.expenses)}</h1>`);
+  }
   return shell(user, pathname, `<h1>${escapeHtml(pathname.slice(1))}</h1>`);
 }
 

@@ -1,0 +1,83 @@
+/**
+ * Reading short UI labels from the page, and nothing longer. A label is compared with the rules
+ * and then dropped: page text is never kept, stored or sent (evidence quotes the rules instead).
+ */
+import { MAX_LABEL_LENGTH } from './rules';
+
+/** Text never read as a label: code samples, form fields and anything not rendered as text. */
+const UNREAD_ELEMENTS = new Set([
+  'CODE',
+  'PRE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+]);
+
+/** More elements than this under one node and it is content, not a label. */
+const MAX_LABEL_ELEMENTS = 40;
+
+/**
+ * Case-insensitive, spaces and hyphens alike, surrounding whitespace and punctuation ignored:
+ * "  API-keys: " and "api keys" are the same label.
+ */
+export function normaliseLabel(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019`´]/g, "'")
+    .replace(/[\s\-\u2010-\u2015]+/g, ' ')
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+}
+
+/**
+ * The visible-text of an element when it is short enough to be a UI label, else null. Stops
+ * reading as soon as the text is too long or the subtree too big, so a label check costs the
+ * size of a menu item, never the size of the page.
+ */
+export function shortText(root: Element, max = MAX_LABEL_LENGTH): string | null {
+  if (UNREAD_ELEMENTS.has(root.tagName.toUpperCase())) return null;
+  let text = '';
+  let elements = 0;
+  const pending: Node[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.nodeType === 3) {
+      text += node.nodeValue ?? '';
+      // Raw text carries indentation; collapse only when it might already be too long.
+      if (text.length > max) {
+        text = text.replace(/\s+/g, ' ').trimStart();
+        if (text.length > max + 1) return null;
+      }
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    if (node !== root) {
+      if (++elements > MAX_LABEL_ELEMENTS) return null;
+      if (UNREAD_ELEMENTS.has((node as Element).tagName.toUpperCase())) continue;
+    }
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+  }
+  const collapsed = text.replace(/\s+/g, ' ').trim();
+  return collapsed.length <= max ? collapsed : null;
+}
+
+/** The accessible label an attribute gives, when it is short enough to be one. */
+export function shortAttribute(element: Element, name: string, max = MAX_LABEL_LENGTH): string | null {
+  const value = element.getAttribute(name)?.trim();
+  return value && value.length <= max ? value : null;
+}
+
+const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+/** A long run of letters and digits mixed, the shape of keys and tokens. */
+const TOKEN = /[A-Za-z0-9_\-+/=.]{20,}/;
+
+/** Whether a string may go into evidence: short, and not shaped like an e-mail, key or token. */
+export function isSafeDetail(detail: string): boolean {
+  if (detail.length > 80 || EMAIL.test(detail)) return false;
+  const token = TOKEN.exec(detail)?.[0];
+  return !(token && /\d/.test(token) && /[A-Za-z]/.test(token));
+}
