@@ -257,11 +257,11 @@ check(
 section('Store packages');
 check(
   'Chrome zip holds exactly the Chrome build',
-  sameFiles(zipEntries(zips.chrome), filesUnder(join(outDir, 'chrome-mv3'))),
+  inUnzipped(zips.chrome, (dir) => treeDifferences(dir, 'chrome-mv3')),
 );
 check(
   'Firefox zip holds exactly the Firefox build',
-  sameFiles(zipEntries(zips.firefox), filesUnder(join(outDir, 'firefox-mv2'))),
+  inUnzipped(zips.firefox, (dir) => treeDifferences(dir, 'firefox-mv2')),
 );
 const sourceEntries = zipEntries(zips.sources);
 check('sources zip: the files a reviewer needs, and no outputs or dependencies', [
@@ -276,18 +276,36 @@ check('sources zip: the files a reviewer needs, and no outputs or dependencies',
 ]);
 check('sources zip rebuilds the Firefox build byte for byte', rebuildFromSources());
 
-function sameFiles(zipped: string[], built: string[]): string[] {
+/** Every file that is missing, extra or different in `dir` compared with the build of `target`. */
+function treeDifferences(dir: string, target: Target): string[] {
+  const built = join(outDir, target);
+  const expected = filesUnder(built);
+  const actual = filesUnder(dir);
   return [
-    ...built.filter((file) => !zipped.includes(file)).map((file) => `not in zip: ${file}`),
-    ...zipped.filter((file) => !built.includes(file)).map((file) => `only in zip: ${file}`),
+    ...expected.filter((file) => !actual.includes(file)).map((file) => `missing: ${file}`),
+    ...actual.filter((file) => !expected.includes(file)).map((file) => `extra: ${file}`),
+    ...expected
+      .filter((file) => actual.includes(file))
+      .filter((file) => !readFileSync(join(dir, file)).equals(readFileSync(join(built, file))))
+      .map((file) => `differs: ${file}`),
   ];
+}
+
+function inUnzipped(zip: string, inspect: (dir: string) => string[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'pleo-checker-unzipped-'));
+  try {
+    execFileSync('unzip', ['-q', zip, '-d', dir]);
+    return inspect(dir);
+  } catch (error) {
+    return [`${relative(process.cwd(), zip)}: ${(error as Error).message.split('\n')[0]}`];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** What a reviewer does: unpack the sources, install the locked dependencies, build. */
 function rebuildFromSources(): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'pleo-checker-sources-'));
-  try {
-    execFileSync('unzip', ['-q', zips.sources, '-d', dir]);
+  return inUnzipped(zips.sources, (dir) => {
     // The locked dependencies are already installed here; a reviewer runs `npm ci` instead.
     symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], {
@@ -295,21 +313,8 @@ function rebuildFromSources(): string[] {
       env: { ...process.env, WXT_OUT_DIR: join(dir, 'rebuilt') },
       stdio: 'ignore',
     });
-    const rebuilt = join(dir, 'rebuilt', 'firefox-mv2');
-    const original = join(outDir, 'firefox-mv2');
-    const files = filesUnder(original);
-    return [
-      ...sameFiles(filesUnder(rebuilt), files),
-      ...files
-        .filter((file) => existsSync(join(rebuilt, file)))
-        .filter((file) => !readFileSync(join(rebuilt, file)).equals(readFileSync(join(original, file))))
-        .map((file) => `differs: ${file}`),
-    ];
-  } catch (error) {
-    return [`rebuild failed: ${(error as Error).message.split('\n')[0]}`];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return treeDifferences(join(dir, 'rebuilt', 'firefox-mv2'), 'firefox-mv2');
+  });
 }
 
 process.stdout.write(`\ncheck:build: ${passed} passed, ${failures.length} failed\n`);

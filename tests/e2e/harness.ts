@@ -25,8 +25,10 @@ export interface PleoServer {
   strayRequests: string[];
 }
 
-export async function launchWithExtension(options: { headed?: boolean } = {}): Promise<BrowserContext> {
-  const dir = builtExtension('chrome-mv3');
+export async function launchWithExtension(
+  options: { headed?: boolean; extensionDir?: string } = {},
+): Promise<BrowserContext> {
+  const dir = options.extensionDir ?? builtExtension('chrome-mv3');
   const userDataDir = mkdtempSync(join(tmpdir(), 'pleo-checker-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
