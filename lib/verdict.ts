@@ -24,7 +24,9 @@ export function verdict(record: EnvironmentRecord | undefined, profile: Profile)
   if (role && !KEY_ROLES.has(role.value)) return { kind: 'role-missing', missing: [] };
   if (role && record.apiKeysEntry.value === 'absent') return { kind: 'not-enabled', missing: [] };
   const missing: Missing[] = [];
-  if (record.signedIn.value === 'unknown') missing.push('sign-in-state');
+  // Nothing seen proves a session: neither a signed-in page nor the list of settings.
+  if (record.signedIn.value === 'unknown' && record.apiKeysEntry.value === 'unknown')
+    missing.push('sign-in-state');
   if (record.apiKeysEntry.value === 'unknown') missing.push('open-settings');
   if (!role) missing.push('role-not-seen');
   return { kind: 'unknown', missing };
