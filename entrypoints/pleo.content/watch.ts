@@ -1,8 +1,52 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detect } from '../../lib/detect';
+import { createScanScheduler, onlyChanges } from '../../lib/page-watch';
 import type { Observation } from '../../lib/types';
 
-/** Detects the page now and reports what it sees. */
-export function watchPage(_ctx: ContentScriptContext, report: (observation: Observation) => void): void {
-  report(detect(document, location.href));
+/** Attributes that can change what an entry is called or where it leads. */
+const WATCHED_ATTRIBUTES = ['aria-label', 'aria-labelledby', 'href', 'role', 'title', 'hidden'];
+
+/**
+ * Detects the page now, again after it changes (debounced, see lib/page-watch.ts) and after
+ * history navigation, and reports each observation that differs from the last one reported.
+ * Everything stops when the extension context goes away.
+ */
+export function watchPage(ctx: ContentScriptContext, report: (observation: Observation) => void): void {
+  const reportChange = onlyChanges(report);
+  let scannedUrl = location.href;
+  const scheduler = createScanScheduler(
+    () => {
+      if (ctx.isInvalid) return;
+      scannedUrl = location.href;
+      reportChange(detect(document, scannedUrl));
+    },
+    {
+      now: () => performance.now(),
+      setTimeout: (run, ms) => ctx.setTimeout(run, ms),
+      clearTimeout: (id) => clearTimeout(id),
+    },
+  );
+
+  // The isolated world cannot see the page's pushState calls; a navigation shows as a new URL at
+  // the next mutation, as WXT's location-change event, or as popstate.
+  const observer = new MutationObserver(() => scheduler.changed());
+  observer.observe(document.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: WATCHED_ATTRIBUTES,
+  });
+  const urlChanged = () => {
+    if (location.href !== scannedUrl) scheduler.changed();
+  };
+  ctx.addEventListener(window, 'wxt:locationchange', urlChanged);
+  ctx.addEventListener(window, 'popstate', urlChanged);
+  ctx.addEventListener(window, 'hashchange', urlChanged);
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    scheduler.stop();
+  });
+
+  scheduler.scanNow();
 }
