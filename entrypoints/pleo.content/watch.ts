@@ -13,12 +13,10 @@ const WATCHED_ATTRIBUTES = ['aria-label', 'aria-labelledby', 'href', 'role', 'ti
  */
 export function watchPage(ctx: ContentScriptContext, report: (observation: Observation) => void): void {
   const reportChange = onlyChanges(report);
-  let scannedUrl = location.href;
   const scheduler = createScanScheduler(
     () => {
       if (ctx.isInvalid) return;
-      scannedUrl = location.href;
-      reportChange(detect(document, scannedUrl));
+      reportChange(detect(document, location.href));
     },
     {
       now: () => performance.now(),
@@ -27,8 +25,8 @@ export function watchPage(ctx: ContentScriptContext, report: (observation: Obser
     },
   );
 
-  // The isolated world cannot see the page's pushState calls; a navigation shows as a new URL at
-  // the next mutation, as WXT's location-change event, or as popstate.
+  // The isolated world cannot see the page's pushState calls: a navigation shows as a mutation, as
+  // WXT's location-change event (fired before the URL changes; the scan runs after), or popstate.
   const observer = new MutationObserver(() => scheduler.changed());
   observer.observe(document.documentElement, {
     subtree: true,
@@ -37,12 +35,9 @@ export function watchPage(ctx: ContentScriptContext, report: (observation: Obser
     attributes: true,
     attributeFilter: WATCHED_ATTRIBUTES,
   });
-  const urlChanged = () => {
-    if (location.href !== scannedUrl) scheduler.changed();
-  };
-  ctx.addEventListener(window, 'wxt:locationchange', urlChanged);
-  ctx.addEventListener(window, 'popstate', urlChanged);
-  ctx.addEventListener(window, 'hashchange', urlChanged);
+  for (const event of ['wxt:locationchange', 'popstate', 'hashchange'] as const) {
+    ctx.addEventListener(window, event, () => scheduler.changed());
+  }
   ctx.onInvalidated(() => {
     observer.disconnect();
     scheduler.stop();
