@@ -13,7 +13,7 @@ export const REDACTED = {
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+/gu;
 // A query string or fragment glued to a URL or path: the part that carries tokens, ids and e-mails.
-const QUERY_OR_FRAGMENT = /(?<=\S)[?#]\S*/g;
+const QUERY_OR_FRAGMENT = /(?<=\S)[?#]\S+/g;
 // JSON Web Tokens and the prefixed secrets of common services (sk_live_…, ghp_…, xoxb-…).
 const PREFIXED_SECRET =
   /\b(eyJ[\w-]+\.[\w-]+(\.[\w-]*)?|(sk|pk|rk)_(live|test)_\w+|gh[pousr]_\w+|xox[abpr]-[\w-]+)/g;

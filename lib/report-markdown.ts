@@ -28,11 +28,11 @@ const ENVIRONMENT_KEYS: Record<Environment, string> = {
   staging: 'report.markdown.staging',
 };
 
-// Every ASCII character that starts Markdown syntax somewhere: links, images, autolinks (":" "."
-// "@"), HTML and entities, emphasis, code, tables, headings, lists, quotes, math.
-const MARKDOWN_SYNTAX = /[\\`*_~[\](){}<>&!|#+\-=.:@$^"']/g;
+// What can start markup inside a line: links and images, autolinks ("https:/", "www.x", "a@b"),
+// HTML and entities, emphasis, code, strikethrough, table cells, math. Page text never starts a
+// line (it is always in a table cell or after a label), so line-start syntax needs no escape.
+const MARKDOWN_SYNTAX = /[\\`*_~[\]()<>&!|$@]|:(?=\/)|\.(?=\w)/g;
 
-/** Page-derived (or user-typed) text as inert Markdown: one line, at most `max` characters, escaped. */
 export function escapeMarkdown(text: string, max = 120): string {
   const escaped = shorten(text, max).replace(MARKDOWN_SYNTAX, (c) => `\\${c}`);
   return escaped || '—';
@@ -51,10 +51,10 @@ function table(header: string[], rows: string[][]): string[] {
   return [row(header), row(header.map(() => '---')), ...rows.map(row)];
 }
 
-/** A link only to a plain https URL of our own guidance; anything else is shown as text. */
-function link(title: string, url: string | null): string {
+/** A next step, its link on the next line when it is a plain https URL; a URL inside its text stays text. */
+function nextStep(title: string, url: string | null): string {
   const text = escapeMarkdown(title, 300);
-  return url && /^https:\/\/[^\s<>()[\]`"']+$/.test(url) ? `${text}: <${url}>` : text;
+  return url && /^https:\/\/[^\s<>()[\]`"']+$/.test(url) ? `${text}\n   <${url}>` : text;
 }
 
 export function reportMarkdown(report: Report, t: Translate): string {
@@ -62,9 +62,9 @@ export function reportMarkdown(report: Report, t: Translate): string {
   lines.push(
     t('report.markdown.generated', [
       code(report.generatedAt),
-      escapeMarkdown(`${report.extension.name} ${report.extension.version}`),
+      `${escapeMarkdown(report.extension.name)} ${code(report.extension.version)}`,
       code(String(report.extension.rulesVersion)),
-      escapeMarkdown(`${report.browser.name} ${report.browser.version}`),
+      `${escapeMarkdown(report.browser.name)} ${code(report.browser.version)}`,
       code(report.uiLanguage),
     ]),
     '',
@@ -113,7 +113,7 @@ function environmentSection(entry: ReportEnvironment, t: Translate): string[] {
   if (entry.nextSteps.length > 0) {
     lines.push(`### ${t('report.markdown.nextSteps')}`, '');
     entry.nextSteps.forEach((step, index) => {
-      lines.push(`${index + 1}. ${link(step.title, step.url)}`);
+      lines.push(`${index + 1}. ${nextStep(step.title, step.url)}`);
     });
     lines.push('');
   }
