@@ -17,6 +17,8 @@ interface Scenario {
   environment: Environment;
   user: Partial<SimulatedUser>;
   path: string;
+  /** The in-page hint's data-verdict, or null where the hint stays away (lib/hint.ts decides). */
+  hint: VerdictKind | null;
 }
 
 const SCENARIOS: Scenario[] = [
@@ -24,27 +26,31 @@ const SCENARIOS: Scenario[] = [
     verdict: 'ready',
     environment: 'production',
     user: { role: 'admin', apiKeysEnabled: true },
-    path: '/settings',
+    path: '/settings/api-keys',
+    hint: 'ready',
   },
   {
     verdict: 'role-missing',
     environment: 'production',
     user: { role: 'employee', apiKeysEnabled: true },
     path: '/settings',
+    hint: 'role-missing',
   },
   {
     verdict: 'not-enabled',
     environment: 'production',
     user: { role: 'bookkeeper', apiKeysEnabled: false },
     path: '/settings',
+    hint: 'not-enabled',
   },
   {
     verdict: 'ready',
     environment: 'staging',
     user: { role: 'bookkeeper', apiKeysEnabled: true },
     path: '/settings',
+    hint: null,
   },
-  { verdict: 'signed-out', environment: 'staging', user: { signedIn: false }, path: '/login' },
+  { verdict: 'signed-out', environment: 'staging', user: { signedIn: false }, path: '/login', hint: null },
 ];
 
 const OTHER: Record<Environment, Environment> = { production: 'staging', staging: 'production' };
@@ -72,7 +78,7 @@ describe('the Firefox build in Firefox', () => {
   });
 
   test.each(SCENARIOS)(
-    '$environment $path as $user.role (signed in: $user.signedIn) gives $verdict',
+    '$environment $path as $user.role (signed in: $user.signedIn): $verdict, hint $hint',
     async (scenario) => {
       firefox.serve(scenario.environment, scenario.user);
       const page = await firefox.newPage();
@@ -91,15 +97,28 @@ describe('the Firefox build in Firefox', () => {
         popup.$eval(`[data-environment="${environment}"] [data-verdict]`, (element) =>
           element.getAttribute('data-verdict'),
         );
-      expect(
-        await waitFor(
-          () => verdictOf(scenario.environment),
-          (value) => value === scenario.verdict,
-        ),
-      ).toBe(scenario.verdict);
+      const shownVerdict = await waitFor(
+        () => verdictOf(scenario.environment),
+        (value) => value === scenario.verdict,
+      );
+      expect(shownVerdict).toBe(scenario.verdict);
       expect(await verdictOf(OTHER[scenario.environment])).toBe('not-checked');
-
       await popup.close();
+
+      const hint = () =>
+        page.evaluate(() => {
+          const host = document.querySelector('[data-pleo-access-hint]');
+          return (
+            host && { verdict: host.getAttribute('data-verdict'), text: host.shadowRoot?.textContent ?? '' }
+          );
+        });
+      if (scenario.hint) {
+        const shown = await waitFor(hint, (value) => value?.verdict === scenario.hint);
+        expect(shown?.verdict).toBe(scenario.hint);
+        expect(shown?.text.trim()).not.toBe('');
+      } else {
+        expect(await hint()).toBeNull();
+      }
       await page.close();
       expect(firefox.strayRequests).toEqual([]);
     },
