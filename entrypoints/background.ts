@@ -20,7 +20,7 @@ import { verdict, withCurrentVerdict } from '../lib/verdict';
 
 // Everything the background knows lives in storage: the service worker may stop at any moment.
 export default defineBackground(() => {
-  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
   const store = openStorageForWriting();
   const logRefusal = createRefusalLog((message) => console.warn(message));
   const t = i18n.t as Translate;

@@ -82,10 +82,11 @@ export interface SenderInfo {
   tab?: { id?: number };
 }
 
-/** This extension, as the background knows it: `runtime.id` and the origin of `runtime.getURL('/')`. */
+/** This extension, as the background knows it: `runtime.id` and `runtime.getURL('/')`. */
 export interface Self {
   id: string;
-  origin: string;
+  /** The root of our own pages, ending in `/` (`chrome-extension://<id>/`, `moz-extension://<uuid>/`). */
+  baseUrl: string;
 }
 
 export type Admitted =
@@ -107,12 +108,8 @@ export function contentScriptEnvironment(sender: SenderInfo, ownId: string): Env
 
 /** Whether the sender is one of our own pages (popup, options), not a content script or another extension. */
 export function isOwnPage(sender: SenderInfo, self: Self): boolean {
-  if (sender.id !== self.id || !sender.url) return false;
-  try {
-    return new URL(sender.url).origin === self.origin;
-  } catch {
-    return false;
-  }
+  // A prefix, not URL.origin: extension URLs are not "special" URLs and have an opaque origin in some engines.
+  return sender.id === self.id && self.baseUrl.endsWith('/') && !!sender.url?.startsWith(self.baseUrl);
 }
 
 function messageSize(message: unknown): number {

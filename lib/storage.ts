@@ -74,7 +74,10 @@ function recordItem(environment: Environment): StoredItem<EnvironmentRecord> {
     version: 2,
     migrations: {
       // Version 1 (the first release) kept no history of verdict changes.
-      2: (stored) => (isObject(stored) ? { history: [], ...stored } : stored),
+      2: (stored) => {
+        if (!isObject(stored)) throw new Error('not a record');
+        return { history: [], ...stored };
+      },
     },
     schema: recordSchema(environment),
     fallback: () => emptyRecord(environment, RULES_VERSION),
