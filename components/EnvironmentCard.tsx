@@ -1,12 +1,98 @@
-import type { Environment, Verdict } from '../lib/types';
+import type { Translate } from '../lib/guidance';
+import type { Missing } from '../lib/types';
+import { checkedText, type EnvironmentView, VERDICT_KEYS } from '../lib/view';
+import { AccessRequestBox, type CopyState } from './AccessRequestBox';
+import { Checklist } from './Checklist';
+import { NextSteps } from './NextSteps';
+import { type KnownRole, RoleQuestion } from './RoleQuestion';
 
-const NAMES: Record<Environment, string> = { production: 'Production', staging: 'Staging' };
+const MISSING_KEYS: Record<Missing, string> = {
+  'open-settings': 'missing.openSettings',
+  'role-not-seen': 'missing.roleNotSeen',
+  'sign-in-state': 'missing.signInState',
+};
 
-export function EnvironmentCard(props: { environment: Environment; verdict: Verdict }) {
+export interface EnvironmentCardProps {
+  view: EnvironmentView;
+  now: number;
+  copyState: CopyState;
+  onCopyRequest(text: string): void;
+  onDeclareRole(role: KnownRole | null): void;
+  onCheckAgain(): void;
+  onOpenSettings(): void;
+  t: Translate;
+}
+
+/** One environment: the verdict as a headline, the three conditions, what to do next. */
+export function EnvironmentCard(props: EnvironmentCardProps) {
+  const { view, t } = props;
+  const { environment, verdict } = view;
+  const id = (part: string) => `${environment}-${part}`;
+  const verdictKey = VERDICT_KEYS[verdict.kind];
   return (
-    <section aria-labelledby={`env-${props.environment}`} data-environment={props.environment}>
-      <h2 id={`env-${props.environment}`}>{NAMES[props.environment]}</h2>
-      <p data-verdict={props.verdict.kind}>{props.verdict.kind}</p>
+    <section
+      id={id('card')}
+      class={`card env-${environment}`}
+      data-environment={environment}
+      aria-labelledby={id('name')}
+    >
+      <header class="card-header">
+        <h2 id={id('name')}>
+          <span class="env-name">{t(`environment.${environment}`)}</span>
+          <span class="env-note">{t(`environment.${environment}Note`)}</span>
+        </h2>
+        <p class="card-meta">
+          {view.isCurrentTab ? <span class="tag">{t('environment.currentTab')}</span> : null}
+          <span class="checked">{checkedText(view.checkedAt, props.now, t)}</span>
+        </p>
+      </header>
+      <div class={`verdict verdict-${verdict.kind}`} data-verdict={verdict.kind}>
+        <h3 class="headline">{t(`verdict.${verdictKey}`)}</h3>
+        <p class="summary">{t(`summary.${verdictKey}`)}</p>
+        {verdict.missing.length > 0 ? (
+          <ul class="missing">
+            {verdict.missing.map((missing) => (
+              <li key={missing}>{t(MISSING_KEYS[missing])}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      {verdict.kind === 'ready' ? (
+        <p class="base-url">
+          {t('popup.apiBaseUrl')} <code>{view.apiBaseUrl}</code>
+        </p>
+      ) : null}
+      {verdict.kind === 'not-checked' ? null : (
+        <Checklist items={view.checklist} now={props.now} headingId={id('checks')} t={t} />
+      )}
+      {view.askRole ? (
+        <RoleQuestion
+          environment={environment}
+          declared={view.declaredRole}
+          onDeclare={props.onDeclareRole}
+          t={t}
+        />
+      ) : null}
+      <NextSteps steps={view.steps} headingId={id('steps')} t={t} />
+      {view.request ? (
+        <AccessRequestBox
+          request={view.request}
+          headingId={id('request')}
+          copyState={props.copyState}
+          onCopy={props.onCopyRequest}
+          t={t}
+        />
+      ) : null}
+      <div class="card-actions">
+        {verdict.kind === 'not-checked' ? null : (
+          <button type="button" onClick={props.onCheckAgain}>
+            {t('popup.checkAgain')}
+          </button>
+        )}
+        <button type="button" class="secondary" onClick={props.onOpenSettings}>
+          {t('popup.openSettings')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -183,3 +183,15 @@ export function environmentView(
     isCurrentTab: currentTab === environment,
   };
 }
+
+/** What the popup was opened for: `popup.html?environment=staging&view=tab` opens one environment's guidance in a tab. */
+export interface PopupParams {
+  environment: Environment | null;
+  tabView: boolean;
+}
+
+export function popupParams(search: string): PopupParams {
+  const params = new URLSearchParams(search);
+  const environment = ENVIRONMENTS.find((e) => e === params.get('environment')) ?? null;
+  return { environment, tabView: params.get('view') === 'tab' };
+}

@@ -1,9 +1,62 @@
+import '../../components/theme.css';
+import './style.css';
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ForgetEverything } from '../../components/ForgetEverything';
+import { HintSetting } from '../../components/HintSetting';
+import { ProfileQuestion } from '../../components/ProfileQuestion';
+import { type Message, send } from '../../lib/messages';
+import type { Settings } from '../../lib/profile';
+import { profileItem, type StoredReader, settingsItem } from '../../lib/storage';
+import type { Profile } from '../../lib/types';
+import { documentLanguage, t } from '../popup/translate';
+
+document.documentElement.lang = documentLanguage();
+document.title = t('options.title');
+
+function useStored<T>(item: StoredReader<T>): T | undefined {
+  const [value, setValue] = useState<T>();
+  useEffect(() => {
+    void item.getValue().then(setValue);
+    return item.watch(setValue);
+  }, [item]);
+  return value;
+}
+
+function tell(message: Message): Promise<unknown> {
+  return send(browser.runtime, message);
+}
 
 function Options() {
+  const profile = useStored<Profile>(profileItem);
+  const settings = useStored<Settings>(settingsItem);
+  if (!profile || !settings) return null;
   return (
-    <main>
-      <h1>Pleo API Access Checker</h1>
+    <main class="options">
+      <h1>{t('options.title')}</h1>
+      <section class="card" aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{t('options.profileHeading')}</h2>
+        <ProfileQuestion
+          profile={profile}
+          idPrefix="options-profile"
+          onChange={(kind, stage) => void tell({ type: 'set-profile', kind, stage })}
+          t={t}
+        />
+      </section>
+      <section class="card" aria-labelledby="hint-heading">
+        <h2 id="hint-heading">{t('options.hintHeading')}</h2>
+        <HintSetting
+          enabled={settings.hintEnabled}
+          onChange={(enabled) => void tell({ type: 'set-hint-enabled', enabled })}
+          t={t}
+        />
+      </section>
+      <section class="card" aria-labelledby="forget-heading">
+        <h2 id="forget-heading">{t('options.forgetHeading')}</h2>
+        <p class="help">{t('options.forgetHelp')}</p>
+        <ForgetEverything onForget={async () => void (await tell({ type: 'forget-everything' }))} t={t} />
+      </section>
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { MATCH_PATTERNS } from '../../lib/environments';
 import type { ObservationMessage } from '../../lib/messages';
+import { showHint } from './hint';
 import { watchPage } from './watch';
 
 export default defineContentScript({
@@ -13,5 +14,6 @@ export default defineContentScript({
       const message: ObservationMessage = { type: 'observation', observation };
       void browser.runtime.sendMessage(message);
     });
+    void showHint(ctx);
   },
 });

@@ -1,14 +1,30 @@
+import '../../components/theme.css';
+import './style.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { CopyState } from '../../components/AccessRequestBox';
 import { EnvironmentCard } from '../../components/EnvironmentCard';
+import { Overview } from '../../components/Overview';
+import { ProfileQuestion } from '../../components/ProfileQuestion';
+import { environmentOf } from '../../lib/environments';
 import type { EnvironmentRecord } from '../../lib/merge';
-import { environmentItems, profileItem } from '../../lib/storage';
+import { type Message, send } from '../../lib/messages';
+import { environmentItems, profileItem, type StoredReader } from '../../lib/storage';
 import type { Environment, Profile } from '../../lib/types';
-import { DEFAULT_PROFILE, ENVIRONMENTS } from '../../lib/types';
-import { verdict } from '../../lib/verdict';
+import { environmentOrder, environmentView, popupParams } from '../../lib/view';
+import { PopupReport } from './report';
+import { checkAgain, openSettings } from './tabs';
+import { documentLanguage, t } from './translate';
 
-function useStored<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }, initial: T) {
-  const [value, setValue] = useState<T>(initial);
+const params = popupParams(location.search);
+document.documentElement.lang = documentLanguage();
+document.title = t('popup.title');
+if (params.tabView) document.body.classList.add('tab-view');
+
+/** The stored value, kept current; undefined until it has been read. */
+function useStored<T>(item: StoredReader<T>): T | undefined {
+  const [value, setValue] = useState<T>();
   useEffect(() => {
     void item.getValue().then(setValue);
     return item.watch(setValue);
@@ -16,22 +32,89 @@ function useStored<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void):
   return value;
 }
 
+/** The environment of the active tab; null when it is not a Pleo tab (the URL is visible only for Pleo tabs). */
+function useCurrentTabEnvironment(): Environment | null | undefined {
+  const [environment, setEnvironment] = useState<Environment | null>();
+  useEffect(() => {
+    if (params.environment) return setEnvironment(params.environment);
+    browser.tabs.query({ active: true, currentWindow: true }).then(
+      ([tab]) => setEnvironment(environmentOf(tab?.url)),
+      () => setEnvironment(null),
+    );
+  }, []);
+  return environment;
+}
+
+/** Minutes pass while the popup is open: "checked N minutes ago" follows. */
+function useNow(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+function tell(message: Message): void {
+  void send(browser.runtime, message);
+}
+
 function Popup() {
-  const profile = useStored<Profile>(profileItem, DEFAULT_PROFILE);
-  const records = {
-    production: useStored<EnvironmentRecord | undefined>(environmentItems.production, undefined),
-    staging: useStored<EnvironmentRecord | undefined>(environmentItems.staging, undefined),
-  } satisfies Record<Environment, EnvironmentRecord | undefined>;
+  const profile = useStored<Profile>(profileItem);
+  const production = useStored<EnvironmentRecord>(environmentItems.production);
+  const staging = useStored<EnvironmentRecord>(environmentItems.staging);
+  const currentTab = useCurrentTabEnvironment();
+  const now = useNow();
+  const [copied, setCopied] = useState<{ environment: Environment; state: CopyState } | null>(null);
+
+  // Nothing is painted until everything is read, so a verdict never flickers from "not checked".
+  if (!profile || !production || !staging || currentTab === undefined) return null;
+  const records = { production, staging };
+  const views = environmentOrder(currentTab).map((environment) =>
+    environmentView(environment, records[environment], profile, currentTab),
+  );
+  const askAudience = views.some((view) => view.audienceMatters);
+
   return (
-    <main>
-      <h1>Pleo API access</h1>
-      {ENVIRONMENTS.map((environment) => (
-        <EnvironmentCard
-          key={environment}
-          environment={environment}
-          verdict={verdict(records[environment], profile)}
-        />
-      ))}
+    <main class="popup">
+      <header class="popup-header">
+        <h1>{t('popup.title')}</h1>
+        <button type="button" class="secondary small" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup.options')}
+        </button>
+      </header>
+      <Overview views={views} t={t} />
+      {askAudience ? (
+        <section class="card profile-card" aria-label={t('profile.question')}>
+          <ProfileQuestion
+            profile={profile}
+            idPrefix="popup-profile"
+            onChange={(kind, stage) => tell({ type: 'set-profile', kind, stage })}
+            t={t}
+          />
+        </section>
+      ) : null}
+      <div class="environments">
+        {views.map((view) => (
+          <EnvironmentCard
+            key={view.environment}
+            view={view}
+            now={now}
+            copyState={copied?.environment === view.environment ? copied.state : 'idle'}
+            onCopyRequest={(text) =>
+              navigator.clipboard.writeText(text).then(
+                () => setCopied({ environment: view.environment, state: 'copied' }),
+                () => setCopied({ environment: view.environment, state: 'failed' }),
+              )
+            }
+            onDeclareRole={(role) => tell({ type: 'declare-role', environment: view.environment, role })}
+            onCheckAgain={() => void checkAgain(view.environment)}
+            onOpenSettings={() => void openSettings(view.environment)}
+            t={t}
+          />
+        ))}
+      </div>
+      <PopupReport records={records} profile={profile} />
     </main>
   );
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { hintFor, hintLanguage, hintStrings, visibleHint } from '../../lib/hint';
+import {
+  hintFor,
+  hintFromStorage,
+  hintLanguage,
+  hintStorageKeys,
+  hintStrings,
+  visibleHint,
+} from '../../lib/hint';
+import { type EnvironmentRecord, emptyRecord } from '../../lib/merge';
 import { dismissalKey } from '../../lib/profile';
+import { RULES_VERSION } from '../../lib/rules';
+import { STORED } from '../../lib/storage';
 import type { Verdict, VerdictKind } from '../../lib/types';
+import { UNKNOWN_ROLE } from '../../lib/types';
 
 const verdict = (kind: VerdictKind, missing: Verdict['missing'] = []): Verdict => ({ kind, missing });
 const ON = { enabled: true, dismissed: [] };
@@ -98,5 +109,86 @@ describe('hintLanguage: the page’s language when the hint has it', () => {
   it('gives the strings of that language', () => {
     expect(hintStrings(hintLanguage('de-DE')).dismiss).toBe('Schließen');
     expect(hintStrings(hintLanguage('sv')).dismiss).toBe('Stäng');
+  });
+});
+
+describe('hintFromStorage: the hint from the raw stored values', () => {
+  const keys = hintStorageKeys('production');
+  const record = (parts: Partial<EnvironmentRecord> = {}): EnvironmentRecord => ({
+    ...emptyRecord('production', RULES_VERSION),
+    signedIn: { value: 'yes', seenAt: 1 },
+    apiKeysEntry: { value: 'absent', seenAt: 1 },
+    role: { value: { value: 'employee', confidence: 'high', source: 'detected' }, seenAt: 1 },
+    checkedAt: 1,
+    ...parts,
+  });
+
+  it('reads the same keys lib/storage.ts writes', () => {
+    const local = (key: string) => key.replace(/^local:/, '');
+    expect(keys).toEqual({
+      record: local(STORED.production.key),
+      profile: local(STORED.profile.key),
+      settings: local(STORED.settings.key),
+      dismissed: local(STORED.dismissedHints.key),
+    });
+    expect(hintStorageKeys('staging').record).toBe(local(STORED.staging.key));
+  });
+
+  it('shows the verdict’s hint from a stored record', () => {
+    expect(hintFromStorage('production', { [keys.record]: record() }, '/expenses')).toEqual({
+      verdict: 'role-missing',
+      message: 'roleMissing',
+    });
+  });
+
+  it('uses a declared role, the hint setting and dismissals', () => {
+    const unseenRole = record({ role: { value: UNKNOWN_ROLE, seenAt: null } });
+    const declared = { declaredRoles: { production: 'admin' }, kind: 'unknown', stage: 'unknown' };
+    expect(
+      hintFromStorage('production', { [keys.record]: unseenRole, [keys.profile]: declared }, '/'),
+    ).toEqual({
+      verdict: 'not-enabled',
+      message: 'notEnabled',
+    });
+    expect(
+      hintFromStorage(
+        'production',
+        { [keys.record]: record(), [keys.settings]: { hintEnabled: false } },
+        '/',
+      ),
+    ).toBeNull();
+    expect(
+      hintFromStorage(
+        'production',
+        { [keys.record]: record(), [keys.dismissed]: ['production:role-missing'] },
+        '/',
+      ),
+    ).toBeNull();
+  });
+
+  it('shows nothing for nothing stored, and nothing for a record that is not one', () => {
+    expect(hintFromStorage('production', {}, '/settings')).toBeNull();
+    expect(
+      hintFromStorage('production', { [keys.record]: { ...record(), environment: 'staging' } }, '/'),
+    ).toBeNull();
+    expect(
+      hintFromStorage('production', { [keys.record]: { ...record(), signedIn: 'yes' } }, '/'),
+    ).toBeNull();
+    expect(hintFromStorage('production', { [keys.record]: 'corrupt' }, '/')).toBeNull();
+  });
+
+  it('ignores unusable profile, settings and dismissals rather than failing', () => {
+    expect(
+      hintFromStorage(
+        'production',
+        {
+          [keys.record]: record(),
+          [keys.profile]: { declaredRoles: { production: 'wizard' } },
+          [keys.settings]: { hintEnabled: 'no' },
+          [keys.dismissed]: 'production:role-missing',
+        },
+        '/',
+      ),
+    ).toEqual({ verdict: 'role-missing', message: 'roleMissing' });
   });
 });

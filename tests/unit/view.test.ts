@@ -3,7 +3,14 @@ import { type EnvironmentRecord, emptyRecord } from '../../lib/merge';
 import { RULES_VERSION } from '../../lib/rules';
 import type { Profile, RoleFact } from '../../lib/types';
 import { DEFAULT_PROFILE } from '../../lib/types';
-import { asksForRole, checkedAge, checkedText, checklist, environmentOrder } from '../../lib/view';
+import {
+  asksForRole,
+  checkedAge,
+  checkedText,
+  checklist,
+  environmentOrder,
+  popupParams,
+} from '../../lib/view';
 
 const NOW = 1_800_000_000_000;
 
@@ -131,5 +138,13 @@ describe('environmentOrder', () => {
     expect(environmentOrder('staging')).toEqual(['staging', 'production']);
     expect(environmentOrder('production')).toEqual(['production', 'staging']);
     expect(environmentOrder(null)).toEqual(['production', 'staging']);
+  });
+});
+
+describe('popupParams', () => {
+  it('reads the environment and the tab view, ignoring anything else', () => {
+    expect(popupParams('?environment=staging&view=tab')).toEqual({ environment: 'staging', tabView: true });
+    expect(popupParams('')).toEqual({ environment: null, tabView: false });
+    expect(popupParams('?environment=evil&view=window')).toEqual({ environment: null, tabView: false });
   });
 });

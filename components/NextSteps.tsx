@@ -1,0 +1,28 @@
+import { type NextStep, stepText, type Translate } from '../lib/guidance';
+
+/** The next steps, most important first; a step with a page links to it in a new tab. */
+export function NextSteps(props: { steps: NextStep[]; headingId: string; t: Translate }) {
+  const { t } = props;
+  if (props.steps.length === 0) return null;
+  return (
+    <section class="next-steps" aria-labelledby={props.headingId}>
+      <h3 id={props.headingId}>{t('popup.nextSteps')}</h3>
+      <ol>
+        {props.steps.map((step) => {
+          const text = stepText(step, t);
+          return (
+            <li key={step.id} data-step={step.id}>
+              {step.url ? (
+                <a href={step.url} target="_blank" rel="noreferrer">
+                  {text}
+                </a>
+              ) : (
+                text
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

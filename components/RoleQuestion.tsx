@@ -1,0 +1,51 @@
+import { useState } from 'preact/hooks';
+import type { Translate } from '../lib/guidance';
+import type { Environment, RoleValue } from '../lib/types';
+import { ROLE_VALUES } from '../lib/types';
+
+export type KnownRole = Exclude<RoleValue, 'unknown'>;
+const KNOWN_ROLES = ROLE_VALUES.filter((role): role is KnownRole => role !== 'unknown');
+
+/** "What is your role?", for when the page did not show it; an empty choice withdraws a declaration. */
+export function RoleQuestion(props: {
+  environment: Environment;
+  declared: KnownRole | null;
+  onDeclare(role: KnownRole | null): void;
+  t: Translate;
+}) {
+  const { t } = props;
+  const [choice, setChoice] = useState<string>(props.declared ?? '');
+  const id = `role-${props.environment}`;
+  return (
+    <form
+      class="role-question"
+      aria-labelledby={`${id}-heading`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onDeclare(KNOWN_ROLES.find((role) => role === choice) ?? null);
+      }}
+    >
+      <h3 id={`${id}-heading`}>{t('roleQuestion.question')}</h3>
+      <p id={`${id}-help`} class="help">
+        {t('roleQuestion.help')}
+      </p>
+      <div class="inline-field">
+        <label for={id}>{t('roleQuestion.label', [t(`environment.${props.environment}`)])}</label>
+        <select
+          id={id}
+          aria-describedby={`${id}-help`}
+          value={choice}
+          onChange={(event) => setChoice(event.currentTarget.value)}
+        >
+          <option value="">{t('roleQuestion.choose')}</option>
+          {KNOWN_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`role.${role}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit">{t('roleQuestion.save')}</button>
+      </div>
+    </form>
+  );
+}
