@@ -213,10 +213,24 @@ check('firefox-mv2: stable add-on id, collects no data', [
 ]);
 check(
   'icons in 16, 32, 48, 96 and 128 px',
-  TARGETS.flatMap((target) =>
-    mismatch(`${target} icons`, Object.keys(manifestOf(target).icons ?? {}), ['16', '32', '48', '96', '128']),
-  ),
+  TARGETS.flatMap((target) => {
+    const icons: Record<string, string> = manifestOf(target).icons ?? {};
+    return [
+      ...mismatch(`${target} icons`, Object.keys(icons), ['16', '32', '48', '96', '128']),
+      ...Object.entries(icons).flatMap(([size, file]) =>
+        mismatch(`${target}/${file} width × height`, pngSize(join(outDir, target, file)), [+size, +size]),
+      ),
+    ];
+  }),
 );
+
+/** Width and height from a PNG's header (the IHDR chunk right after the signature). */
+function pngSize(file: string): [number, number] | null {
+  const header = readFileSync(file).subarray(0, 24);
+  return header.toString('latin1', 12, 16) === 'IHDR'
+    ? [header.readUInt32BE(16), header.readUInt32BE(20)]
+    : null;
+}
 
 function mismatch(what: string, actual: unknown, expected: unknown): string[] {
   return JSON.stringify(actual) === JSON.stringify(expected)
