@@ -1,12 +1,8 @@
 import type { Translate } from '../lib/guidance';
 
-// Long lines wrap inside the narrow popup instead of widening it.
-const PREVIEW_STYLE = {
-  whiteSpace: 'pre-wrap',
-  overflowWrap: 'anywhere',
-  maxHeight: '16rem',
-  overflow: 'auto',
-};
+// Long lines wrap inside the narrow popup. The preview does not scroll on its own: a scrolling box
+// would need keyboard focus, and the popup already scrolls.
+const PREVIEW_STYLE = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' };
 
 export type CopyStatus = 'idle' | 'copied' | 'failed';
 
@@ -52,7 +48,7 @@ export function ReportPanel(props: ReportPanelProps) {
       </p>
       <details class="report-preview">
         <summary>{t('report.preview')}</summary>
-        <label class="report-company">
+        <label class="report-company" style={{ display: 'grid', gap: '4px' }}>
           {t('report.companyName')}
           <input
             type="text"
