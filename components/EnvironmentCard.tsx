@@ -73,7 +73,7 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
           t={t}
         />
       ) : null}
-      <NextSteps steps={view.steps} headingId={id('steps')} t={t} />
+      <NextSteps steps={view.steps} headingId={id('steps')} audienceAnchor="#audience" t={t} />
       {view.request ? (
         <AccessRequestBox
           request={view.request}

@@ -1,7 +1,13 @@
 import { type NextStep, stepText, type Translate } from '../lib/guidance';
 
 /** The next steps, most important first; a step with a page links to it in a new tab. */
-export function NextSteps(props: { steps: NextStep[]; headingId: string; t: Translate }) {
+export function NextSteps(props: {
+  steps: NextStep[];
+  headingId: string;
+  /** Where the question "Partner or Customer?" is on this page, for the step that asks it. */
+  audienceAnchor?: string;
+  t: Translate;
+}) {
   const { t } = props;
   if (props.steps.length === 0) return null;
   return (
@@ -16,6 +22,8 @@ export function NextSteps(props: { steps: NextStep[]; headingId: string; t: Tran
                 <a href={step.url} target="_blank" rel="noreferrer">
                   {text}
                 </a>
+              ) : step.id === 'tellAudience' && props.audienceAnchor ? (
+                <a href={props.audienceAnchor}>{text}</a>
               ) : (
                 text
               )}

@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: loads the built extension into Chromium, walks the main scenarios on the
- * simulated Pleo app, and writes what a user would see (page and popup screenshots, the stored
- * state) into demo-output/. Headed when a display exists, headless otherwise.
+ * simulated Pleo app, and writes what a user would see (the page with its in-page hint, the popup
+ * in light and dark, the stored state) into demo-output/ (or DEMO_OUTPUT). Headed when a display
+ * exists, headless otherwise. WXT_OUT_DIR picks the build to load.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -12,7 +13,8 @@ interface Scenario {
   name: string;
   what: string;
   user: Partial<SimulatedUser>;
-  path: string;
+  /** The Production page visited first; null visits nothing. */
+  path: string | null;
 }
 
 const SCENARIOS: Scenario[] = [
@@ -35,9 +37,17 @@ const SCENARIOS: Scenario[] = [
     path: '/settings',
   },
   { name: 'signed-out', what: 'Not signed in', user: { signedIn: false }, path: '/access' },
+  {
+    name: 'unknown',
+    what: 'Admin on a settings page without the list of settings',
+    user: { role: 'admin', apiKeysEnabled: true },
+    path: '/settings/export',
+  },
+  { name: 'not-checked', what: 'Pleo never opened', user: {}, path: null },
 ];
 
-const OUTPUT = resolve('demo-output');
+const OUTPUT = resolve(process.env.DEMO_OUTPUT ?? 'demo-output');
+const COLOR_SCHEMES = ['light', 'dark'] as const;
 
 async function runScenario(scenario: Scenario): Promise<string[]> {
   const context = await launchWithExtension({ headed: !!process.env.DISPLAY });
@@ -46,24 +56,32 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
     const extensionId = new URL(worker.url()).host;
     const pleo = await routePleo(context);
     pleo.serve('production', scenario.user);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    const before = await storedCheckedAt(worker, 'production');
-    await page.goto(`https://app.pleo.io${scenario.path}`);
-    await waitFor(async () => (await storedCheckedAt(worker, 'production')) !== before);
-    await page.waitForTimeout(300);
     const dir = join(OUTPUT, scenario.name);
     mkdirSync(dir, { recursive: true });
-    const files = [join(dir, 'page.png'), join(dir, 'popup.png'), join(dir, 'state.json')];
-    await page.screenshot({ path: files[0] });
+    const files: string[] = [];
+    if (scenario.path !== null) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      const before = await storedCheckedAt(worker, 'production');
+      await page.goto(`https://app.pleo.io${scenario.path}`);
+      await waitFor(async () => (await storedCheckedAt(worker, 'production')) !== before);
+      await page.waitForTimeout(300);
+      files.push(join(dir, 'page.png'));
+      await page.screenshot({ path: files.at(-1) });
+    }
     const popup = await context.newPage();
-    await popup.setViewportSize({ width: 420, height: 640 });
+    await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.waitForSelector('[data-verdict]');
-    await popup.screenshot({ path: files[1], fullPage: true });
+    for (const colorScheme of COLOR_SCHEMES) {
+      await popup.emulateMedia({ colorScheme });
+      files.push(join(dir, `popup-${colorScheme}.png`));
+      await popup.screenshot({ path: files.at(-1), fullPage: true });
+    }
     const state = await worker.evaluate(() => chrome.storage.local.get(null));
-    writeFileSync(files[2]!, `${JSON.stringify(state, null, 2)}\n`);
-    return files as string[];
+    files.push(join(dir, 'state.json'));
+    writeFileSync(files.at(-1)!, `${JSON.stringify(state, null, 2)}\n`);
+    return files;
   } finally {
     await context.close();
   }

@@ -34,7 +34,7 @@ export async function showHint(ctx: ContentScriptContext): Promise<void> {
   });
   ui.shadowHost.setAttribute('data-pleo-access-hint', '');
 
-  let stored: Record<string, unknown> = await browser.storage.local.get(keys);
+  let stored: Record<string, unknown> = {};
 
   const update = () => {
     if (ctx.isInvalid) return;
@@ -58,15 +58,17 @@ export async function showHint(ctx: ContentScriptContext): Promise<void> {
     });
   };
 
-  const onStorageChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !keys.some((key) => key in changes)) return;
-    stored = { ...stored };
-    for (const key of keys) if (key in changes) stored[key] = changes[key]?.newValue;
+  // Listen first, then read: a write landing between the two is never missed.
+  const refresh = async () => {
+    stored = await browser.storage.local.get(keys);
     update();
+  };
+  const onStorageChange = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && keys.some((key) => key in changes)) void refresh();
   };
   browser.storage.onChanged.addListener(onStorageChange);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChange));
   ctx.addEventListener(window, 'wxt:locationchange', update);
   ctx.addEventListener(window, 'popstate', update);
-  update();
+  await refresh();
 }

@@ -84,16 +84,6 @@ function Popup() {
         </button>
       </header>
       <Overview views={views} t={t} />
-      {askAudience ? (
-        <section class="card profile-card" aria-label={t('profile.question')}>
-          <ProfileQuestion
-            profile={profile}
-            idPrefix="popup-profile"
-            onChange={(kind, stage) => tell({ type: 'set-profile', kind, stage })}
-            t={t}
-          />
-        </section>
-      ) : null}
       <div class="environments">
         {views.map((view) => (
           <EnvironmentCard
@@ -114,6 +104,16 @@ function Popup() {
           />
         ))}
       </div>
+      {askAudience ? (
+        <section id="audience" class="card profile-card" aria-label={t('profile.question')}>
+          <ProfileQuestion
+            profile={profile}
+            idPrefix="popup-profile"
+            onChange={(kind, stage) => tell({ type: 'set-profile', kind, stage })}
+            t={t}
+          />
+        </section>
+      ) : null}
       <PopupReport records={records} profile={profile} />
     </main>
   );
