@@ -4,18 +4,15 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { i18n } from '#i18n';
 import { type CopyStatus, ReportPanel } from '../../components/ReportPanel';
 import { reportFileName } from '../../lib/download';
-import type { Translate } from '../../lib/guidance';
 import type { EnvironmentRecord } from '../../lib/merge';
 import { browserFromUserAgent, buildReport, reportJson, type StorageReset } from '../../lib/report';
 import { reportMarkdown } from '../../lib/report-markdown';
 import { RULES_VERSION } from '../../lib/rules';
 import { resetsItem } from '../../lib/storage';
 import type { Environment, Profile } from '../../lib/types';
-
-const t = i18n.t as Translate;
+import { t } from './translate';
 
 export interface PopupReportProps {
   records: Record<Environment, EnvironmentRecord | undefined>;

@@ -9,14 +9,16 @@ const FILE_NAME = /^pleo-access-report-\d{8}-\d{6}\.(json|md)$/;
 
 /** The report panel of the popup, as a user works it. */
 function reportPanel(page: Page) {
+  const panel = page.getByRole('region', { name: 'Share a report' });
   return {
     downloadJson: page.getByRole('button', { name: /JSON/ }),
     downloadMarkdown: page.getByRole('button', { name: /Markdown/ }),
     copy: page.getByRole('button', { name: /copy report/i }),
-    preview: page.locator('details', { has: page.locator('[data-report-preview]') }),
-    previewJson: page.locator('[data-report-preview="json"]'),
-    previewMarkdown: page.locator('[data-report-preview="markdown"]'),
-    companyName: page.getByLabel(/company name/i),
+    status: panel.getByRole('status'),
+    preview: panel.locator('details'),
+    previewJson: panel.locator('[data-report-preview="json"]'),
+    previewMarkdown: panel.locator('[data-report-preview="markdown"]'),
+    companyName: panel.getByLabel(/company name/i),
   };
 }
 
@@ -83,7 +85,7 @@ test('both downloads and the copy work from the popup, and the JSON is what the 
   expect(markdown.name.replace(/\.md$/, '')).toBe(json.name.replace(/\.json$/, ''));
 
   await panel.copy.click();
-  await expect(popup.page.getByRole('status')).toHaveText('Report copied to the clipboard.');
+  await expect(panel.status).toHaveText('Report copied to the clipboard.');
   await pleoTab.bringToFront();
   expect(await pleoTab.evaluate(() => navigator.clipboard.readText())).toBe(shownMarkdown);
   expect(pleo.strayRequests).toEqual([]);
