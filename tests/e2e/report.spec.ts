@@ -35,7 +35,14 @@ function storedEverything(serviceWorker: Worker): Promise<string> {
   return serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
 }
 
-declare const chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
+declare const chrome: {
+  storage: {
+    local: {
+      get(keys: string | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
+};
 
 test('both downloads and the copy work from the popup, and the JSON is what the popup shows', async ({
   context,
@@ -151,4 +158,41 @@ test('the company name is in the report only when typed, and is not remembered',
   await expect(panel.companyName).toHaveValue('');
   await expect(panel.previewJson).not.toContainText('companyName');
   expect(await storedEverything(serviceWorker)).not.toContain('Example Widgets');
+});
+
+test('hostile text stored as evidence stays text in the preview and inert in the Markdown', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  pleo,
+}) => {
+  pleo.serve('production', { role: 'admin', apiKeysEnabled: true });
+  await visit(await context.newPage(), 'https://app.pleo.io/settings', serviceWorker);
+  const hostile = [
+    '<img src=x onerror="window.pwned=1">',
+    '[click](javascript:window.pwned=2)',
+    '`code` | cell | ![i](https://evil.example/i.png)',
+  ];
+  // As if a page had slipped these past the detector: the stored record is what the report reads.
+  await serviceWorker.evaluate(async (details) => {
+    const key = 'environment:production';
+    const record = (await chrome.storage.local.get(key))[key] as { evidence: { detail: string }[] };
+    record.evidence = details.map((detail) => ({ check: 'role', signal: 'label', detail }));
+    await chrome.storage.local.set({ [key]: record });
+  }, hostile);
+
+  const popup = await new PopupPage(await context.newPage(), extensionId).open();
+  const panel = reportPanel(popup.page);
+  await panel.preview.locator('summary').click();
+  for (const text of hostile) {
+    await expect(panel.previewJson).toContainText(JSON.stringify(text).slice(1, -1));
+  }
+  expect(await popup.page.locator('img[src="x"], a[href^="javascript"]').count()).toBe(0);
+  expect(await popup.page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+  const markdown = await downloaded(popup.page, () => panel.downloadMarkdown.click());
+  expect(markdown.text).toContain('| \\<img src=x onerror="window\\.pwned=1"\\> |');
+  expect(markdown.text).toContain('| \\[click\\]\\(javascript:window\\.pwned=2\\) |');
+  expect(markdown.text).toContain(
+    '| \\`code\\` \\| cell \\| \\!\\[i\\]\\(https\\://evil\\.example/i\\.png\\) |',
+  );
 });
