@@ -70,8 +70,9 @@ export default defineBackground(() => {
   ): Promise<void> {
     switch (message.type) {
       case 'observation': {
-        const merged = merge(await store.get(environment), message.observation, Date.now(), RULES_VERSION);
-        await store.set(environment, withCurrentVerdict(merged, await store.get('profile'), Date.now()));
+        const now = Date.now();
+        const merged = merge(await store.get(environment), message.observation, now, RULES_VERSION);
+        await store.set(environment, withCurrentVerdict(merged, await store.get('profile'), now));
         await showBadge(tabId, environment);
         return;
       }
