@@ -19,7 +19,7 @@ export function AccessRequestBox(props: {
   const { t } = props;
   const rendered = renderAccessRequest(props.request, t);
   return (
-    <section class="request" aria-labelledby={props.headingId}>
+    <div class="request">
       <h3 id={props.headingId}>{t('popup.request')}</h3>
       <p class="request-help">{t('popup.requestHelp')}</p>
       <dl class="request-meta">
@@ -46,6 +46,6 @@ export function AccessRequestBox(props: {
           {props.copyState === 'failed' ? t('popup.copyFailed') : ''}
         </p>
       </div>
-    </section>
+    </div>
   );
 }

@@ -33,7 +33,7 @@ function RoleLine(props: { item: ChecklistItem; t: Translate }) {
 export function Checklist(props: { items: ChecklistItem[]; now: number; headingId: string; t: Translate }) {
   const { t } = props;
   return (
-    <section class="checklist" aria-labelledby={props.headingId}>
+    <div class="checklist">
       <h3 id={props.headingId}>{t('check.heading')}</h3>
       <ul>
         {props.items.map((item) => (
@@ -70,6 +70,6 @@ export function Checklist(props: { items: ChecklistItem[]; now: number; headingI
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   );
 }

@@ -11,7 +11,7 @@ export function NextSteps(props: {
   const { t } = props;
   if (props.steps.length === 0) return null;
   return (
-    <section class="next-steps" aria-labelledby={props.headingId}>
+    <div class="next-steps">
       <h3 id={props.headingId}>{t('popup.nextSteps')}</h3>
       <ol>
         {props.steps.map((step) => {
@@ -31,6 +31,6 @@ export function NextSteps(props: {
           );
         })}
       </ol>
-    </section>
+    </div>
   );
 }

@@ -19,7 +19,6 @@ export function RoleQuestion(props: {
   return (
     <form
       class="role-question"
-      aria-labelledby={`${id}-heading`}
       onSubmit={(event) => {
         event.preventDefault();
         props.onDeclare(KNOWN_ROLES.find((role) => role === choice) ?? null);
