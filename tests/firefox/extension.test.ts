@@ -15,6 +15,8 @@ import {
 interface Scenario {
   verdict: VerdictKind;
   environment: Environment;
+  /** Who is signed in, for the test's name. */
+  who: string;
   user: Partial<SimulatedUser>;
   path: string;
   /** The in-page hint's data-verdict, or null where the hint stays away (lib/hint.ts decides). */
@@ -25,6 +27,7 @@ const SCENARIOS: Scenario[] = [
   {
     verdict: 'ready',
     environment: 'production',
+    who: 'an Admin, access enabled',
     user: { role: 'admin', apiKeysEnabled: true },
     path: '/settings/api-keys',
     hint: 'ready',
@@ -32,6 +35,7 @@ const SCENARIOS: Scenario[] = [
   {
     verdict: 'role-missing',
     environment: 'production',
+    who: 'an Employee, access enabled',
     user: { role: 'employee', apiKeysEnabled: true },
     path: '/settings',
     hint: 'role-missing',
@@ -39,6 +43,7 @@ const SCENARIOS: Scenario[] = [
   {
     verdict: 'not-enabled',
     environment: 'production',
+    who: 'a Bookkeeper, access not enabled',
     user: { role: 'bookkeeper', apiKeysEnabled: false },
     path: '/settings',
     hint: 'not-enabled',
@@ -46,11 +51,19 @@ const SCENARIOS: Scenario[] = [
   {
     verdict: 'ready',
     environment: 'staging',
+    who: 'a Bookkeeper, access enabled',
     user: { role: 'bookkeeper', apiKeysEnabled: true },
     path: '/settings',
     hint: null,
   },
-  { verdict: 'signed-out', environment: 'staging', user: { signedIn: false }, path: '/login', hint: null },
+  {
+    verdict: 'signed-out',
+    environment: 'staging',
+    who: 'nobody',
+    user: { signedIn: false },
+    path: '/login',
+    hint: null,
+  },
 ];
 
 const OTHER: Record<Environment, Environment> = { production: 'staging', staging: 'production' };
@@ -77,50 +90,47 @@ describe('the Firefox build in Firefox', () => {
     expect(firefox.addonId).toBe('pleo-api-access-checker@extension');
   });
 
-  test.each(SCENARIOS)(
-    '$environment $path as $user.role (signed in: $user.signedIn): $verdict, hint $hint',
-    async (scenario) => {
-      firefox.serve(scenario.environment, scenario.user);
-      const page = await firefox.newPage();
-      await page.goto(`${SIMULATED_ORIGINS[scenario.environment]}${scenario.path}`);
+  test.each(SCENARIOS)('$environment $path, $who: $verdict, hint $hint', async (scenario) => {
+    firefox.serve(scenario.environment, scenario.user);
+    const page = await firefox.newPage();
+    await page.goto(`${SIMULATED_ORIGINS[scenario.environment]}${scenario.path}`);
 
-      // The content script reported and the background stored it.
-      const checkedAt = await waitFor(
-        () => storedCheckedAt(extensionPage, scenario.environment),
-        (value) => value !== null,
+    // The content script reported and the background stored it.
+    const checkedAt = await waitFor(
+      () => storedCheckedAt(extensionPage, scenario.environment),
+      (value) => value !== null,
+    );
+    expect(checkedAt, 'no observation stored').not.toBeNull();
+
+    const popup = await firefox.newPage();
+    await openExtensionPage(popup, `${firefox.extensionOrigin}/popup.html`);
+    const verdictOf = (environment: Environment) =>
+      popup.$eval(`[data-environment="${environment}"] [data-verdict]`, (element) =>
+        element.getAttribute('data-verdict'),
       );
-      expect(checkedAt, 'no observation stored').not.toBeNull();
+    const shownVerdict = await waitFor(
+      () => verdictOf(scenario.environment),
+      (value) => value === scenario.verdict,
+    );
+    expect(shownVerdict).toBe(scenario.verdict);
+    expect(await verdictOf(OTHER[scenario.environment])).toBe('not-checked');
+    await popup.close();
 
-      const popup = await firefox.newPage();
-      await openExtensionPage(popup, `${firefox.extensionOrigin}/popup.html`);
-      const verdictOf = (environment: Environment) =>
-        popup.$eval(`[data-environment="${environment}"] [data-verdict]`, (element) =>
-          element.getAttribute('data-verdict'),
+    const hint = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('[data-pleo-access-hint]');
+        return (
+          host && { verdict: host.getAttribute('data-verdict'), text: host.shadowRoot?.textContent ?? '' }
         );
-      const shownVerdict = await waitFor(
-        () => verdictOf(scenario.environment),
-        (value) => value === scenario.verdict,
-      );
-      expect(shownVerdict).toBe(scenario.verdict);
-      expect(await verdictOf(OTHER[scenario.environment])).toBe('not-checked');
-      await popup.close();
-
-      const hint = () =>
-        page.evaluate(() => {
-          const host = document.querySelector('[data-pleo-access-hint]');
-          return (
-            host && { verdict: host.getAttribute('data-verdict'), text: host.shadowRoot?.textContent ?? '' }
-          );
-        });
-      if (scenario.hint) {
-        const shown = await waitFor(hint, (value) => value?.verdict === scenario.hint);
-        expect(shown?.verdict).toBe(scenario.hint);
-        expect(shown?.text.trim()).not.toBe('');
-      } else {
-        expect(await hint()).toBeNull();
-      }
-      await page.close();
-      expect(firefox.strayRequests).toEqual([]);
-    },
-  );
+      });
+    if (scenario.hint) {
+      const shown = await waitFor(hint, (value) => value?.verdict === scenario.hint);
+      expect(shown?.verdict).toBe(scenario.hint);
+      expect(shown?.text.trim()).not.toBe('');
+    } else {
+      expect(await hint()).toBeNull();
+    }
+    await page.close();
+    expect(firefox.strayRequests).toEqual([]);
+  });
 });
