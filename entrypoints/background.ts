@@ -36,23 +36,23 @@ export default defineBackground(() => {
     return run;
   }
 
+  async function paintBadge(tabId: number, text: string, title: string, color?: string): Promise<void> {
+    try {
+      await action.setBadgeText({ tabId, text });
+      await action.setTitle({ tabId, title });
+      if (color) await action.setBadgeBackgroundColor({ tabId, color });
+    } catch {
+      // The tab closed meanwhile and its badge went with it; the stored record is what matters.
+    }
+  }
+
   async function showBadge(tabId: number, environment: Environment): Promise<void> {
     const kind = verdict(await store.get(environment), await store.get('profile')).kind;
     const badge = badgeFor(kind, environment, t);
-    // The tab may have closed since; its badge went with it.
-    await Promise.all([
-      action.setBadgeText({ tabId, text: badge.text }),
-      action.setBadgeBackgroundColor({ tabId, color: badge.color }),
-      action.setTitle({ tabId, title: badge.title }),
-    ]).catch(() => undefined);
+    await paintBadge(tabId, badge.text, badge.title, badge.color);
   }
 
-  async function clearBadge(tabId: number): Promise<void> {
-    await Promise.all([
-      action.setBadgeText({ tabId, text: '' }),
-      action.setTitle({ tabId, title: t('extName') }),
-    ]).catch(() => undefined);
-  }
+  const clearBadge = (tabId: number) => paintBadge(tabId, '', t('extName'));
 
   /** After a change that is not an observation: the host permission lets us find the Pleo tabs. */
   async function refreshPleoBadges(): Promise<void> {

@@ -196,4 +196,24 @@ describe('badge per tab', () => {
       'badge_signedOut(badge_environment_staging())',
     );
   });
+
+  it('follows a declared role and a forget-everything on every open Pleo tab', async () => {
+    const opened = await fakeBrowser.tabs.create({ url: 'https://app.pleo.io/settings' });
+    await fakeBrowser.tabs.create({ url: 'https://example.com/' });
+    // The fake compares `url` by equality; browsers match it as patterns, as here.
+    const query = fakeBrowser.tabs.query.bind(fakeBrowser.tabs);
+    const allTabs = (): Promise<Browser.tabs.Tab[]> => query({});
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async ({ url }: Browser.tabs.QueryInfo) => {
+      const prefixes = [url ?? []].flat().map((pattern) => pattern.replace(/\*$/, ''));
+      return (await allTabs()).filter((t) => prefixes.some((prefix) => t.url?.startsWith(prefix)));
+    });
+    const sender = tab(opened.id as number, 'https://app.pleo.io/settings');
+    await deliver(observe({ signedIn: 'yes', apiKeysEntry: 'absent' }), sender);
+    const badge = () => fakeBrowser.action.getBadgeText({ tabId: opened.id });
+    expect(await badge()).toBe('?');
+    await deliver({ type: 'declare-role', environment: 'production', role: 'bookkeeper' }, popup);
+    expect(await badge()).toBe('!');
+    await deliver({ type: 'forget-everything' }, popup);
+    expect(await badge()).toBe('');
+  });
 });
