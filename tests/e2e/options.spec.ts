@@ -1,0 +1,79 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Worker } from '@playwright/test';
+import { expect, test, visit } from './fixtures';
+import { OptionsPage } from './pages/options';
+import { PopupPage } from './pages/popup';
+
+function stored(serviceWorker: Worker, key: string): Promise<unknown> {
+  return serviceWorker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
+}
+
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+
+test('the options page has no axe violations in light or dark', async ({ context, extensionId }) => {
+  const options = await new OptionsPage(await context.newPage(), extensionId).open();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await options.page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page: options.page }).analyze();
+    expect(
+      results.violations.map((v) => v.id),
+      `axe in ${colorScheme}`,
+    ).toEqual([]);
+  }
+});
+
+test('the profile answers are stored and change the popup’s next steps', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  pleo,
+}) => {
+  pleo.serve('production', { role: 'admin', apiKeysEnabled: false });
+  await visit(await context.newPage(), 'https://app.pleo.io/settings', serviceWorker);
+  const options = await new OptionsPage(await context.newPage(), extensionId).open();
+  await options.radio('Pleo Partner').check();
+  await options.radio("Already using Pleo's API").check();
+  await expect
+    .poll(() => stored(serviceWorker, 'profile'))
+    .toEqual({ kind: 'partner', stage: 'existing', declaredRoles: {} });
+
+  const popup = await new PopupPage(await context.newPage(), extensionId).open();
+  expect((await popup.steps('production'))[0]).toBe('askPartnerContact');
+  await expect(popup.audience().getByRole('radio', { name: 'Pleo Partner' })).toBeChecked();
+});
+
+test('"forget everything" works from the keyboard, asks once, and leaves nothing stored', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  pleo,
+}) => {
+  pleo.serve('production', { role: 'employee' });
+  await visit(await context.newPage(), 'https://app.pleo.io/settings', serviceWorker);
+  expect(await stored(serviceWorker, 'environment:production')).toBeTruthy();
+
+  const options = await new OptionsPage(await context.newPage(), extensionId).open();
+  await options.forgetButton().focus();
+  await options.page.keyboard.press('Enter');
+  const confirm = options.page.getByRole('button', { name: /yes, forget everything/i });
+  await expect(confirm).toBeFocused();
+  // Cancel returns the focus to where it was; nothing is forgotten.
+  await options.page.keyboard.press('Tab');
+  await options.page.keyboard.press('Enter');
+  await expect(options.forgetButton()).toBeFocused();
+  expect(await stored(serviceWorker, 'environment:production')).toBeTruthy();
+
+  await options.page.keyboard.press('Enter');
+  await expect(confirm).toBeFocused();
+  await options.page.keyboard.press('Enter');
+  await expect(options.page.getByRole('status')).toHaveText(/forgotten/i);
+  // Only WXT's schema-version markers ("<key>$": { v }) may remain: they hold nothing about the user.
+  const left = await serviceWorker.evaluate(() => chrome.storage.local.get(null as unknown as string));
+  for (const [key, value] of Object.entries(left)) {
+    expect(key.endsWith('$'), key).toBe(true);
+    expect(Object.keys(value as object)).toEqual(['v']);
+  }
+
+  const popup = await new PopupPage(await context.newPage(), extensionId).open();
+  await expect(popup.verdict('production')).toHaveAttribute('data-verdict', 'not-checked');
+});
