@@ -32,11 +32,14 @@ function useStored<T>(item: StoredReader<T>): T | undefined {
   return value;
 }
 
-/** The environment of the active tab; null when it is not a Pleo tab (the URL is visible only for Pleo tabs). */
+/**
+ * The environment of the active tab; null when it is not a Pleo tab (the URL is visible only for
+ * Pleo tabs), or when the popup is itself the active tab.
+ */
 function useCurrentTabEnvironment(): Environment | null | undefined {
   const [environment, setEnvironment] = useState<Environment | null>();
   useEffect(() => {
-    if (params.environment) return setEnvironment(params.environment);
+    if (params.tabView) return setEnvironment(null);
     browser.tabs.query({ active: true, currentWindow: true }).then(
       ([tab]) => setEnvironment(environmentOf(tab?.url)),
       () => setEnvironment(null),
@@ -70,7 +73,7 @@ function Popup() {
   // Nothing is painted until everything is read, so a verdict never flickers from "not checked".
   if (!profile || !production || !staging || currentTab === undefined) return null;
   const records = { production, staging };
-  const views = environmentOrder(currentTab).map((environment) =>
+  const views = environmentOrder(params.environment ?? currentTab).map((environment) =>
     environmentView(environment, records[environment], profile, currentTab),
   );
   const askAudience = views.some((view) => view.audienceMatters);

@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
+import { chromium } from 'playwright-core';
 import type { VerdictKind } from '../../lib/types';
 import { VERDICT_KEYS } from '../../lib/view';
 import { DEFAULT_USER, pleoPage, type SimulatedUser } from '../../sim/app';
+import { builtExtension, chromiumPath } from './browsers';
 import { expect, test, visit } from './fixtures';
 import { PopupPage } from './pages/popup';
 
@@ -238,6 +243,8 @@ test('opened for one environment as a tab, that environment comes first', async 
     '?environment=staging&view=tab',
   );
   expect(await popup.cardOrder()).toEqual(['staging', 'production']);
+  // The guidance tab is not the Pleo tab: it claims no environment as "open in this tab".
+  await expect(popup.page.locator('.tag')).toHaveCount(0);
   const normal = await new PopupPage(await context.newPage(), extensionId).open();
   expect(await normal.cardOrder()).toEqual(['production', 'staging']);
 });
@@ -324,3 +331,42 @@ test('text from the page is shown as text, never as markup', async ({
 });
 
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+
+test('the popup speaks the browser’s language, English when it has not got it', async () => {
+  for (const [language, title] of [
+    ['da', 'Pleo API-adgang'],
+    ['sv', 'Pleo API-åtkomst'],
+    ['de', 'Pleo-API-Zugang'],
+    ['fr', 'Pleo API access'],
+  ] as const) {
+    const dir = builtExtension('chrome-mv3');
+    const userDataDir = mkdtempSync(join(tmpdir(), 'pleo-checker-lang-'));
+    // Chromium on Linux takes its UI language from LANGUAGE; --lang covers the other platforms.
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath(),
+      headless: false,
+      env: { ...process.env, LANGUAGE: language },
+      args: [
+        '--headless=new',
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        `--lang=${language}`,
+      ],
+    });
+    try {
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      const popup = await new PopupPage(await context.newPage(), new URL(worker.url()).host).open();
+      await expect(popup.page.getByRole('heading', { level: 1 })).toHaveText(title);
+      expect(await popup.page.evaluate(() => document.documentElement.lang)).toBe(
+        language === 'fr' ? 'en' : language,
+      );
+      const axe = await new AxeBuilder({ page: popup.page }).analyze();
+      expect(axe.violations.map((v) => v.id)).toEqual([]);
+    } finally {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    }
+  }
+});
