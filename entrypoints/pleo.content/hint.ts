@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { renderHintBar } from '../../components/hint-bar';
 import { environmentOf } from '../../lib/environments';
 import { hintFromStorage, hintLanguage, hintStorageKeys, hintStrings } from '../../lib/hint';
@@ -13,6 +12,27 @@ function tellBackground(message: ContentMessage): void {
 }
 
 /**
+ * The hint's host element with an open shadow root: what WXT's createShadowRootUi builds (the
+ * same `all: initial` reset, keys stopped at the shadow root), without its mounting helpers,
+ * which would add about 3 kB gzip to a content script held to 15 kB.
+ */
+function createHintHost(): { host: HTMLElement; container: HTMLElement } {
+  const host = document.createElement('pleo-access-hint');
+  host.setAttribute('data-pleo-access-hint', '');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  // Page styles reach a shadow host and what it inherits; the reset, important, wins over them.
+  style.textContent = `:host{all:initial !important}${HINT_CSS}`;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  // Keys typed in the hint stay in it: the app's shortcuts never see them.
+  for (const type of ['keydown', 'keyup', 'keypress']) {
+    shadow.addEventListener(type, (event) => event.stopPropagation());
+  }
+  return { host, container };
+}
+
+/**
  * Shows the in-page hint when the stored verdict and this page call for one (lib/hint.ts), and
  * keeps it current as storage changes and the app navigates. It only reads storage; dismissing
  * and "Details" go to the background as messages.
@@ -21,41 +41,30 @@ export async function showHint(ctx: ContentScriptContext): Promise<void> {
   const environment = environmentOf(location.href);
   if (!environment) return;
   const keys = Object.values(hintStorageKeys(environment));
-
-  const ui = await createShadowRootUi(ctx, {
-    name: 'pleo-access-hint',
-    position: 'inline',
-    anchor: 'body',
-    mode: 'open',
-    // Keys typed in the hint stay in it: the app's shortcuts never see them.
-    isolateEvents: true,
-    css: HINT_CSS,
-    onMount: () => undefined,
-  });
-  ui.shadowHost.setAttribute('data-pleo-access-hint', '');
-
+  const { host, container } = createHintHost();
+  ctx.onInvalidated(() => host.remove());
   let stored: Record<string, unknown> = {};
 
   const update = () => {
     if (ctx.isInvalid) return;
     const hint = hintFromStorage(environment, stored, location.pathname);
     if (!hint) {
-      ui.remove();
+      host.remove();
       return;
     }
-    if (!ui.shadowHost.isConnected) ui.mount();
-    ui.shadowHost.setAttribute('data-verdict', hint.verdict);
+    host.setAttribute('data-verdict', hint.verdict);
     const language = hintLanguage(document.documentElement.lang);
-    renderHintBar(ui.uiContainer, {
+    renderHintBar(container, {
       hint,
       strings: hintStrings(language),
       language,
       onDetails: () => tellBackground({ type: 'open-guidance' }),
       onDismiss: () => {
-        ui.remove();
+        host.remove();
         tellBackground({ type: 'dismiss-hint', verdict: hint.verdict });
       },
     });
+    if (!host.isConnected) document.body.append(host);
   };
 
   // Listen first, then read: a write landing between the two is never missed.
