@@ -35,7 +35,7 @@ const CONTAINER_DEPTH = 3;
  */
 export function entryLabelText(element: Element): string | null {
   if (element.hasAttribute('aria-label')) return shortAttribute(element, 'aria-label');
-  const heading = element.querySelector(HEADING_OR_STRONG);
+  const heading = element.firstElementChild && element.querySelector(HEADING_OR_STRONG);
   if (heading) return shortText(heading);
   const text = shortText(element);
   if (text === null) return null;
@@ -49,6 +49,8 @@ export function entryLabelText(element: Element): string | null {
 function ownPath(element: Element, location: URL): string | null | 'elsewhere' {
   const href = element.tagName.toUpperCase() === 'A' ? element.getAttribute('href')?.trim() : null;
   if (!href || href.startsWith('#')) return null;
+  // Most app links are root-relative: their path needs no URL parsing.
+  if (href.startsWith('/') && !href.startsWith('//')) return trimPath(href.split(/[?#]/, 1)[0]!);
   let target: URL;
   try {
     target = new URL(href, location);

@@ -1,7 +1,8 @@
 /**
- * One pass over the page: a single querySelectorAll gathers every element a rule may look at
- * (menu entries, account areas, role labels). Its size follows the menu, not the page's content,
- * and every later check reads only these elements and their small subtrees.
+ * Gathers every element a rule may look at: one querySelectorAll over the document for menu
+ * entries and labelled values (its cost is the baseline any scan must pay), and the account-area
+ * search only in the app's frame around the main content. Every later check reads these elements
+ * and their small subtrees, so the work follows the menu, not the size of the page's content.
  */
 import { marksAccountArea, namesAccountArea } from './detect-vocabulary';
 import { ACCOUNT_AREA_CODE_WORDS, ENTRY_ROLES } from './rules';
@@ -14,8 +15,6 @@ export interface PageCandidates {
   /** `dt` and `label` elements: the places a value is labelled. */
   labels: Element[];
 }
-
-const ENTRY_ROLE_SET = new Set(ENTRY_ROLES);
 
 export const ENTRY_SELECTOR = ['a[href]', 'button', ...ENTRY_ROLES.map((role) => `[role="${role}"]`)].join(
   ',',
@@ -33,8 +32,6 @@ const ACCOUNT_AREA_SELECTOR = [
   ]),
 ].join(',');
 
-const CANDIDATE_SELECTOR = `${ENTRY_SELECTOR},${ACCOUNT_AREA_SELECTOR},dt,label`;
-
 /** A header inside these is a section's header, not the page's banner. */
 const SECTIONING = 'article, aside, main, nav, section, [role="main"]';
 
@@ -45,21 +42,39 @@ export const TABLES = 'table, [role="table"], [role="grid"], [role="row"]';
 const CONTENT = `main, [role="main"], ${TABLES}`;
 
 export function gatherCandidates(document: Document): PageCandidates {
-  const page: PageCandidates = { entries: [], accountAreas: [], labels: [] };
-  for (const element of document.querySelectorAll(CANDIDATE_SELECTOR)) {
-    const tag = element.tagName.toUpperCase();
-    const role = element.getAttribute('role');
-    if ((tag === 'A' && element.hasAttribute('href')) || tag === 'BUTTON' || ENTRY_ROLE_SET.has(role ?? '')) {
-      page.entries.push(element);
+  // Tag-name lookups take the browser's fast path: cheaper than widening the one query.
+  const page: PageCandidates = {
+    entries: [...document.querySelectorAll(ENTRY_SELECTOR)],
+    labels: [...document.getElementsByTagName('dt'), ...document.getElementsByTagName('label')],
+    accountAreas: [],
+  };
+  const mains = [...document.getElementsByTagName('main')];
+  // An account area is never inside the main content, so only the app's frame is searched for
+  // one: the costly attribute matching then scales with the frame, not with the content.
+  const root = document.body ?? document.documentElement;
+  for (const region of root ? outside(root, mains) : []) {
+    if (region.matches(ACCOUNT_AREA_SELECTOR) && isAccountArea(region)) page.accountAreas.push(region);
+    for (const element of region.querySelectorAll(ACCOUNT_AREA_SELECTOR)) {
+      if (isAccountArea(element)) page.accountAreas.push(element);
     }
-    if (tag === 'DT' || tag === 'LABEL') page.labels.push(element);
-    if (isAccountArea(element, tag, role)) page.accountAreas.push(element);
   }
   return page;
 }
 
-function isAccountArea(element: Element, tag: string, role: string | null): boolean {
-  if (role === 'banner') return true;
+/** The largest subtrees of `root` that hold none of `excluded`, in document order. */
+function outside(root: Element, excluded: Element[]): Element[] {
+  if (excluded.includes(root)) return [];
+  if (!excluded.some((element) => root.contains(element))) return [root];
+  const regions: Element[] = [];
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    regions.push(...outside(child, excluded));
+  }
+  return regions;
+}
+
+function isAccountArea(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  if (element.getAttribute('role') === 'banner') return true;
   if (tag === 'HEADER') return !element.parentElement?.closest(SECTIONING);
   const named = [element.getAttribute('aria-label'), element.getAttribute('title')].some(
     (text) => !!text && namesAccountArea(text),

@@ -13,6 +13,9 @@ import { isSafeDetail, shortText } from './text';
 import type { Check, EntryState, Evidence, Observation, SignedIn } from './types';
 import { UNKNOWN_ROLE } from './types';
 
+/** The interactive elements a scan starts from: the benchmark's baseline query. */
+export { ENTRY_SELECTOR } from './detect-page';
+
 export type PageKind = 'settings' | 'api-keys' | 'sign-in' | 'other';
 
 /** What kind of Pleo page a URL is, from its path alone. */

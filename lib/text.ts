@@ -39,11 +39,12 @@ export function normaliseLabel(text: string): string {
  */
 export function shortText(root: Element, max = MAX_LABEL_LENGTH): string | null {
   if (UNREAD_ELEMENTS.has(root.tagName.toUpperCase())) return null;
+  if (!root.firstElementChild) return collapsedWithin(root.textContent ?? '', max);
   let text = '';
   let elements = 0;
-  const pending: Node[] = [root];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
+  let node: Node | null = root.firstChild;
+  while (node && node !== root) {
+    let enter = false;
     if (node.nodeType === 3) {
       text += node.nodeValue ?? '';
       // Raw text carries indentation; collapse only when it might already be too long.
@@ -51,16 +52,26 @@ export function shortText(root: Element, max = MAX_LABEL_LENGTH): string | null 
         text = text.replace(/\s+/g, ' ').trimStart();
         if (text.length > max + 1) return null;
       }
-      continue;
-    }
-    if (node.nodeType !== 1) continue;
-    if (node !== root) {
+    } else if (node.nodeType === 1) {
       if (++elements > MAX_LABEL_ELEMENTS) return null;
-      if (UNREAD_ELEMENTS.has((node as Element).tagName.toUpperCase())) continue;
+      enter = !UNREAD_ELEMENTS.has((node as Element).tagName.toUpperCase());
     }
-    const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+    node = next(node, root, enter);
   }
+  return collapsedWithin(text, max);
+}
+
+/** The node after `node` in document order within `root`, skipping its subtree unless `enter`. */
+function next(node: Node, root: Node, enter: boolean): Node | null {
+  if (enter && node.firstChild) return node.firstChild;
+  let current: Node | null = node;
+  while (current && current !== root && !current.nextSibling) current = current.parentNode;
+  return current && current !== root ? current.nextSibling : null;
+}
+
+function collapsedWithin(text: string, max: number): string | null {
+  // A text far longer than a label is refused before any work on it.
+  if (text.length > max * 8) return null;
   const collapsed = text.replace(/\s+/g, ' ').trim();
   return collapsed.length <= max ? collapsed : null;
 }

@@ -1,0 +1,45 @@
+/**
+ * `npm run bench`: runs every benchmark module in real Chromium and prints one JSON document with
+ * the machine it ran on. `tsx scripts/bench.ts <name>…` runs only the named modules. Progress goes
+ * to stderr. Figures are for reading, never asserted by a test.
+ */
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from '../tests/e2e/browsers';
+import { busyPage } from './bench/busy-page';
+import { detectScan } from './bench/detect-scan';
+import type { Benchmark } from './bench/stats';
+
+/** Every benchmark, in the order they run. Add a module here to have `npm run bench` run it. */
+const BENCHMARKS: Benchmark[] = [detectScan, busyPage];
+
+const wanted = process.argv.slice(2);
+const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+const chromiumVersion = browser.version();
+// Other work on the machine slows every figure; the load shows how quiet it was.
+const loadBefore = loadavg()[0]!;
+const results: Record<string, unknown> = {};
+try {
+  for (const benchmark of selected) results[benchmark.name] = await benchmark.run({ browser, log });
+} finally {
+  await browser.close();
+}
+
+const machine = {
+  cpuCores: availableParallelism(),
+  cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  chromium: chromiumVersion,
+  node: process.version,
+  platform: `${process.platform}-${process.arch}`,
+  loadAverage1m: { before: Number(loadBefore.toFixed(2)), after: Number(loadavg()[0]!.toFixed(2)) },
+};
+process.stdout.write(
+  `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, results }, null, 2)}\n`,
+);

@@ -1,0 +1,154 @@
+/**
+ * What the extension costs a busy page: the simulated Settings page making 50 DOM updates every
+ * 10 ms for 3 s, with and without the built extension, measured as the renderer's main-thread
+ * script time (CDP Performance.getMetrics ScriptDuration, which counts the content script's
+ * isolated world too). Runs alternate between the two browsers; medians are compared.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { DEFAULT_USER, pleoPage } from '../../sim/app';
+import { builtExtension, chromiumPath } from '../../tests/e2e/browsers';
+import { routePleo } from '../../tests/e2e/harness';
+import { type Benchmark, KEEP_NAMES_SHIM, summarise } from './stats';
+
+const RUNS = 7;
+const BUSY_MS = 3000;
+const TICK_MS = 10;
+const UPDATES_PER_TICK = 50;
+/** After the busy period, long enough for the content script's last scan (≤ 500 ms). */
+const TAIL_MS = 700;
+
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+
+/** The simulated Settings page with a live table the page keeps updating. */
+function busySettingsPage(): string {
+  const cells = Array.from(
+    { length: 500 },
+    (_, i) => `<tr><td>Row ${i}</td><td class="live">0</td></tr>`,
+  ).join('');
+  return pleoPage('/settings', DEFAULT_USER).replace(
+    '</main>',
+    `<table aria-label="Live balances"><tbody>${cells}</tbody></table></main>`,
+  );
+}
+
+/** Runs in the page: the busy period, resolved once it and its tail are over. */
+function runBusyPeriod(options: { busyMs: number; tickMs: number; updates: number; tailMs: number }) {
+  const cells = Array.from(document.querySelectorAll('td.live'));
+  let next = 0;
+  let tick = 0;
+  return new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      tick++;
+      for (let i = 0; i < options.updates; i++) {
+        const cell = cells[next++ % cells.length]!;
+        cell.textContent = String(tick * options.updates + i);
+      }
+    }, options.tickMs);
+    setTimeout(() => {
+      clearInterval(timer);
+      setTimeout(resolve, options.tailMs);
+    }, options.busyMs);
+  });
+}
+
+async function launch(withExtension: boolean): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'pleo-bench-'));
+  const extension = withExtension ? builtExtension('chrome-mv3') : null;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: false, // real headless comes from --headless=new, the same for both runs
+    args: [
+      '--headless=new',
+      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    },
+  };
+}
+
+async function stored(context: BrowserContext): Promise<boolean> {
+  const worker = context.serviceWorkers()[0];
+  if (!worker) return false;
+  return worker.evaluate(async () => {
+    const record = (await chrome.storage.local.get('environment:production'))['environment:production'];
+    return !!(record as { checkedAt?: number } | undefined)?.checkedAt;
+  });
+}
+
+/** Script time, in ms, that one busy period costs the page's renderer. */
+async function measureOnce(context: BrowserContext, withExtension: boolean): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.goto('https://app.pleo.io/settings');
+    if (withExtension) {
+      // Start only once the content script has made its first report.
+      for (let i = 0; i < 100 && !(await stored(context)); i++) await page.waitForTimeout(50);
+    }
+    await page.evaluate(KEEP_NAMES_SHIM);
+    await page.waitForTimeout(500);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const scriptTime = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN) * 1000;
+    };
+    const before = await scriptTime();
+    await page.evaluate(runBusyPeriod, {
+      busyMs: BUSY_MS,
+      tickMs: TICK_MS,
+      updates: UPDATES_PER_TICK,
+      tailMs: TAIL_MS,
+    });
+    return (await scriptTime()) - before;
+  } finally {
+    await page.close();
+  }
+}
+
+export const busyPage: Benchmark = {
+  name: 'busy-page',
+  async run({ log }) {
+    const browsers = { with: await launch(true), without: await launch(false) };
+    try {
+      const page = busySettingsPage();
+      for (const { context } of Object.values(browsers))
+        (await routePleo(context)).serve('production', () => page);
+      if (browsers.with.context.serviceWorkers().length === 0) {
+        await browsers.with.context.waitForEvent('serviceworker');
+      }
+      const samples = { with: [] as number[], without: [] as number[] };
+      for (let run = 0; run < RUNS; run++) {
+        log(`busy-page: run ${run + 1} of ${RUNS}`);
+        samples.without.push(await measureOnce(browsers.without.context, false));
+        samples.with.push(await measureOnce(browsers.with.context, true));
+      }
+      const withExtension = summarise(samples.with);
+      const withoutExtension = summarise(samples.without);
+      return {
+        what: `main-thread script time of ${UPDATES_PER_TICK} DOM updates every ${TICK_MS} ms for ${BUSY_MS} ms (+${TAIL_MS} ms tail)`,
+        runs: RUNS,
+        scriptMsWithExtension: withExtension,
+        scriptMsWithoutExtension: withoutExtension,
+        ratio: Number((withExtension.median / withoutExtension.median).toFixed(3)),
+      };
+    } finally {
+      await browsers.with.close();
+      await browsers.without.close();
+    }
+  },
+};
