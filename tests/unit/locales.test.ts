@@ -1,8 +1,11 @@
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { type ParsedMessage, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
+import { STEP_IDS } from '../../lib/guidance';
 import { HINT_STRINGS } from '../../lib/i18n-hint';
+import { ENVIRONMENTS, ROLE_VALUES, VERDICTS } from '../../lib/types';
+import { VERDICT_KEYS } from '../../lib/view';
 import { HINT_LANGUAGES, readHintTable } from '../../scripts/hint-strings';
 
 const LOCALES_DIR = resolve('locales');
@@ -70,5 +73,47 @@ describe('the in-page hint strings', () => {
       expect(HINT_STRINGS[language].roleMissing).not.toBe(HINT_STRINGS.en.roleMissing);
       expect(HINT_STRINGS[language].dismiss).not.toBe(HINT_STRINGS.en.dismiss);
     }
+  });
+});
+
+describe('the keys the popup, options page and hint ask for', () => {
+  const UI_SECTIONS = ['check', 'checked', 'environment', 'verdict', 'summary', 'missing', 'role', 'popup'];
+  const MORE_SECTIONS = ['profile', 'roleQuestion', 'options', 'hint'];
+  const SOURCES = ['components', 'entrypoints/popup', 'entrypoints/options', 'lib/view.ts'];
+
+  function sourceFiles(path: string): string[] {
+    if (!statSync(path).isDirectory()) return [path];
+    return readdirSync(path).flatMap((name) => sourceFiles(join(path, name)));
+  }
+
+  async function englishKeys(): Promise<Set<string>> {
+    return new Set((await parseMessagesFile(resolve(LOCALES_DIR, 'en.yml'))).map((m) => m.key.join('.')));
+  }
+
+  it('every key written out in the source exists in English', async () => {
+    const keys = await englishKeys();
+    const pattern = new RegExp(
+      `['\`]((?:${[...UI_SECTIONS, ...MORE_SECTIONS].join('|')})\\.[A-Za-z.]+)['\`]`,
+      'g',
+    );
+    const used = SOURCES.flatMap(sourceFiles)
+      .filter((file) => /\.tsx?$/.test(file))
+      .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(pattern)].map((match) => match[1]!));
+    expect(used.length).toBeGreaterThan(40);
+    expect(used.filter((key) => !keys.has(key))).toEqual([]);
+  });
+
+  it('every key built from data exists in English', async () => {
+    const keys = await englishKeys();
+    const built = [
+      ...VERDICTS.flatMap((kind) => [`verdict.${VERDICT_KEYS[kind]}`, `summary.${VERDICT_KEYS[kind]}`]),
+      ...ENVIRONMENTS.flatMap((environment) => [
+        `environment.${environment}`,
+        `environment.${environment}Note`,
+      ]),
+      ...ROLE_VALUES.filter((role) => role !== 'unknown').map((role) => `role.${role}`),
+      ...STEP_IDS.map((id) => `step.${id}`),
+    ];
+    expect(built.filter((key) => !keys.has(key))).toEqual([]);
   });
 });
