@@ -9,7 +9,7 @@ export const HINT_CSS = `
   --tone: #b91c1c;
   position: fixed; right: 16px; bottom: 16px; z-index: 2147483000;
   display: flex; align-items: center; gap: 8px;
-  max-width: min(460px, calc(100vw - 32px));
+  max-width: min(640px, calc(100vw - 32px));
   padding: 8px 8px 8px 10px;
   background: var(--bg); color: var(--text);
   border: 1px solid var(--border); border-left: 4px solid var(--tone); border-radius: 10px;
