@@ -370,3 +370,29 @@ test('the popup speaks the browser’s language, English when it has not got it'
     }
   }
 });
+
+test('ready: how to create a key, the API base URL, and the legacy-token note when Open API was seen', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  pleo,
+}) => {
+  pleo.serve('production', { role: 'admin', apiKeysEnabled: true, legacyApi: true });
+  pleo.serve('staging', { role: 'admin', apiKeysEnabled: true, legacyApi: false });
+  await visit(await context.newPage(), 'https://app.pleo.io/settings', serviceWorker);
+  await visit(await context.newPage(), 'https://app.staging.pleo.io/settings', serviceWorker);
+  const popup = await new PopupPage(await context.newPage(), extensionId).open();
+  expect(await popup.steps('production')).toEqual([
+    'createKey',
+    'useBaseUrl',
+    'legacyTokensDiffer',
+    'continueWorkflow',
+  ]);
+  expect(await popup.steps('staging')).toEqual(['createKey', 'useBaseUrl', 'continueWorkflow']);
+  await expect(popup.environment('production').locator('.base-url code')).toHaveText(
+    'https://external.pleo.io',
+  );
+  await expect(popup.environment('staging').locator('.base-url code')).toHaveText(
+    'https://external.staging.pleo.io',
+  );
+});
