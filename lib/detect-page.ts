@@ -48,11 +48,13 @@ export function gatherCandidates(document: Document): PageCandidates {
     labels: [...document.getElementsByTagName('dt'), ...document.getElementsByTagName('label')],
     accountAreas: [],
   };
-  const mains = [...document.getElementsByTagName('main')];
+  // The first main is the page's content (the browser stops looking there); should another one
+  // exist, its account-like areas are still refused by isAccountArea.
+  const main = document.querySelector('main');
   // An account area is never inside the main content, so only the app's frame is searched for
   // one: the costly attribute matching then scales with the frame, not with the content.
   const root = document.body ?? document.documentElement;
-  for (const region of root ? outside(root, mains) : []) {
+  for (const region of root ? outside(root, main) : []) {
     if (region.matches(ACCOUNT_AREA_SELECTOR) && isAccountArea(region)) page.accountAreas.push(region);
     for (const element of region.querySelectorAll(ACCOUNT_AREA_SELECTOR)) {
       if (isAccountArea(element)) page.accountAreas.push(element);
@@ -61,10 +63,10 @@ export function gatherCandidates(document: Document): PageCandidates {
   return page;
 }
 
-/** The largest subtrees of `root` that hold none of `excluded`, in document order. */
-function outside(root: Element, excluded: Element[]): Element[] {
-  if (excluded.includes(root)) return [];
-  if (!excluded.some((element) => root.contains(element))) return [root];
+/** The largest subtrees of `root` that do not hold `excluded`, in document order. */
+function outside(root: Element, excluded: Element | null): Element[] {
+  if (root === excluded) return [];
+  if (!excluded || !root.contains(excluded)) return [root];
   const regions: Element[] = [];
   for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
     regions.push(...outside(child, excluded));
