@@ -7,7 +7,9 @@ import { gzipSync } from 'node:zlib';
 /** Budgets in bytes, gzip level 9. Raise one only with the reason in the commit message. */
 export const BUDGETS = {
   contentScript: 15_000,
-  background: 10_000,
+  // 10 kB at first; the libraries the stack prescribes take 6.8 kB of it before any of our code
+  // (webextension-polyfill 3.1 kB, @wxt-dev/storage 3.7 kB) and valibot's validators most of the rest.
+  background: 12_500,
   popup: 40_000,
   chromeZip: 150_000,
 } as const;
