@@ -8,10 +8,11 @@ import { chromium } from 'playwright-core';
 import { chromiumPath } from '../tests/e2e/browsers';
 import { busyPage } from './bench/busy-page';
 import { detectScan } from './bench/detect-scan';
+import { popupPaint } from './bench/popup-paint';
 import type { Benchmark } from './bench/stats';
 
 /** Every benchmark, in the order they run. Add a module here to have `npm run bench` run it. */
-const BENCHMARKS: Benchmark[] = [detectScan, busyPage];
+const BENCHMARKS: Benchmark[] = [detectScan, busyPage, popupPaint];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
