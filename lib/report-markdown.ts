@@ -92,6 +92,16 @@ export function reportMarkdown(report: Report, t: Translate): string {
 
   for (const entry of report.environments) lines.push('', ...environmentSection(entry, t));
 
+  const failure = report.storageWriteFailure;
+  if (failure) {
+    lines.push('', `## ${t('report.markdown.writeFailure')}`, '', t('report.markdown.writeFailureHelp'), '');
+    lines.push(
+      ...table(
+        [t('report.markdown.item'), t('report.markdown.at'), t('report.markdown.reason')],
+        [[escapeMarkdown(failure.item), code(failure.at), code(failure.reason)]],
+      ),
+    );
+  }
   if (report.storageResets.length > 0) {
     lines.push('', `## ${t('report.markdown.storageResets')}`, '');
     lines.push(

@@ -95,6 +95,18 @@ export const ReportSchema = v.pipe(
     ),
     environments: v.strictTuple([environmentSchema('production'), environmentSchema('staging')]),
     storageResets: v.array(StorageResetSchema),
+    storageWriteFailure: v.optional(
+      v.pipe(
+        v.strictObject({
+          item: ShortText(60),
+          at: Time,
+          reason: v.picklist(['storage-full', 'write-failed']),
+        }),
+        v.description(
+          'Present only when the last write of this item failed (storage-full: the browser refused it for lack of space); what the report shows is from before',
+        ),
+      ),
+    ),
   }),
   v.title('Pleo API Access Checker diagnostic report'),
   v.description('Redacted by default: no names, e-mail addresses, company names or ids, no secrets.'),

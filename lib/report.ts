@@ -21,10 +21,18 @@ export interface StorageReset {
   reason: string;
 }
 
+/** The last write the extension could not make (lib/storage.ts keeps it in session storage). */
+export interface StorageWriteFailure {
+  item: string;
+  at: number;
+  reason: 'storage-full' | 'write-failed';
+}
+
 export interface ReportInput {
   records: Partial<Record<Environment, EnvironmentRecord>>;
   profile: Profile;
   resets: readonly StorageReset[];
+  writeFailure?: StorageWriteFailure | null;
   now: number;
   extension: { name: string; version: string; rulesVersion: number };
   browser: { name: string; version: string };
@@ -65,6 +73,15 @@ export function buildReport(input: ReportInput): Report {
       at: iso(reset.at),
       reason: redact(reset.reason),
     })),
+    ...(input.writeFailure
+      ? {
+          storageWriteFailure: {
+            item: redact(input.writeFailure.item, 60),
+            at: iso(input.writeFailure.at),
+            reason: input.writeFailure.reason,
+          },
+        }
+      : {}),
   };
 }
 

@@ -22,19 +22,35 @@ export interface StorageReset {
   reason: ResetReason;
 }
 
-export type ResetReason = 'corrupt' | 'unreadable-older-version' | 'newer-version';
+export type ResetReason = 'corrupt' | 'unreadable-older-version' | 'newer-version' | 'unknown-fields';
+const RESET_REASONS = ['corrupt', 'unreadable-older-version', 'newer-version', 'unknown-fields'] as const;
+
+/**
+ * The last write the background could not make. Kept in session storage (memory): when local
+ * storage is full, that is the one place that still takes it.
+ */
+export interface WriteFailure {
+  item: string;
+  at: number;
+  reason: 'storage-full' | 'write-failed';
+}
 
 export const RESETS_LIMIT = 20;
 
 type Migration = (stored: unknown) => unknown;
 
 interface StoredItem<T> {
-  key: `local:${string}`;
+  key: `local:${string}` | `session:${string}`;
   version: number;
   /** Version n's migration turns a value of version n - 1 into version n. */
   migrations: Record<number, Migration>;
   schema: v.GenericSchema<unknown, T>;
   fallback: () => T;
+  /**
+   * Given a value whose unusable fields were reset to the default: what else must go with them,
+   * or null when the rest cannot be trusted either.
+   */
+  afterFieldReset?: (value: T, resetFields: string[]) => T | null;
 }
 
 const Time = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -81,6 +97,11 @@ function recordItem(environment: Environment): StoredItem<EnvironmentRecord> {
     },
     schema: recordSchema(environment),
     fallback: () => emptyRecord(environment, RULES_VERSION),
+    // A record of the wrong environment is wholly wrong; evidence goes with the fact it explained.
+    afterFieldReset: (record, resetFields) =>
+      resetFields.includes('environment')
+        ? null
+        : { ...record, evidence: record.evidence.filter((e) => !resetFields.includes(e.check)) },
   };
 }
 
@@ -131,28 +152,52 @@ export const STORED = {
         v.strictObject({
           item: v.pipe(v.string(), v.maxLength(60)),
           at: Time,
-          reason: v.picklist(['corrupt', 'unreadable-older-version', 'newer-version']),
+          reason: v.picklist(RESET_REASONS),
         }),
       ),
       v.maxLength(RESETS_LIMIT),
     ),
     fallback: (): StorageReset[] => [],
   } satisfies StoredItem<StorageReset[]>,
+  writeFailure: {
+    key: 'session:writeFailure',
+    version: 1,
+    migrations: {},
+    schema: v.nullable(
+      v.strictObject({
+        item: v.pipe(v.string(), v.maxLength(60)),
+        at: Time,
+        reason: v.picklist(['storage-full', 'write-failed']),
+      }),
+    ),
+    fallback: (): WriteFailure | null => null,
+  } satisfies StoredItem<WriteFailure | null>,
 };
 
 export type StoredName = keyof typeof STORED;
 export type StoredValue<N extends StoredName> = ReturnType<(typeof STORED)[N]['fallback']>;
 
 /** The item's name as the resets log and the report show it. */
-function itemName(item: StoredItem<unknown>): string {
-  return item.key.slice('local:'.length);
+function itemName(item: { key: string }): string {
+  return item.key.replace(/^\w+:/, '');
+}
+
+/** A stored value as the current version reads it, and what had to be reset to read it. */
+export interface ReadResult<T> {
+  value: T;
+  /** For the resets log: each unusable field (now its default), and fields this version does not know. */
+  repairs: Omit<StorageReset, 'at'>[];
 }
 
 /**
- * A stored value as the current version reads it: migrated in memory from its stored version,
- * then validated. `null` when it cannot be read (the caller decides whether to reset).
+ * Migrates in memory from the stored version, then validates. An object with some unusable
+ * fields keeps its good ones; `null` when nothing can be kept (the caller decides whether to reset).
  */
-export function parseStored<T>(item: StoredItem<T>, stored: unknown, storedVersion: number): T | null {
+export function readStored<T>(
+  item: StoredItem<T>,
+  stored: unknown,
+  storedVersion: number,
+): ReadResult<T> | null {
   if (storedVersion > item.version) return null;
   let value = stored;
   try {
@@ -163,7 +208,33 @@ export function parseStored<T>(item: StoredItem<T>, stored: unknown, storedVersi
     return null;
   }
   const parsed = v.safeParse(item.schema, value);
-  return parsed.success ? parsed.output : null;
+  return parsed.success ? { value: parsed.output, repairs: [] } : keepGoodFields(item, value);
+}
+
+function keepGoodFields<T>(item: StoredItem<T>, value: unknown): ReadResult<T> | null {
+  const fields = (item.schema as { entries?: Record<string, v.GenericSchema> }).entries;
+  const fallback = item.fallback() as Record<string, unknown>;
+  if (!fields || !isObject(value)) return null;
+  const names = Object.keys(fields);
+  const resetFields = names.filter((name) => !v.is(fields[name]!, value[name]));
+  const kept = Object.fromEntries(
+    names.map((name) => [name, resetFields.includes(name) ? fallback[name] : value[name]]),
+  ) as T;
+  const repaired = item.afterFieldReset ? item.afterFieldReset(kept, resetFields) : kept;
+  if (repaired === null || !v.is(item.schema, repaired)) return null;
+  const repairs: ReadResult<T>['repairs'] = resetFields.map((field) => ({
+    item: `${itemName(item)}.${field}`,
+    reason: 'corrupt',
+  }));
+  if (Object.keys(value).some((name) => !names.includes(name))) {
+    repairs.push({ item: itemName(item), reason: 'unknown-fields' });
+  }
+  return { value: repaired, repairs };
+}
+
+/** The stored value as the current version reads it, or `null` when nothing of it can be kept. */
+export function parseStored<T>(item: StoredItem<T>, stored: unknown, storedVersion: number): T | null {
+  return readStored(item, stored, storedVersion)?.value ?? null;
 }
 
 /** Read-only access for the popup, options page and in-page hint: never writes. */
@@ -199,6 +270,7 @@ export const profileItem: StoredReader<Profile> = reader(STORED.profile);
 export const settingsItem: StoredReader<Settings> = reader(STORED.settings);
 export const dismissedHintsItem: StoredReader<DismissedHints> = reader(STORED.dismissedHints);
 export const resetsItem: StoredReader<StorageReset[]> = reader(STORED.resets);
+export const writeFailureItem: StoredReader<WriteFailure | null> = reader(STORED.writeFailure);
 
 export interface StorageWriter {
   /** The valid current value; unusable data is reset to the default and the reset logged. */
@@ -206,7 +278,7 @@ export interface StorageWriter {
   set<N extends StoredName>(name: N, value: StoredValue<N>): Promise<void>;
   /** Reads every item once, so unusable data is reset (and logged) before anyone asks. */
   repairAll(): Promise<void>;
-  /** Removes every stored value, the resets log included. */
+  /** Removes every stored value, the resets log and a noted write failure included. */
   forgetEverything(): Promise<void>;
 }
 
@@ -225,10 +297,30 @@ export function openStorageForWriting(now: () => number = Date.now): StorageWrit
     ]),
   ) as Record<StoredName, ReturnType<typeof storage.defineItem<unknown>>>;
 
-  async function logReset(name: StoredName, reason: ResetReason): Promise<void> {
-    const log = name === 'resets' ? [] : await get('resets');
-    const entry: StorageReset = { item: itemName(STORED[name]), at: now(), reason };
-    await items.resets.setValue([...log, entry].slice(-RESETS_LIMIT));
+  /** Writes, and notes a failed write where the popup and the report can show it. */
+  async function set<N extends StoredName>(name: N, value: StoredValue<N>): Promise<void> {
+    const item = itemName(STORED[name]);
+    try {
+      await items[name].setValue(value);
+    } catch (error) {
+      const reason = /quota/i.test(String(error)) ? 'storage-full' : 'write-failed';
+      const failure: WriteFailure = { item, at: now(), reason };
+      if (name !== 'writeFailure') await items.writeFailure.setValue(failure).catch(() => undefined);
+      throw error;
+    }
+    // The same item written since: what was lost then is superseded now.
+    if (name === 'writeFailure') return;
+    const noted = (await items.writeFailure.getValue()) as WriteFailure | null;
+    if (noted?.item === item) await items.writeFailure.removeValue();
+  }
+
+  async function logResets(entries: Omit<StorageReset, 'at'>[]): Promise<void> {
+    const resettingTheLog = entries.some((entry) => entry.item === 'resets');
+    // Reading the log may reset it first, and log that: read again what that left.
+    if (!resettingTheLog) await get('resets');
+    const log = resettingTheLog ? [] : (((await items.resets.getValue()) as StorageReset[] | null) ?? []);
+    const at = now();
+    await set('resets', [...log, ...entries.map((entry) => ({ ...entry, at }))].slice(-RESETS_LIMIT));
   }
 
   async function get<N extends StoredName>(name: N): Promise<StoredValue<N>> {
@@ -237,8 +329,15 @@ export function openStorageForWriting(now: () => number = Date.now): StorageWrit
     if (stored === null || stored === undefined) return item.fallback();
     // WXT has migrated by now; a version left behind means a migration failed or a newer build wrote it.
     const { v: storedVersion = 1 } = (await items[name].getMeta()) as { v?: number };
-    const value = parseStored(item, stored, storedVersion);
-    if (value !== null) return value;
+    const read = readStored(item, stored, storedVersion);
+    if (read) {
+      if (read.repairs.length === 0) return read.value;
+      // Some fields were unusable: keep the rest, and say which were reset.
+      await set(name, read.value);
+      await items[name].setMeta({ v: item.version });
+      await logResets(read.repairs);
+      return read.value;
+    }
     const reason: ResetReason =
       storedVersion > item.version
         ? 'newer-version'
@@ -247,15 +346,13 @@ export function openStorageForWriting(now: () => number = Date.now): StorageWrit
           : 'corrupt';
     await items[name].removeValue();
     await items[name].setMeta({ v: item.version });
-    await logReset(name, reason);
+    await logResets([{ item: itemName(item), reason }]);
     return item.fallback();
   }
 
   return {
     get,
-    async set(name, value) {
-      await items[name].setValue(value);
-    },
+    set,
     async repairAll() {
       for (const name of Object.keys(STORED) as StoredName[]) await get(name);
     },

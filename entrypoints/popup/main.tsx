@@ -7,10 +7,11 @@ import type { CopyState } from '../../components/AccessRequestBox';
 import { EnvironmentCard } from '../../components/EnvironmentCard';
 import { Overview } from '../../components/Overview';
 import { ProfileQuestion } from '../../components/ProfileQuestion';
+import { WriteFailureAlert } from '../../components/WriteFailureAlert';
 import { environmentOf } from '../../lib/environments';
 import type { EnvironmentRecord } from '../../lib/merge';
 import { type Message, send } from '../../lib/messages';
-import { environmentItems, profileItem, type StoredReader } from '../../lib/storage';
+import { environmentItems, profileItem, type StoredReader, writeFailureItem } from '../../lib/storage';
 import type { Environment, Profile } from '../../lib/types';
 import { environmentOrder, environmentView, popupParams } from '../../lib/view';
 import { PopupReport } from './report';
@@ -66,6 +67,7 @@ function Popup() {
   const profile = useStored<Profile>(profileItem);
   const production = useStored<EnvironmentRecord>(environmentItems.production);
   const staging = useStored<EnvironmentRecord>(environmentItems.staging);
+  const writeFailure = useStored(writeFailureItem) ?? null;
   const currentTab = useCurrentTabEnvironment();
   const now = useNow();
   const [copied, setCopied] = useState<{ environment: Environment; state: CopyState } | null>(null);
@@ -86,6 +88,7 @@ function Popup() {
           {t('popup.options')}
         </button>
       </header>
+      <WriteFailureAlert failure={writeFailure} t={t} />
       <Overview views={views} t={t} />
       <div class="environments">
         {views.map((view) => (
@@ -117,7 +120,7 @@ function Popup() {
           />
         </section>
       ) : null}
-      <PopupReport records={records} profile={profile} />
+      <PopupReport records={records} profile={profile} writeFailure={writeFailure} />
     </main>
   );
 }

@@ -7,7 +7,13 @@ import { browser } from 'wxt/browser';
 import { type CopyStatus, ReportPanel } from '../../components/ReportPanel';
 import { reportFileName } from '../../lib/download';
 import type { EnvironmentRecord } from '../../lib/merge';
-import { browserFromUserAgent, buildReport, reportJson, type StorageReset } from '../../lib/report';
+import {
+  browserFromUserAgent,
+  buildReport,
+  reportJson,
+  type StorageReset,
+  type StorageWriteFailure,
+} from '../../lib/report';
 import { reportMarkdown } from '../../lib/report-markdown';
 import { RULES_VERSION } from '../../lib/rules';
 import { resetsItem } from '../../lib/storage';
@@ -17,9 +23,11 @@ import { t } from './translate';
 export interface PopupReportProps {
   records: Record<Environment, EnvironmentRecord | undefined>;
   profile: Profile;
+  /** Carried in the report, so whoever reads it knows the latest result was not saved. */
+  writeFailure: StorageWriteFailure | null;
 }
 
-export function PopupReport({ records, profile }: PopupReportProps) {
+export function PopupReport({ records, profile, writeFailure }: PopupReportProps) {
   const resets = useResets();
   const [companyName, setCompanyName] = useState('');
   const [copyStatus, setCopyStatus] = useState<CopyStatus>('idle');
@@ -29,6 +37,7 @@ export function PopupReport({ records, profile }: PopupReportProps) {
       records,
       profile,
       resets,
+      writeFailure,
       now: Date.now(),
       extension: {
         name: t('extName'),
@@ -45,7 +54,7 @@ export function PopupReport({ records, profile }: PopupReportProps) {
       json: reportJson(report),
       markdown: reportMarkdown(report, t),
     };
-  }, [records, profile, resets, companyName]);
+  }, [records, profile, resets, writeFailure, companyName]);
 
   return (
     <ReportPanel

@@ -91,22 +91,7 @@ describe('corrupt data', () => {
       'environment:production',
       { ...VERSION_1_RECORD, environment: 'staging', history: [] },
     ],
-    [
-      'a record with a wrong value',
-      'environment:production',
-      { ...VERSION_1_RECORD, signedIn: { value: 'maybe', seenAt: 1 }, history: [] },
-    ],
-    [
-      'a record with too long a history',
-      'environment:production',
-      { ...VERSION_1_RECORD, history: Array(21).fill({ verdict: 'ready', at: 1 }) },
-    ],
-    ['a profile with an unknown kind', 'profile', { kind: 'boss', stage: 'new', declaredRoles: {} }],
-    [
-      'a profile declaring the role "unknown"',
-      'profile',
-      { kind: 'partner', stage: 'new', declaredRoles: { staging: 'unknown' } },
-    ],
+    // A record or profile with only some unusable fields keeps the rest: tests/unit/reliability-state.test.ts.
     ['settings as a number', 'settings', 42],
     ['dismissed hints of an unknown verdict', 'dismissedHints', ['production:great']],
   ];
