@@ -13,25 +13,21 @@ const WATCHED_ATTRIBUTES = ['aria-label', 'aria-labelledby', 'href', 'role', 'ti
  */
 export function watchPage(ctx: ContentScriptContext, report: (observation: Observation) => void): void {
   const reportChange = onlyChanges(report);
-  // While a scan is pending the observer rests: the scan reads the page as it is when it runs, so
-  // it covers every change until then, and a busy page pays for one callback per scan, not per change.
-  const observer = new MutationObserver(() => {
-    observer.disconnect();
-    scheduler.changed();
-  });
-  const observe = () =>
-    observer.observe(document.documentElement, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: WATCHED_ATTRIBUTES,
-    });
+  const observer = new MutationObserver(() => scheduler.changed());
+  const watcher = {
+    pause: () => observer.disconnect(),
+    resume: () =>
+      observer.observe(document.documentElement, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: WATCHED_ATTRIBUTES,
+      }),
+  };
   const scheduler = createScanScheduler(
     () => {
-      if (ctx.isInvalid) return;
-      reportChange(detect(document, location.href));
-      observe();
+      if (!ctx.isInvalid) reportChange(detect(document, location.href));
     },
     // Plain timers: the scheduler clears its one pending timer when it stops (ctx.setTimeout would
     // add an invalidation listener for every scan of a long session).
@@ -40,6 +36,7 @@ export function watchPage(ctx: ContentScriptContext, report: (observation: Obser
       setTimeout: (run, ms) => window.setTimeout(run, ms),
       clearTimeout: (id) => window.clearTimeout(id),
     },
+    watcher,
   );
 
   // The isolated world cannot see the page's pushState calls: a navigation shows as a mutation, as
@@ -47,10 +44,7 @@ export function watchPage(ctx: ContentScriptContext, report: (observation: Obser
   for (const event of ['wxt:locationchange', 'popstate', 'hashchange'] as const) {
     ctx.addEventListener(window, event, () => scheduler.changed());
   }
-  ctx.onInvalidated(() => {
-    observer.disconnect();
-    scheduler.stop();
-  });
+  ctx.onInvalidated(() => scheduler.stop());
 
   scheduler.scanNow();
 }

@@ -6,7 +6,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { watchPage } from '../../entrypoints/pleo.content/watch';
-import { createScanScheduler, MIN_SCAN_INTERVAL_MS, onlyChanges, type Timers } from '../../lib/page-watch';
+import {
+  createScanScheduler,
+  MAX_WAIT_MS,
+  onlyChanges,
+  QUIET_MS,
+  REST_MS,
+  type Timers,
+} from '../../lib/page-watch';
 import type { Observation } from '../../lib/types';
 
 const fakeTimers: Timers = {
@@ -19,60 +26,104 @@ describe('createScanScheduler', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('during constant changes scans at most once per interval, and once more after the last change', () => {
+  /** A watcher that counts how often the observer would call back: once per change while on. */
+  function countingWatcher() {
+    const state = { on: true, callbacks: 0 };
+    return {
+      state,
+      watcher: {
+        pause() {
+          state.on = false;
+        },
+        resume() {
+          state.on = true;
+        },
+      },
+      /** The page changes: the observer calls back only while it is on. */
+      change(scheduler: { changed(): void }) {
+        if (!state.on) return;
+        state.callbacks++;
+        scheduler.changed();
+      },
+    };
+  }
+
+  it('during constant changes scans rarely and never more than once per 250 ms, then once within 500 ms of the last change', () => {
     const scans: number[] = [];
-    const scheduler = createScanScheduler(() => scans.push(Date.now()), fakeTimers);
+    const page = countingWatcher();
+    const scheduler = createScanScheduler(() => scans.push(Date.now()), fakeTimers, page.watcher);
     const start = Date.now();
     let lastChange = start;
     // 50 changes every 10 ms for 3 s.
     for (let t = 0; t < 3000; t += 10) {
-      for (let i = 0; i < 50; i++) scheduler.changed();
+      for (let i = 0; i < 50; i++) page.change(scheduler);
       lastChange = Date.now();
       vi.advanceTimersByTime(10);
     }
     vi.advanceTimersByTime(1000);
     const gaps = scans.slice(1).map((at, i) => at - scans[i]!);
-    // The page-life rules: at most one scan per 250 ms, the last within 500 ms of the last change.
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(250);
-    expect(scans.length).toBeLessThanOrEqual(Math.ceil(3000 / MIN_SCAN_INTERVAL_MS) + 1);
-    expect(scans.length).toBeGreaterThanOrEqual(Math.floor(3000 / MIN_SCAN_INTERVAL_MS) - 1);
+    // A page that never settles is still scanned every MAX_WAIT_MS, plus the final scan.
+    expect(scans.length).toBeGreaterThanOrEqual(Math.floor(3000 / MAX_WAIT_MS));
+    expect(scans.length).toBeLessThanOrEqual(Math.ceil(3000 / MAX_WAIT_MS) + 1);
     const finalScan = scans.at(-1)!;
     expect(finalScan).toBeGreaterThanOrEqual(lastChange);
     expect(finalScan - lastChange).toBeLessThanOrEqual(500);
+    // The observer rests between looks: one callback per rest, not one per change (15,000 changes).
+    expect(page.state.callbacks).toBeLessThanOrEqual(Math.ceil(3000 / REST_MS) + scans.length + 1);
   });
 
-  it('one change is scanned once, shortly after', () => {
+  it('one change is scanned once, when the page has been quiet', () => {
     const scan = vi.fn();
-    const scheduler = createScanScheduler(scan, fakeTimers);
-    scheduler.changed();
-    scheduler.changed();
+    const page = countingWatcher();
+    const scheduler = createScanScheduler(scan, fakeTimers, page.watcher);
+    page.change(scheduler);
+    page.change(scheduler);
     expect(scan).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(MIN_SCAN_INTERVAL_MS);
+    vi.advanceTimersByTime(REST_MS + QUIET_MS - 1);
+    expect(scan).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
     expect(scan).toHaveBeenCalledTimes(1);
+    expect(page.state.on).toBe(true);
     vi.advanceTimersByTime(5000);
     expect(scan).toHaveBeenCalledTimes(1);
   });
 
-  it('a change right after a scan waits for the interval', () => {
+  it('a change while listening for quiet starts the wait again', () => {
     const scans: number[] = [];
-    const scheduler = createScanScheduler(() => scans.push(Date.now()), fakeTimers);
-    scheduler.scanNow();
-    vi.advanceTimersByTime(20);
-    scheduler.changed();
+    const page = countingWatcher();
+    const scheduler = createScanScheduler(() => scans.push(Date.now()), fakeTimers, page.watcher);
+    const start = Date.now();
+    page.change(scheduler);
+    vi.advanceTimersByTime(REST_MS + 50);
+    page.change(scheduler);
     vi.advanceTimersByTime(1000);
-    expect(scans).toHaveLength(2);
-    expect(scans[1]! - scans[0]!).toBe(MIN_SCAN_INTERVAL_MS);
+    expect(scans).toEqual([start + REST_MS + 50 + REST_MS + QUIET_MS]);
   });
 
-  it('scans nothing after stop', () => {
+  it('a change right after a scan is scanned at least 250 ms later', () => {
+    const scans: number[] = [];
+    const page = countingWatcher();
+    const scheduler = createScanScheduler(() => scans.push(Date.now()), fakeTimers, page.watcher);
+    scheduler.scanNow();
+    vi.advanceTimersByTime(1);
+    page.change(scheduler);
+    vi.advanceTimersByTime(1000);
+    expect(scans).toHaveLength(2);
+    expect(scans[1]! - scans[0]!).toBeGreaterThanOrEqual(250);
+  });
+
+  it('scans nothing after stop, and leaves the observer off', () => {
     const scan = vi.fn();
-    const scheduler = createScanScheduler(scan, fakeTimers);
-    scheduler.changed();
+    const page = countingWatcher();
+    const scheduler = createScanScheduler(scan, fakeTimers, page.watcher);
+    page.change(scheduler);
     scheduler.stop();
     scheduler.changed();
     scheduler.scanNow();
     vi.advanceTimersByTime(5000);
     expect(scan).not.toHaveBeenCalled();
+    expect(page.state.on).toBe(false);
   });
 });
 
