@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { MATCH_PATTERNS } from '../../lib/environments';
-import type { ObservationMessage } from '../../lib/messages';
+import { createObservationReporter } from '../../lib/messages';
 import { showHint } from './hint';
 import { watchPage } from './watch';
 
@@ -10,10 +10,8 @@ export default defineContentScript({
   allFrames: false,
   runAt: 'document_idle',
   main(ctx) {
-    watchPage(ctx, (observation) => {
-      const message: ObservationMessage = { type: 'observation', observation };
-      void browser.runtime.sendMessage(message);
-    });
+    const report = createObservationReporter(browser.runtime, () => ctx.isValid);
+    watchPage(ctx, (observation) => void report(observation));
     void showHint(ctx);
   },
 });
