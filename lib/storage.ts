@@ -97,11 +97,20 @@ function recordItem(environment: Environment): StoredItem<EnvironmentRecord> {
     },
     schema: recordSchema(environment),
     fallback: () => emptyRecord(environment, RULES_VERSION),
-    // A record of the wrong environment is wholly wrong; evidence goes with the fact it explained.
-    afterFieldReset: (record, resetFields) =>
-      resetFields.includes('environment')
-        ? null
-        : { ...record, evidence: record.evidence.filter((e) => !resetFields.includes(e.check)) },
+    // A record of the wrong environment is wholly wrong; evidence goes with the fact it explained,
+    // and when the page was last read follows from the facts it left.
+    afterFieldReset: (record, resetFields) => {
+      if (resetFields.includes('environment')) return null;
+      const seen = [record.signedIn, record.apiKeysEntry, record.legacyApiEntry, record.role].flatMap(
+        (fact) => (fact.seenAt === null ? [] : [fact.seenAt]),
+      );
+      return {
+        ...record,
+        evidence: record.evidence.filter((e) => !resetFields.includes(e.check)),
+        checkedAt:
+          resetFields.includes('checkedAt') && seen.length > 0 ? Math.max(...seen) : record.checkedAt,
+      };
+    },
   };
 }
 

@@ -38,7 +38,8 @@ const GOOD_RECORD: EnvironmentRecord = {
     { check: 'apiKeysEntry', signal: 'settings-list', detail: 'Settings list without API Keys' },
     { check: 'role', signal: 'role-label', detail: 'Admin' },
   ],
-  checkedAt: 30,
+  // The last page showed none of the facts for certain: it is later than every fact's time.
+  checkedAt: 35,
   rulesVersion: 1,
   history: [{ verdict: 'not-enabled', at: 20 }],
 };
@@ -197,10 +198,15 @@ describe('a record with unusable fields keeps its good ones', () => {
     const empty = emptyRecord('production', RULES_VERSION) as unknown as Record<string, unknown>;
     const good = GOOD_RECORD as unknown as Record<string, unknown>;
     for (const field of Object.keys(GOOD_RECORD)) {
+      if (field === 'evidence' || field === 'checkedAt') continue;
       const expected = resetFields.includes(field) ? empty[field] : good[field];
-      if (field !== 'evidence')
-        expect((record as unknown as Record<string, unknown>)[field], field).toEqual(expected);
+      expect((record as unknown as Record<string, unknown>)[field], field).toEqual(expected);
     }
+    // When the page was last read follows from the facts kept.
+    const keptTimes = (['signedIn', 'apiKeysEntry', 'legacyApiEntry', 'role'] as const)
+      .filter((fact) => !resetFields.includes(fact))
+      .map((fact) => GOOD_RECORD[fact].seenAt as number);
+    expect(record.checkedAt).toBe(resetFields.includes('checkedAt') ? Math.max(...keptTimes) : 35);
     // Evidence goes with the fact it explained.
     const keptEvidence = resetFields.includes('evidence')
       ? []
@@ -242,7 +248,7 @@ describe('a record with unusable fields keeps its good ones', () => {
       },
     });
     const record = await openStorageForWriting(() => NOW).get('staging');
-    expect(record).toEqual({ ...GOOD_RECORD, environment: 'staging', history: [], checkedAt: null });
+    expect(record).toEqual({ ...GOOD_RECORD, environment: 'staging', history: [], checkedAt: 30 });
     expect((await raw()).resets).toEqual([
       { item: 'environment:staging.checkedAt', at: NOW, reason: 'corrupt' },
     ]);
