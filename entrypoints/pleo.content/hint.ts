@@ -22,8 +22,11 @@ function createHintHost(): { host: HTMLElement; container: HTMLElement } {
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   // Page styles reach a shadow host and what it inherits; the reset, important, wins over them.
-  style.textContent = `:host{all:initial !important}${HINT_CSS}`;
+  // The host and its container make no box, so the hint (position: fixed) is never a grid or flex
+  // item of the page: it adds no track, gap or space between the page's own elements.
+  style.textContent = `:host{all:initial !important;display:contents !important}.root{display:contents}${HINT_CSS}`;
   const container = document.createElement('div');
+  container.className = 'root';
   shadow.append(style, container);
   // Keys typed in the hint stay in it: the app's shortcuts never see them.
   for (const type of ['keydown', 'keyup', 'keypress']) {
@@ -64,7 +67,9 @@ export async function showHint(ctx: ContentScriptContext): Promise<void> {
         tellBackground({ type: 'dismiss-hint', verdict: hint.verdict });
       },
     });
-    if (!host.isConnected) document.body.append(host);
+    // After <body>, not in it: no element of the page changes its place among its siblings, so
+    // the page's own `:last-child` or `main + *` rules still match what they matched.
+    if (!host.isConnected) document.documentElement.append(host);
   };
 
   // Listen first, then read: a write landing between the two is never missed.
