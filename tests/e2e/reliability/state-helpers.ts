@@ -3,7 +3,7 @@
  * code inside our content script's own world, stop the service worker, read storage from an
  * extension context, and launch Chromium on a profile folder that outlives one browser.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
@@ -117,8 +117,21 @@ export function readLocalStorage(where: Worker | Page): Promise<Record<string, u
 /**
  * Chromium with an unpacked extension, on a profile folder the caller owns, so a test can close
  * the browser and start it again on the same profile (what a restart or a crash leaves on disk).
+ * `developerMode`: Chromium reloads an unpacked extension (`runtime.reload()`) only in developer
+ * mode; without it the extension is unloaded and stays away.
  */
-export async function launchOnProfile(extensionDir: string, profileDir: string): Promise<BrowserContext> {
+export async function launchOnProfile(
+  extensionDir: string,
+  profileDir: string,
+  options: { developerMode?: boolean } = {},
+): Promise<BrowserContext> {
+  if (options.developerMode) {
+    mkdirSync(join(profileDir, 'Default'), { recursive: true });
+    writeFileSync(
+      join(profileDir, 'Default', 'Preferences'),
+      JSON.stringify({ extensions: { ui: { developer_mode: true } } }),
+    );
+  }
   return chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: false, // real headless comes from --headless=new; headless-shell cannot load extensions
