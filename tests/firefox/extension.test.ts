@@ -104,10 +104,14 @@ describe('the Firefox build in Firefox', () => {
 
     const popup = await firefox.newPage();
     await openExtensionPage(popup, `${firefox.extensionOrigin}/popup.html`);
+    // The popup paints nothing until it has read storage: until then there is no verdict to read.
     const verdictOf = (environment: Environment) =>
-      popup.$eval(`[data-environment="${environment}"] [data-verdict]`, (element) =>
-        element.getAttribute('data-verdict'),
-      );
+      popup
+        .evaluate(
+          (selector) => document.querySelector(selector)?.getAttribute('data-verdict') ?? null,
+          `[data-environment="${environment}"] [data-verdict]`,
+        )
+        .catch(() => null);
     const shownVerdict = await waitFor(
       () => verdictOf(scenario.environment),
       (value) => value === scenario.verdict,

@@ -85,11 +85,13 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
  */
 export async function openExtensionPage(page: Page, url: string): Promise<void> {
   void page.goto(url, { timeout: 0 }).catch(() => undefined);
-  await page.waitForFunction(
-    (expected) => location.href === expected && document.readyState === 'complete',
-    { timeout: 10_000 },
-    url,
-  );
+  // While the document is being replaced, Firefox's remote agent can fail an evaluation outright
+  // ("right-hand side of 'in' should be an object"); that is "not loaded yet", so ask again.
+  const loaded = () =>
+    page
+      .evaluate((expected) => location.href === expected && document.readyState === 'complete', url)
+      .catch(() => false);
+  if (!(await waitFor(loaded, (done) => done))) throw new Error(`${url} did not load within 10 s`);
 }
 
 /** The stored record's checkedAt for an environment, read through an extension page. */
