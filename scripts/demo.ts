@@ -81,6 +81,18 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
     const state = await worker.evaluate(() => chrome.storage.local.get(null));
     files.push(join(dir, 'state.json'));
     writeFileSync(files.at(-1)!, `${JSON.stringify(state, null, 2)}\n`);
+    // The diagnostic reports, downloaded with the popup's own buttons, as a user would share them.
+    for (const [format, name] of [
+      ['JSON', 'report.json'],
+      ['Markdown', 'report.md'],
+    ] as const) {
+      const [download] = await Promise.all([
+        popup.waitForEvent('download'),
+        popup.getByRole('button', { name: new RegExp(format) }).click(),
+      ]);
+      files.push(join(dir, name));
+      await download.saveAs(files.at(-1)!);
+    }
     return files;
   } finally {
     await context.close();
