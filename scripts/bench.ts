@@ -5,7 +5,7 @@
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../tests/e2e/browsers';
+import { CHROMIUM_FLAGS, chromiumPath } from '../tests/e2e/browsers';
 import { busyPage } from './bench/busy-page';
 import { detectScan } from './bench/detect-scan';
 import { popupPaint } from './bench/popup-paint';
@@ -20,7 +20,7 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  args: CHROMIUM_FLAGS,
 });
 const chromiumVersion = browser.version();
 // Other work on the machine slows every figure; the load shows how quiet it was.

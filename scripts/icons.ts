@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../tests/e2e/browsers';
+import { CHROMIUM_FLAGS, chromiumPath } from '../tests/e2e/browsers';
 
 export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 
@@ -19,7 +19,7 @@ const dataUrl = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')
 mkdirSync(OUTPUT, { recursive: true });
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
-  args: ['--no-sandbox', '--disable-gpu'],
+  args: CHROMIUM_FLAGS,
 });
 try {
   const page = await browser.newPage({ deviceScaleFactor: 1 });

@@ -1,28 +1,19 @@
 import '../../components/theme.css';
 import './style.css';
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ForgetEverything } from '../../components/ForgetEverything';
 import { HintSetting } from '../../components/HintSetting';
 import { ProfileQuestion } from '../../components/ProfileQuestion';
 import { type Message, send } from '../../lib/messages';
 import type { Settings } from '../../lib/profile';
-import { profileItem, type StoredReader, settingsItem } from '../../lib/storage';
+import { profileItem, settingsItem } from '../../lib/storage';
 import type { Profile } from '../../lib/types';
 import { documentLanguage, t } from '../popup/translate';
+import { useStored } from '../popup/use-stored';
 
 document.documentElement.lang = documentLanguage();
 document.title = t('options.title');
-
-function useStored<T>(item: StoredReader<T>): T | undefined {
-  const [value, setValue] = useState<T>();
-  useEffect(() => {
-    void item.getValue().then(setValue);
-    return item.watch(setValue);
-  }, [item]);
-  return value;
-}
 
 function tell(message: Message): Promise<unknown> {
   return send(browser.runtime, message);

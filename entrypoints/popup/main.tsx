@@ -11,27 +11,18 @@ import { WriteFailureAlert } from '../../components/WriteFailureAlert';
 import { environmentOf } from '../../lib/environments';
 import type { EnvironmentRecord } from '../../lib/merge';
 import { type Message, send } from '../../lib/messages';
-import { environmentItems, profileItem, type StoredReader, writeFailureItem } from '../../lib/storage';
+import { environmentItems, profileItem, writeFailureItem } from '../../lib/storage';
 import type { Environment, Profile } from '../../lib/types';
 import { environmentOrder, environmentView, popupParams } from '../../lib/view';
 import { PopupReport } from './report';
 import { checkAgain, openSettings } from './tabs';
 import { documentLanguage, t } from './translate';
+import { useStored } from './use-stored';
 
 const params = popupParams(location.search);
 document.documentElement.lang = documentLanguage();
 document.title = t('popup.title');
 if (params.tabView) document.body.classList.add('tab-view');
-
-/** The stored value, kept current; undefined until it has been read. */
-function useStored<T>(item: StoredReader<T>): T | undefined {
-  const [value, setValue] = useState<T>();
-  useEffect(() => {
-    void item.getValue().then(setValue);
-    return item.watch(setValue);
-  }, [item]);
-  return value;
-}
 
 /**
  * The environment of the active tab; null when it is not a Pleo tab (the URL is visible only for

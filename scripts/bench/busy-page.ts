@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { DEFAULT_USER, pleoPage } from '../../sim/app';
-import { builtExtension, chromiumPath } from '../../tests/e2e/browsers';
+import { builtExtension, CHROMIUM_FLAGS, chromiumPath, loadExtensionFlags } from '../../tests/e2e/browsers';
 import { routePleo } from '../../tests/e2e/harness';
 import { type Benchmark, KEEP_NAMES_SHIM, summarise } from './stats';
 
@@ -60,17 +60,7 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: false, // real headless comes from --headless=new, the same for both runs
-    args: [
-      '--headless=new',
-      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless=new', ...(extension ? loadExtensionFlags(extension) : []), ...CHROMIUM_FLAGS],
   });
   return {
     context,

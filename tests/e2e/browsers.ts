@@ -5,6 +5,25 @@ import { chromium } from 'playwright-core';
 /** Where the extension under test was built; tests may build into their own folder. */
 export const OUT_DIR = resolve(process.env.WXT_OUT_DIR ?? '.output');
 
+/**
+ * Flags for every Chromium the tests, demo and benchmarks start. This machine has no network: the
+ * background-networking flags keep Chromium from trying (and failing) to reach its own services.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Flags that load one unpacked extension and no other. */
+export function loadExtensionFlags(dir: string): string[] {
+  return [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];
+}
+
 /** Chromium to drive: CHROME_PATH, then Debian's, then Playwright's own if one is installed. */
 export function chromiumPath(): string {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', safe(() => chromium.executablePath())];

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import type { Environment } from '../../lib/types';
 import { DEFAULT_USER, pleoPage, SIMULATED_ORIGINS, type SimulatedUser } from '../../sim/app';
-import { builtExtension, chromiumPath } from './browsers';
+import { builtExtension, CHROMIUM_FLAGS, chromiumPath, loadExtensionFlags } from './browsers';
 
 /** The extension's storage as seen from its service worker, where `chrome` exists. */
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
@@ -25,26 +25,27 @@ export interface PleoServer {
   strayRequests: string[];
 }
 
-export async function launchWithExtension(
-  options: { headed?: boolean; extensionDir?: string } = {},
-): Promise<BrowserContext> {
+export interface LaunchOptions {
+  headed?: boolean;
+  /** Another build of the extension than the one in the output folder (an unzipped package, say). */
+  extensionDir?: string;
+  /** The browser's UI language: Chromium on Linux takes it from LANGUAGE, elsewhere from --lang. */
+  language?: string;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
   const dir = options.extensionDir ?? builtExtension('chrome-mv3');
   const userDataDir = mkdtempSync(join(tmpdir(), 'pleo-checker-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: false, // real headless comes from --headless=new; headless-shell cannot load extensions
     acceptDownloads: true,
+    ...(options.language ? { env: { ...process.env, LANGUAGE: options.language } } : {}),
     args: [
       ...(options.headed ? [] : ['--headless=new']),
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...loadExtensionFlags(dir),
+      ...CHROMIUM_FLAGS,
+      ...(options.language ? [`--lang=${options.language}`] : []),
     ],
   });
   const close = context.close.bind(context);

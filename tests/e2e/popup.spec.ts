@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
-import { chromium } from 'playwright-core';
 import type { VerdictKind } from '../../lib/types';
 import { VERDICT_KEYS } from '../../lib/view';
 import { DEFAULT_USER, pleoPage, type SimulatedUser } from '../../sim/app';
-import { builtExtension, chromiumPath } from './browsers';
 import { expect, test, visit } from './fixtures';
+import { launchWithExtension } from './harness';
 import { PopupPage } from './pages/popup';
 
 interface Scenario {
@@ -339,22 +335,7 @@ test('the popup speaks the browser’s language, English when it has not got it'
     ['de', 'Pleo-API-Zugang'],
     ['fr', 'Pleo API access'],
   ] as const) {
-    const dir = builtExtension('chrome-mv3');
-    const userDataDir = mkdtempSync(join(tmpdir(), 'pleo-checker-lang-'));
-    // Chromium on Linux takes its UI language from LANGUAGE; --lang covers the other platforms.
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath(),
-      headless: false,
-      env: { ...process.env, LANGUAGE: language },
-      args: [
-        '--headless=new',
-        `--disable-extensions-except=${dir}`,
-        `--load-extension=${dir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        `--lang=${language}`,
-      ],
-    });
+    const context = await launchWithExtension({ language });
     try {
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
       const popup = await new PopupPage(await context.newPage(), new URL(worker.url()).host).open();
@@ -366,7 +347,6 @@ test('the popup speaks the browser’s language, English when it has not got it'
       expect(axe.violations.map((v) => v.id)).toEqual([]);
     } finally {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
     }
   }
 });

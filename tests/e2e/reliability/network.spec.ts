@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { type BrowserContext, type Page, test, type Worker } from '@playwright/test';
 import { chromium } from 'playwright-core';
 import { DEFAULT_USER, pleoPage, SIMULATED_LANGUAGES, type SimulatedUser } from '../../../sim/app';
-import { builtExtension, chromiumPath } from '../browsers';
+import { builtExtension, CHROMIUM_FLAGS, chromiumPath } from '../browsers';
 import { expect, visit } from '../fixtures';
 import { routePleo } from '../harness';
 import { HintOnPage } from '../pages/hint';
@@ -38,13 +38,7 @@ async function launchWithoutExtension(): Promise<{ context: BrowserContext; clos
     args: [
       '--headless=new',
       '--enable-unsafe-extension-debugging', // lets the DevTools protocol install an unpacked extension
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
     ],
   });
   return {

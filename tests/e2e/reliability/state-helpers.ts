@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import type { Observation } from '../../../lib/types';
 import { EMPTY_OBSERVATION } from '../../../lib/types';
-import { chromiumPath } from '../browsers';
+import { CHROMIUM_FLAGS, chromiumPath, loadExtensionFlags } from '../browsers';
 
 /**
  * The extension APIs the tests call, as the service worker, our pages and our content script see
@@ -136,18 +136,7 @@ export async function launchOnProfile(
     executablePath: chromiumPath(),
     headless: false, // real headless comes from --headless=new; headless-shell cannot load extensions
     acceptDownloads: true,
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless=new', ...loadExtensionFlags(extensionDir), ...CHROMIUM_FLAGS],
   });
 }
 
