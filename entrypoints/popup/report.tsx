@@ -2,7 +2,7 @@
  * The popup's report panel, wired: builds the report from what the popup already shows, and does
  * the downloads and the copy. The company name lives in this component's state only.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type CopyStatus, ReportPanel } from '../../components/ReportPanel';
 import { reportFileName } from '../../lib/download';
@@ -19,6 +19,9 @@ import { RULES_VERSION } from '../../lib/rules';
 import { resetsItem } from '../../lib/storage';
 import type { Environment, Profile } from '../../lib/types';
 import { t } from './translate';
+import { useStored } from './use-stored';
+
+const NO_RESETS: readonly StorageReset[] = [];
 
 export interface PopupReportProps {
   records: Record<Environment, EnvironmentRecord | undefined>;
@@ -28,7 +31,7 @@ export interface PopupReportProps {
 }
 
 export function PopupReport({ records, profile, writeFailure }: PopupReportProps) {
-  const resets = useResets();
+  const resets = useStored(resetsItem) ?? NO_RESETS;
   const [companyName, setCompanyName] = useState('');
   const [copyStatus, setCopyStatus] = useState<CopyStatus>('idle');
   // Built once per change of what it shows, so the preview and the files are the same text.
@@ -74,15 +77,6 @@ export function PopupReport({ records, profile, writeFailure }: PopupReportProps
       }
     />
   );
-}
-
-function useResets(): readonly StorageReset[] {
-  const [resets, setResets] = useState<readonly StorageReset[]>([]);
-  useEffect(() => {
-    void resetsItem.getValue().then(setResets);
-    return resetsItem.watch(setResets);
-  }, []);
-  return resets;
 }
 
 function download(text: string, type: string, fileName: string): void {
