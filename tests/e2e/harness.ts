@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import type { Environment } from '../../lib/types';
 import { DEFAULT_USER, pleoPage, SIMULATED_ORIGINS, type SimulatedUser } from '../../sim/app';
 import { builtExtension, CHROMIUM_FLAGS, chromiumPath, loadExtensionFlags } from './browsers';
@@ -58,6 +58,21 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** Stops every service worker through the DevTools protocol and waits until ours has really stopped. */
+export async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      const ours = versions.filter((version) => version.scriptURL.endsWith('/background.js'));
+      if (ours.length > 0 && ours.every((version) => version.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
 }
 
 export function routePleo(context: BrowserContext): Promise<PleoServer> {

@@ -3,11 +3,11 @@
  * stopped, two tabs reporting at once lose nothing, and a Pleo tab's toolbar badge shows its verdict.
  * Storage and the badge are read from the extension itself; the popup only for its verdict contract.
  */
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import type { EnvironmentRecord } from '../../lib/merge';
 import type { Environment } from '../../lib/types';
 import { expect, test } from './fixtures';
-import { storedCheckedAt } from './harness';
+import { stopServiceWorker, storedCheckedAt } from './harness';
 import { PopupPage } from './pages/popup';
 
 /** The extension APIs used below, as the service worker and extension pages have them. */
@@ -20,21 +20,6 @@ declare const chrome: {
     getBadgeBackgroundColor(details: { tabId: number }): Promise<number[]>;
   };
 };
-
-/** Stops every service worker through the DevTools protocol and waits until ours has really stopped. */
-async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      const ours = versions.filter((version) => version.scriptURL.endsWith('/background.js'));
-      if (ours.length > 0 && ours.every((version) => version.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
-}
 
 /** A stored record, read in an extension context: the service worker, or one of our pages. */
 async function storedRecord(where: Worker | Page, environment: Environment): Promise<EnvironmentRecord> {

@@ -11,6 +11,8 @@ import type { Observation } from '../../../lib/types';
 import { EMPTY_OBSERVATION } from '../../../lib/types';
 import { CHROMIUM_FLAGS, chromiumPath, loadExtensionFlags } from '../browsers';
 
+export { stopServiceWorker } from '../harness';
+
 /**
  * The extension APIs the tests call, as the service worker, our pages and our content script see
  * them. Each spec declares `chrome` with this type itself: functions run in the browser by their
@@ -91,21 +93,6 @@ export async function contentWorld(
       return result.value;
     },
   };
-}
-
-/** Stops every service worker through the DevTools protocol and waits until ours has really stopped. */
-export async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      const ours = versions.filter((version) => version.scriptURL.endsWith('/background.js'));
-      if (ours.length > 0 && ours.every((version) => version.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
 }
 
 /** All of storage.local, read in an extension context (the worker, one of our pages, or our content script). */
