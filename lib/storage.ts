@@ -277,7 +277,6 @@ export const environmentItems: Record<Environment, StoredReader<EnvironmentRecor
 };
 export const profileItem: StoredReader<Profile> = reader(STORED.profile);
 export const settingsItem: StoredReader<Settings> = reader(STORED.settings);
-export const dismissedHintsItem: StoredReader<DismissedHints> = reader(STORED.dismissedHints);
 export const resetsItem: StoredReader<StorageReset[]> = reader(STORED.resets);
 export const writeFailureItem: StoredReader<WriteFailure | null> = reader(STORED.writeFailure);
 
