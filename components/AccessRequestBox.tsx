@@ -1,4 +1,4 @@
-import { type AccessRequest, renderAccessRequest, type Translate } from '../lib/guidance';
+import { type AccessRequest, renderAccessRequest, type Translate } from '../lib/guidance/steps';
 
 export type CopyState = 'idle' | 'copied' | 'failed';
 

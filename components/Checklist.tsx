@@ -1,6 +1,6 @@
-import type { Translate } from '../lib/guidance';
-import type { ChecklistItem, Condition, ConditionState } from '../lib/view';
-import { checkedText } from '../lib/view';
+import type { Translate } from '../lib/guidance/steps';
+import type { ChecklistItem, Condition, ConditionState } from '../lib/guidance/view';
+import { checkedText } from '../lib/guidance/view';
 
 const CONDITION_KEYS: Record<Condition, string> = {
   signedIn: 'check.signedIn',

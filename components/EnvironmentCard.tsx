@@ -1,6 +1,6 @@
-import type { Translate } from '../lib/guidance';
+import type { Translate } from '../lib/guidance/steps';
+import { checkedText, type EnvironmentView, VERDICT_KEYS } from '../lib/guidance/view';
 import type { Missing } from '../lib/types';
-import { checkedText, type EnvironmentView, VERDICT_KEYS } from '../lib/view';
 import { AccessRequestBox, type CopyState } from './AccessRequestBox';
 import { Checklist } from './Checklist';
 import { NextSteps } from './NextSteps';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Translate } from '../lib/guidance';
+import type { Translate } from '../lib/guidance/steps';
 
 type Step = 'idle' | 'confirming' | 'done';
 

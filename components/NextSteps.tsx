@@ -1,4 +1,4 @@
-import { type NextStep, stepText, type Translate } from '../lib/guidance';
+import { type NextStep, stepText, type Translate } from '../lib/guidance/steps';
 
 /** The next steps, most important first; a step with a page links to it in a new tab. */
 export function NextSteps(props: {

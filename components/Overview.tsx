@@ -1,5 +1,5 @@
-import type { Translate } from '../lib/guidance';
-import { type EnvironmentView, VERDICT_KEYS } from '../lib/view';
+import type { Translate } from '../lib/guidance/steps';
+import { type EnvironmentView, VERDICT_KEYS } from '../lib/guidance/view';
 
 /** Both verdicts side by side at a glance; each links to its environment's card. */
 export function Overview(props: { views: EnvironmentView[]; t: Translate }) {

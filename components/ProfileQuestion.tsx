@@ -1,4 +1,4 @@
-import type { Translate } from '../lib/guidance';
+import type { Translate } from '../lib/guidance/steps';
 import type { AudienceKind, AudienceStage, Profile } from '../lib/types';
 
 const KINDS: [AudienceKind, string][] = [

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Translate } from '../lib/guidance';
+import type { Translate } from '../lib/guidance/steps';
 import type { Environment, RoleValue } from '../lib/types';
 import { ROLE_VALUES } from '../lib/types';
 

@@ -1,5 +1,5 @@
-import type { Translate } from '../lib/guidance';
-import type { StorageWriteFailure } from '../lib/report';
+import type { Translate } from '../lib/guidance/steps';
+import type { StorageWriteFailure } from '../lib/report/build';
 
 export interface WriteFailureAlertProps {
   /** The last write the background could not make; null when every write since went through. */

@@ -1,22 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { i18n } from '#i18n';
-import { badgeFor } from '../lib/badge';
+import { RULES_VERSION } from '../lib/detect/rules';
 import { environmentOf, MATCH_PATTERNS } from '../lib/environments';
-import type { Translate } from '../lib/guidance';
-import { merge } from '../lib/merge';
+import type { Translate } from '../lib/guidance/steps';
 import {
   admit,
   type ContentMessage,
   createRefusalLog,
   type PageMessage,
   type Response,
-} from '../lib/messages';
-import { withAudience, withDeclaredRole, withDismissedHint } from '../lib/profile';
-import { RULES_VERSION } from '../lib/rules';
-import { openStorageForWriting } from '../lib/storage';
+} from '../lib/messages/protocol';
+import { badgeFor } from '../lib/state/badge';
+import { merge } from '../lib/state/merge';
+import { withAudience, withDeclaredRole, withDismissedHint } from '../lib/state/profile';
+import { verdict, withCurrentVerdict } from '../lib/state/verdict';
+import { openStorageForWriting } from '../lib/storage/items';
 import type { Environment } from '../lib/types';
-import { verdict, withCurrentVerdict } from '../lib/verdict';
 
 // Everything the background knows lives in storage: the service worker may stop at any moment.
 export default defineBackground(() => {

@@ -5,7 +5,7 @@
  */
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, chromiumPath } from '../tests/e2e/browsers';
+import { CHROMIUM_FLAGS, chromiumPath } from '../sim/browser';
 import { busyPage } from './bench/busy-page';
 import { detectScan } from './bench/detect-scan';
 import { popupPaint } from './bench/popup-paint';

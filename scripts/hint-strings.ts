@@ -1,6 +1,6 @@
 /**
  * The in-page hint speaks the page's language, which browser.i18n cannot do, so its few strings
- * are copied from the locale files (the one source of truth) into lib/i18n-hint.ts.
+ * are copied from the locale files (the one source of truth) into lib/hint/strings.ts.
  * Run `npx tsx scripts/hint-strings.ts` after changing a `hint:` text; a unit test checks they agree.
  */
 import { writeFileSync } from 'node:fs';
@@ -36,7 +36,7 @@ export const HINT_STRINGS = ${JSON.stringify(table, null, 2)} as const;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const target = resolve('lib/i18n-hint.ts');
+  const target = resolve('lib/hint/strings.ts');
   writeFileSync(target, renderHintModule(await readHintTable()));
   process.stdout.write(`Wrote ${target}\n`);
 }

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, chromiumPath } from '../tests/e2e/browsers';
+import { CHROMIUM_FLAGS, chromiumPath } from '../sim/browser';
 
 export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 

@@ -47,7 +47,7 @@ export const DEFAULT_USER: SimulatedUser = {
 };
 
 /**
- * The app's words in each language. Written here independently of lib/rules.ts (from the
+ * The app's words in each language. Written here independently of lib/detect/rules.ts (from the
  * vocabulary in the project brief), so a typo in the rules shows up as a failing test.
  */
 interface AppTexts {

@@ -5,12 +5,12 @@ import { browser } from 'wxt/browser';
 import { ForgetEverything } from '../../components/ForgetEverything';
 import { HintSetting } from '../../components/HintSetting';
 import { ProfileQuestion } from '../../components/ProfileQuestion';
-import { type Message, send } from '../../lib/messages';
-import type { Settings } from '../../lib/profile';
-import { profileItem, settingsItem } from '../../lib/storage';
+import { documentLanguage, t } from '../../components/translate';
+import { useStored } from '../../components/use-stored';
+import { type Message, send } from '../../lib/messages/protocol';
+import type { Settings } from '../../lib/state/profile';
+import { profileItem, settingsItem } from '../../lib/storage/items';
 import type { Profile } from '../../lib/types';
-import { documentLanguage, t } from '../popup/translate';
-import { useStored } from '../popup/use-stored';
 
 document.documentElement.lang = documentLanguage();
 document.title = t('options.title');

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { MATCH_PATTERNS } from '../../lib/environments';
-import { createObservationReporter } from '../../lib/messages';
-import { showHint } from './hint';
+import { createObservationReporter } from '../../lib/messages/protocol';
+import { showHint } from './hint/mount';
 import { watchPage } from './watch';
 
 export default defineContentScript({

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detect } from '../../lib/detect';
-import { createScanScheduler, onlyChanges } from '../../lib/page-watch';
+import { detect } from '../../lib/detect/detect';
+import { createScanScheduler, onlyChanges } from '../../lib/detect/page-watch';
 import type { Observation } from '../../lib/types';
 
 /** Attributes that can change what an entry is called or where it leads. */

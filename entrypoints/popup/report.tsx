@@ -5,21 +5,21 @@
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type CopyStatus, ReportPanel } from '../../components/ReportPanel';
-import { reportFileName } from '../../lib/download';
-import type { EnvironmentRecord } from '../../lib/merge';
+import { t } from '../../components/translate';
+import { useStored } from '../../components/use-stored';
+import { RULES_VERSION } from '../../lib/detect/rules';
 import {
   browserFromUserAgent,
   buildReport,
   reportJson,
   type StorageReset,
   type StorageWriteFailure,
-} from '../../lib/report';
-import { reportMarkdown } from '../../lib/report-markdown';
-import { RULES_VERSION } from '../../lib/rules';
-import { resetsItem } from '../../lib/storage';
+} from '../../lib/report/build';
+import { reportFileName } from '../../lib/report/file-name';
+import { reportMarkdown } from '../../lib/report/markdown';
+import type { EnvironmentRecord } from '../../lib/state/merge';
+import { resetsItem } from '../../lib/storage/items';
 import type { Environment, Profile } from '../../lib/types';
-import { t } from './translate';
-import { useStored } from './use-stored';
 
 const NO_RESETS: readonly StorageReset[] = [];
 

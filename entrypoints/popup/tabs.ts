@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
+import { PATHS } from '../../lib/detect/rules';
 import { ORIGINS } from '../../lib/environments';
-import { PATHS } from '../../lib/rules';
 import type { Environment } from '../../lib/types';
 
 /** The open tab of an environment, the active one first. Host permissions let us see these URLs, no `tabs` needed. */

@@ -1,4 +1,4 @@
-/** lib/detect.ts built for the browser as one script, so a benchmark page can run it directly. */
+/** lib/detect/detect.ts built for the browser as one script, so a benchmark page can run it directly. */
 import { resolve } from 'node:path';
 import { build, type Rollup } from 'vite';
 
@@ -11,7 +11,12 @@ export async function detectBundle(minify = true): Promise<string> {
     build: {
       write: false,
       minify,
-      lib: { entry: resolve('lib/detect.ts'), formats: ['iife'], name: DETECT_GLOBAL, fileName: 'detect' },
+      lib: {
+        entry: resolve('lib/detect/detect.ts'),
+        formats: ['iife'],
+        name: DETECT_GLOBAL,
+        fileName: 'detect',
+      },
     },
   })) as Rollup.RollupOutput | Rollup.RollupOutput[];
   const chunk = (Array.isArray(output) ? output[0]! : output).output[0];

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { DEFAULT_USER, pleoPage } from '../../sim/app';
-import { builtExtension, CHROMIUM_FLAGS, chromiumPath, loadExtensionFlags } from '../../tests/e2e/browsers';
+import { builtExtension, CHROMIUM_FLAGS, chromiumPath, loadExtensionFlags } from '../../sim/browser';
 import { routePleo } from '../../tests/e2e/harness';
 import { type Benchmark, KEEP_NAMES_SHIM, summarise } from './stats';
 

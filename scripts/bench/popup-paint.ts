@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtExtension } from '../../tests/e2e/browsers';
+import { builtExtension } from '../../sim/browser';
 import { extensionWorker, launchWithExtension, routePleo, storedCheckedAt } from '../../tests/e2e/harness';
 import { filesLoadedByHtml, gzipSize, modulesImportedBy } from '../build-checks';
 import { type Benchmark, summarise } from './stats';

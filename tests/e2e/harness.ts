@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import type { Environment } from '../../lib/types';
 import { DEFAULT_USER, pleoPage, SIMULATED_ORIGINS, type SimulatedUser } from '../../sim/app';
-import { builtExtension, CHROMIUM_FLAGS, chromiumPath, loadExtensionFlags } from './browsers';
+import { builtExtension, CHROMIUM_FLAGS, chromiumPath, loadExtensionFlags } from '../../sim/browser';
 
 /** The extension's storage as seen from its service worker, where `chrome` exists. */
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
-import { HINT_STRINGS } from '../../lib/i18n-hint';
+import { HINT_STRINGS } from '../../lib/hint/strings';
 import type { VerdictKind } from '../../lib/types';
 import type { SimulatedUser } from '../../sim/app';
 import { expect, test, visit } from './fixtures';

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
+import { VERDICT_KEYS } from '../../lib/guidance/view';
 import type { VerdictKind } from '../../lib/types';
-import { VERDICT_KEYS } from '../../lib/view';
 import { DEFAULT_USER, pleoPage, type SimulatedUser } from '../../sim/app';
 import { expect, test, visit } from './fixtures';
 import { launchWithExtension } from './harness';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page, Worker } from '@playwright/test';
-import type { Report } from '../../lib/report-schema';
+import type { Report } from '../../lib/report/schema';
 import { DEFAULT_USER, pleoPage } from '../../sim/app';
 import { expect, test, visit } from './fixtures';
 import { PopupPage } from './pages/popup';

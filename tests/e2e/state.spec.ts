@@ -4,7 +4,7 @@
  * Storage and the badge are read from the extension itself; the popup only for its verdict contract.
  */
 import type { Page, Worker } from '@playwright/test';
-import type { EnvironmentRecord } from '../../lib/merge';
+import type { EnvironmentRecord } from '../../lib/state/merge';
 import type { Environment } from '../../lib/types';
 import { expect, test } from './fixtures';
 import { stopServiceWorker, storedCheckedAt } from './harness';

@@ -19,7 +19,7 @@ interface Scenario {
   who: string;
   user: Partial<SimulatedUser>;
   path: string;
-  /** The in-page hint's data-verdict, or null where the hint stays away (lib/hint.ts decides). */
+  /** The in-page hint's data-verdict, or null where the hint stays away (lib/hint/ decides). */
   hint: VerdictKind | null;
 }
 

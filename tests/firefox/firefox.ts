@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import type { Environment } from '../../lib/types';
 import { DEFAULT_USER, pleoPage, SIMULATED_ORIGINS, type SimulatedUser } from '../../sim/app';
-import { builtExtension, firefoxPath } from '../e2e/browsers';
+import { builtExtension, firefoxPath } from '../../sim/browser';
 
 /** The extension's storage API as seen from one of its own pages. */
 declare const browser: {

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type ParsedMessage, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
-import { STEP_IDS } from '../../lib/guidance';
-import { HINT_STRINGS } from '../../lib/i18n-hint';
+import { STEP_IDS } from '../../lib/guidance/steps';
+import { VERDICT_KEYS } from '../../lib/guidance/view';
+import { HINT_STRINGS } from '../../lib/hint/strings';
 import { ENVIRONMENTS, ROLE_VALUES, VERDICTS } from '../../lib/types';
-import { VERDICT_KEYS } from '../../lib/view';
 import { HINT_LANGUAGES, readHintTable } from '../../scripts/hint-strings';
 
 const LOCALES_DIR = resolve('locales');
@@ -79,7 +79,7 @@ describe('the in-page hint strings', () => {
 describe('the keys the popup, options page and hint ask for', () => {
   const UI_SECTIONS = ['check', 'checked', 'environment', 'verdict', 'summary', 'missing', 'role', 'popup'];
   const MORE_SECTIONS = ['profile', 'roleQuestion', 'options', 'hint'];
-  const SOURCES = ['components', 'entrypoints/popup', 'entrypoints/options', 'lib/view.ts'];
+  const SOURCES = ['components', 'entrypoints/popup', 'entrypoints/options', 'lib/guidance/view.ts'];
 
   function sourceFiles(path: string): string[] {
     if (!statSync(path).isDirectory()) return [path];

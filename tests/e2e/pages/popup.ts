@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
+import type { Condition } from '../../../lib/guidance/view';
 import type { Environment } from '../../../lib/types';
-import type { Condition } from '../../../lib/view';
 
 /** The popup as a user reads it. */
 export class PopupPage {

@@ -7,8 +7,8 @@
  */
 import { rmSync } from 'node:fs';
 import type { BrowserContext, ConsoleMessage } from '@playwright/test';
-import type { EnvironmentRecord } from '../../../lib/merge';
-import { builtExtension } from '../browsers';
+import type { EnvironmentRecord } from '../../../lib/state/merge';
+import { builtExtension } from '../../../sim/browser';
 import { expect, test } from '../fixtures';
 import { extensionWorker, routePleo } from '../harness';
 import { PopupPage } from '../pages/popup';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { type BrowserContext, type Page, test, type Worker } from '@playwright/test';
 import { chromium } from 'playwright-core';
 import { DEFAULT_USER, pleoPage, SIMULATED_LANGUAGES, type SimulatedUser } from '../../../sim/app';
-import { builtExtension, CHROMIUM_FLAGS, chromiumPath } from '../browsers';
+import { builtExtension, CHROMIUM_FLAGS, chromiumPath } from '../../../sim/browser';
 import { expect, visit } from '../fixtures';
 import { routePleo } from '../harness';
 import { HintOnPage } from '../pages/hint';

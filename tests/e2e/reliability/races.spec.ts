@@ -7,7 +7,7 @@
  * (tests/e2e/state.spec.ts covers two environments reporting through real page loads 50 times.)
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { EnvironmentRecord } from '../../../lib/merge';
+import type { EnvironmentRecord } from '../../../lib/state/merge';
 import type { Check, Environment, Observation, VerdictKind } from '../../../lib/types';
 import { SIMULATED_ORIGINS, type SimulatedUser } from '../../../sim/app';
 import { expect, test, visit } from '../fixtures';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import type { Observation } from '../../../lib/types';
 import { EMPTY_OBSERVATION } from '../../../lib/types';
-import { CHROMIUM_FLAGS, chromiumPath, loadExtensionFlags } from '../browsers';
+import { CHROMIUM_FLAGS, chromiumPath, loadExtensionFlags } from '../../../sim/browser';
 
 export { stopServiceWorker } from '../harness';
 

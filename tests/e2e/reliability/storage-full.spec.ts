@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import type { EnvironmentRecord } from '../../../lib/merge';
+import type { EnvironmentRecord } from '../../../lib/state/merge';
 import type { Evidence, Observation } from '../../../lib/types';
 import { CHECKS, ROLE_VALUES } from '../../../lib/types';
 import { expect, test, visit } from '../fixtures';

@@ -8,8 +8,8 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from '@playwright/test';
-import type { EnvironmentRecord } from '../../../lib/merge';
-import { builtExtension } from '../browsers';
+import type { EnvironmentRecord } from '../../../lib/state/merge';
+import { builtExtension } from '../../../sim/browser';
 import { expect, test } from '../fixtures';
 import { extensionWorker, routePleo } from '../harness';
 import {

@@ -6,7 +6,7 @@
  * (tests/e2e/state.spec.ts covers a stop between one detection and the popup.)
  */
 import type { Page } from '@playwright/test';
-import type { EnvironmentRecord } from '../../../lib/merge';
+import type { EnvironmentRecord } from '../../../lib/state/merge';
 import type { Environment } from '../../../lib/types';
 import { pleoPage, SIMULATED_ORIGINS } from '../../../sim/app';
 import { expect, test, visit } from '../fixtures';

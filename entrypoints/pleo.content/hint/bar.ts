@@ -1,0 +1,51 @@
+import type { Hint, HintStrings } from '../../../lib/hint/hint';
+
+export interface HintBarProps {
+  hint: Hint;
+  strings: HintStrings;
+  language: string;
+  onDetails(): void;
+  onDismiss(): void;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string>,
+  text = '',
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.textContent = text;
+  return node;
+}
+
+/**
+ * The in-page hint: one line, "Details" and a dismiss button, in the page's language. Plain DOM
+ * rather than Preact because the whole content script must stay within 15 kB gzip; every text
+ * is set with textContent, never parsed as markup.
+ */
+export function renderHintBar(container: HTMLElement, props: HintBarProps): void {
+  const { hint, strings } = props;
+  const bar = element('aside', {
+    class: `hint hint-${hint.verdict}`,
+    'aria-label': strings.label,
+    lang: props.language,
+  });
+  const details = element('button', { type: 'button', class: 'details' }, strings.details);
+  details.addEventListener('click', props.onDetails);
+  const dismiss = element('button', {
+    type: 'button',
+    class: 'dismiss',
+    'aria-label': strings.dismiss,
+    title: strings.dismiss,
+  });
+  dismiss.append(element('span', { 'aria-hidden': 'true' }, '×'));
+  dismiss.addEventListener('click', props.onDismiss);
+  bar.append(
+    element('span', { class: 'mark', 'aria-hidden': 'true' }, hint.verdict === 'ready' ? '✓' : '!'),
+    element('p', { class: 'text' }, strings[hint.message]),
+    details,
+    dismiss,
+  );
+  container.replaceChildren(bar);
+}

@@ -1,0 +1,118 @@
+/**
+ * Reads one Pleo page into an Observation, from what a person sees there (labels, accessible
+ * names, links, headings) in any supported language. Pure: it takes the document and URL and
+ * touches nothing else. When the page does not show enough, the answer is `unknown`, never a guess.
+ * The rules are in lib/rules.ts and explained in docs/detection.md.
+ */
+
+import type { Check, EntryState, Evidence, Observation, SignedIn } from '../types';
+import { UNKNOWN_ROLE } from '../types';
+import { type EntryFindings, type Finding, findEntries, trimPath } from './entries';
+import { gatherCandidates } from './page';
+import { findRole } from './role';
+import { MIN_SETTINGS_SECTIONS, PATHS } from './rules';
+import { isSafeDetail, shortText } from './text';
+import { type EntryKind, entryLabel } from './vocabulary';
+
+/** The interactive elements a scan starts from: the benchmark's baseline query. */
+export { ENTRY_SELECTOR } from './page';
+
+export type PageKind = 'settings' | 'api-keys' | 'sign-in' | 'other';
+
+/** What kind of Pleo page a URL is, from its path alone. */
+export function pageKind(url: string | URL): PageKind {
+  const path = trimPath(new URL(url).pathname);
+  if (path === PATHS.apiKeys) return 'api-keys';
+  if (underPath(path, PATHS.settings)) return 'settings';
+  if (PATHS.signIn.some((prefix) => underPath(path, prefix))) return 'sign-in';
+  return 'other';
+}
+
+function underPath(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`);
+}
+
+export function detect(document: Document, url: string | URL): Observation {
+  const location = new URL(url);
+  const path = trimPath(location.pathname);
+  const signInPath = PATHS.signIn.find((prefix) => underPath(path, prefix));
+  if (signInPath) return signedOut({ signal: 'sign-in-path', detail: signInPath });
+
+  const page = gatherCandidates(document);
+  const entries = findEntries(page.entries, location);
+  if (!entries.appNavigation && document.querySelector('input[type="password" i]')) {
+    return signedOut({ signal: 'password-field', detail: 'a password field and no app menu' });
+  }
+
+  const evidence: Evidence[] = [];
+  const note = (check: Check, finding: Finding | undefined) => {
+    if (finding && isSafeDetail(finding.detail)) evidence.push({ check, ...finding });
+  };
+
+  const accountArea =
+    page.accountAreas.length > 0 ? { signal: 'account-area', detail: 'account area shown' } : undefined;
+  const signedInBy = entries.appNavigation ?? accountArea;
+  const signedIn: SignedIn = signedInBy ? 'yes' : 'unknown';
+  note('signedIn', signedInBy);
+
+  const apiKeys = entryState(document, path, entries, 'apiKeys');
+  note('apiKeysEntry', apiKeys.finding);
+  const legacy = entryState(document, path, entries, 'openApi');
+  note('legacyApiEntry', legacy.finding);
+
+  const role = findRole(page.labels, page.accountAreas, location);
+  note('role', role.evidence);
+
+  return { signedIn, apiKeysEntry: apiKeys.state, legacyApiEntry: legacy.state, role: role.role, evidence };
+}
+
+function signedOut(finding: Finding): Observation {
+  return {
+    signedIn: 'no',
+    apiKeysEntry: 'unknown',
+    legacyApiEntry: 'unknown',
+    role: UNKNOWN_ROLE,
+    evidence: [{ check: 'signedIn', ...finding }],
+  };
+}
+
+const ENTRY_NAMES: Record<Exclude<EntryKind, 'settings'>, string> = {
+  apiKeys: 'API Keys',
+  openApi: 'Open API',
+};
+
+const ENTRY_PAGES: Record<Exclude<EntryKind, 'settings'>, string> = {
+  apiKeys: PATHS.apiKeys,
+  openApi: PATHS.openApi,
+};
+
+/**
+ * Visible when an entry is shown, or when this is the entry's own page under its own heading (a
+ * "not found" at that path is not). Absent only when a settings list of enough sections is shown
+ * without it. Anything else is unknown.
+ */
+function entryState(
+  document: Document,
+  path: string,
+  entries: EntryFindings,
+  kind: Exclude<EntryKind, 'settings'>,
+): { state: EntryState; finding?: Finding } {
+  const entry = entries[kind];
+  if (entry) return { state: 'visible', finding: entry };
+  if (path === ENTRY_PAGES[kind] && entryLabel(mainHeading(document))?.value === kind) {
+    return { state: 'visible', finding: { signal: 'entry-page', detail: `${path} under its own heading` } };
+  }
+  if (underPath(path, PATHS.settings) && entries.settingsSections >= MIN_SETTINGS_SECTIONS) {
+    const detail = `${entries.settingsSections} settings sections, none is ${ENTRY_NAMES[kind]}`;
+    return { state: 'absent', finding: { signal: 'settings-list', detail } };
+  }
+  return { state: 'unknown' };
+}
+
+/** The page's main heading: the h1 of its main content, else its first level-1 heading. */
+function mainHeading(document: Document): string | null {
+  const heading =
+    document.querySelector('main h1, [role="main"] h1') ??
+    document.querySelector('h1, [role="heading"][aria-level="1"]');
+  return heading ? shortText(heading) : null;
+}

@@ -1,0 +1,135 @@
+/**
+ * Menu entries: API Keys, Open API and Settings, seen by label in any language or by their path on
+ * the Pleo origin, and the settings sections around them.
+ */
+
+import { LIST_ROLES, PATHS } from './rules';
+import { shortAttribute, shortText } from './text';
+import { type EntryKind, entryLabel, type LabelMatch } from './vocabulary';
+
+/** A signal and its detail, quoted from the rules or a known path: never page text. */
+export interface Finding {
+  signal: string;
+  detail: string;
+}
+
+export interface EntryFindings {
+  apiKeys?: Finding;
+  openApi?: Finding;
+  /** A Settings entry inside a menu or navigation: the app's main navigation. */
+  appNavigation?: Finding;
+  /** Distinct entries that lead to a settings section. */
+  settingsSections: number;
+}
+
+/** Where a menu's entries live; a Settings label on one of these makes its entries settings sections. */
+const LIST_CONTAINER = ['nav', 'ul', 'ol', 'menu', ...LIST_ROLES.map((role) => `[role="${role}"]`)].join(',');
+
+const HEADING_OR_STRONG = 'h1, h2, h3, h4, h5, h6, [role="heading"], strong';
+
+/** How many list containers up to look for a Settings label (a nav holding a list holding items). */
+const CONTAINER_DEPTH = 3;
+
+/**
+ * An entry's label: its aria-label; else its first heading or strong child (a card's title, not its
+ * description); else its text; else its title.
+ */
+export function entryLabelText(element: Element): string | null {
+  if (element.hasAttribute('aria-label')) return shortAttribute(element, 'aria-label');
+  const heading = element.firstElementChild && element.querySelector(HEADING_OR_STRONG);
+  if (heading) return shortText(heading);
+  const text = shortText(element);
+  if (text === null) return null;
+  return text || shortAttribute(element, 'title');
+}
+
+/**
+ * The path a link leads to on the page's own origin: null when it is no link or only a jump within
+ * this page, 'elsewhere' for another site.
+ */
+function ownPath(element: Element, location: URL): string | null | 'elsewhere' {
+  const href = element.tagName.toUpperCase() === 'A' ? element.getAttribute('href')?.trim() : null;
+  if (!href || href.startsWith('#')) return null;
+  // Most app links are root-relative: their path needs no URL parsing.
+  if (href.startsWith('/') && !href.startsWith('//')) return trimPath(href.split(/[?#]/, 1)[0]!);
+  let target: URL;
+  try {
+    target = new URL(href, location);
+  } catch {
+    return 'elsewhere';
+  }
+  if (target.origin !== location.origin) return 'elsewhere';
+  return trimPath(target.pathname);
+}
+
+export function trimPath(pathname: string): string {
+  return pathname.toLowerCase().replace(/\/+$/, '') || '/';
+}
+
+const PATH_KINDS: Record<string, EntryKind> = {
+  [PATHS.apiKeys]: 'apiKeys',
+  [PATHS.openApi]: 'openApi',
+  [PATHS.settings]: 'settings',
+};
+
+function labelFinding(match: LabelMatch<EntryKind>): Finding {
+  return { signal: 'entry-label', detail: `${match.label} (${match.language})` };
+}
+
+export function findEntries(entries: Element[], location: URL): EntryFindings {
+  const findings: EntryFindings = { settingsSections: 0 };
+  const sections = new Set<string>();
+  const settingsLists = new Map<Element, boolean>();
+  for (const element of entries) {
+    const label = entryLabelText(element);
+    const match = entryLabel(label);
+    const href = element.getAttribute('href');
+    // Only links that may matter are resolved: parsing every URL would cost with the page's size.
+    const path = match || href?.toLowerCase().includes(PATHS.settings) ? ownPath(element, location) : null;
+    if (path === 'elsewhere') continue;
+    const byPath = path ? PATH_KINDS[path] : undefined;
+    const kind = byPath ?? match?.value;
+    const finding = byPath
+      ? { signal: 'entry-href', detail: path! }
+      : match
+        ? labelFinding(match)
+        : undefined;
+    if (kind === 'apiKeys') findings.apiKeys ??= finding;
+    if (kind === 'openApi') findings.openApi ??= finding;
+    if (kind === 'settings') {
+      if (!findings.appNavigation && element.closest(LIST_CONTAINER)) {
+        findings.appNavigation = { signal: 'app-navigation', detail: `Settings entry: ${finding!.detail}` };
+      }
+      continue;
+    }
+    const underSettings = !!path && path.startsWith(`${PATHS.settings}/`);
+    if (underSettings || inSettingsList(element, settingsLists)) {
+      sections.add(path ?? (label ? `label:${label}` : `entry:${sections.size}`));
+    }
+  }
+  findings.settingsSections = sections.size;
+  return findings;
+}
+
+function inSettingsList(element: Element, cache: Map<Element, boolean>): boolean {
+  let container = element.closest(LIST_CONTAINER);
+  for (let depth = 0; container && depth < CONTAINER_DEPTH; depth++) {
+    let named = cache.get(container);
+    if (named === undefined) {
+      named = entryLabel(containerLabel(container))?.value === 'settings';
+      cache.set(container, named);
+    }
+    if (named) return true;
+    container = container.parentElement?.closest(LIST_CONTAINER) ?? null;
+  }
+  return false;
+}
+
+function containerLabel(container: Element): string | null {
+  const label = shortAttribute(container, 'aria-label');
+  if (label) return label;
+  const ids = container.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean) ?? [];
+  const texts = ids.map((id) => container.ownerDocument.getElementById(id)).filter((el) => el !== null);
+  const text = texts.map((el) => shortText(el) ?? '').join(' ');
+  return text.trim() || null;
+}

@@ -1,0 +1,91 @@
+/**
+ * Gathers every element a rule may look at: one querySelectorAll over the document for menu
+ * entries and labelled values (its cost is the baseline any scan must pay), and the account-area
+ * search only in the app's frame around the main content. Every later check reads these elements
+ * and their small subtrees, so the work follows the menu, not the size of the page's content.
+ */
+
+import { ACCOUNT_AREA_CODE_WORDS, ENTRY_ROLES } from './rules';
+import { marksAccountArea, namesAccountArea } from './vocabulary';
+
+export interface PageCandidates {
+  /** Interactive elements that can be a menu entry, in document order. */
+  entries: Element[];
+  /** Where the signed-in user's own details are shown, in document order. */
+  accountAreas: Element[];
+  /** `dt` and `label` elements: the places a value is labelled. */
+  labels: Element[];
+}
+
+export const ENTRY_SELECTOR = ['a[href]', 'button', ...ENTRY_ROLES.map((role) => `[role="${role}"]`)].join(
+  ',',
+);
+
+const ACCOUNT_AREA_SELECTOR = [
+  'header',
+  '[role="banner"]',
+  '[aria-label]',
+  '[title]',
+  ...ACCOUNT_AREA_CODE_WORDS.flatMap((word) => [
+    `[id*="${word}" i]`,
+    `[class*="${word}" i]`,
+    `[data-testid*="${word}" i]`,
+  ]),
+].join(',');
+
+/** A header inside these is a section's header, not the page's banner. */
+const SECTIONING = 'article, aside, main, nav, section, [role="main"]';
+
+/** Rows of records (a People table): a role there is someone else's. */
+export const TABLES = 'table, [role="table"], [role="grid"], [role="row"]';
+
+/** Details inside these belong to the page's content, not to the signed-in user. */
+const CONTENT = `main, [role="main"], ${TABLES}`;
+
+export function gatherCandidates(document: Document): PageCandidates {
+  // Tag-name lookups take the browser's fast path: cheaper than widening the one query.
+  const page: PageCandidates = {
+    entries: [...document.querySelectorAll(ENTRY_SELECTOR)],
+    labels: [...document.getElementsByTagName('dt'), ...document.getElementsByTagName('label')],
+    accountAreas: [],
+  };
+  // The first main is the page's content (the browser stops looking there); should another one
+  // exist, its account-like areas are still refused by isAccountArea.
+  const main = document.querySelector('main');
+  // An account area is never inside the main content, so only the app's frame is searched for
+  // one: the costly attribute matching then scales with the frame, not with the content.
+  const root = document.body ?? document.documentElement;
+  for (const region of root ? outside(root, main) : []) {
+    if (region.matches(ACCOUNT_AREA_SELECTOR) && isAccountArea(region)) page.accountAreas.push(region);
+    for (const element of region.querySelectorAll(ACCOUNT_AREA_SELECTOR)) {
+      if (isAccountArea(element)) page.accountAreas.push(element);
+    }
+  }
+  return page;
+}
+
+/** The largest subtrees of `root` that do not hold `excluded`, in document order. */
+function outside(root: Element, excluded: Element | null): Element[] {
+  if (root === excluded) return [];
+  if (!excluded || !root.contains(excluded)) return [root];
+  const regions: Element[] = [];
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    regions.push(...outside(child, excluded));
+  }
+  return regions;
+}
+
+function isAccountArea(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  if (element.getAttribute('role') === 'banner') return true;
+  if (tag === 'HEADER') return !element.parentElement?.closest(SECTIONING);
+  const named = [element.getAttribute('aria-label'), element.getAttribute('title')].some(
+    (text) => !!text && namesAccountArea(text),
+  );
+  const marked =
+    !named &&
+    [element.id, element.getAttribute('class'), element.getAttribute('data-testid')].some(
+      (code) => !!code && marksAccountArea(code),
+    );
+  return (named || marked) && !element.closest(CONTENT);
+}

@@ -1,0 +1,124 @@
+/**
+ * The signed-in user's role, from what the page shows about that user: a value labelled by a Role
+ * label (high confidence), or a role word alone in the account area (medium). Role words anywhere
+ * else (a People table, help text) say nothing about the user. Two different roles seen is no answer.
+ */
+
+import type { RoleFact } from '../types';
+import { UNKNOWN_ROLE } from '../types';
+import type { Finding } from './entries';
+import { TABLES } from './page';
+import { type KnownRole, PATHS } from './rules';
+import { shortText } from './text';
+import { isRoleLabel, type LabelMatch, roleWord } from './vocabulary';
+
+export interface RoleFinding {
+  role: RoleFact;
+  evidence?: Finding;
+}
+
+/** More elements than this and it is the whole app, not an account area. */
+const MAX_ACCOUNT_AREA_ELEMENTS = 300;
+
+/** Entries that lead elsewhere: their text names a destination, not the user's role. */
+const NAVIGATION = 'a[href], [role="link"], [role="tab"], [role="menuitem"], [role="option"], option';
+
+const FORM_FIELDS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'OPTION']);
+
+export function findRole(labels: Element[], accountAreas: Element[], location: URL): RoleFinding {
+  const labelled = new Map<KnownRole, LabelMatch<KnownRole>>();
+  const inAccountArea = new Map<KnownRole, LabelMatch<KnownRole>>();
+  // On pages about other people, a labelled role is theirs; the account area is still the user's.
+  const aboutOthers = PATHS.otherPeople.some(
+    (p) => location.pathname === p || location.pathname.startsWith(`${p}/`),
+  );
+  if (!aboutOthers) {
+    for (const label of labels) {
+      if (label.closest(TABLES)) continue;
+      const match = labelledValue(label);
+      if (match) labelled.set(match.value, match);
+    }
+  }
+  for (const element of accountAreaElements(accountAreas)) {
+    if (element.closest(NAVIGATION) || element.closest(TABLES)) continue;
+    const text = shortText(element);
+    const statement = roleStatement(text);
+    if (statement) labelled.set(statement.value, statement);
+    const word = roleWord(text);
+    if (word) inAccountArea.set(word.value, word);
+  }
+  if (labelled.size === 1) return found([...labelled.values()][0]!, 'high', 'role-labelled');
+  if (labelled.size === 0 && inAccountArea.size === 1) {
+    return found([...inAccountArea.values()][0]!, 'medium', 'role-in-account-area');
+  }
+  return { role: UNKNOWN_ROLE };
+}
+
+function found(match: LabelMatch<KnownRole>, confidence: 'high' | 'medium', signal: string): RoleFinding {
+  return {
+    role: { value: match.value, confidence, source: 'detected' },
+    evidence: { signal, detail: `${match.label} (${match.language})` },
+  };
+}
+
+/** "Role: Admin" as one piece of text. */
+function roleStatement(text: string | null): LabelMatch<KnownRole> | undefined {
+  const colon = text?.indexOf(':') ?? -1;
+  if (!text || colon < 1 || !isRoleLabel(text.slice(0, colon))) return undefined;
+  return roleWord(text.slice(colon + 1));
+}
+
+/** <dt>Role</dt><dd>Admin</dd>, <label>Role</label><span>Admin</span>, or either as "Role: Admin". */
+function labelledValue(label: Element): LabelMatch<KnownRole> | undefined {
+  const text = shortText(label);
+  const statement = roleStatement(text);
+  if (statement || !isRoleLabel(text)) return statement;
+  const value = label.tagName.toUpperCase() === 'DT' ? definition(label) : labelTarget(label);
+  return value && !FORM_FIELDS.has(value.tagName.toUpperCase()) ? roleWord(shortText(value)) : undefined;
+}
+
+function definition(term: Element): Element | null {
+  for (let next = term.nextElementSibling; next; next = next.nextElementSibling) {
+    const tag = next.tagName.toUpperCase();
+    if (tag === 'DD') return next;
+    if (tag === 'DT') return null;
+  }
+  return null;
+}
+
+/** What a label labels; form fields are never read, so a labelled field gives no value. */
+function labelTarget(label: Element): Element | null {
+  const id = label.getAttribute('for');
+  if (id) return label.ownerDocument.getElementById(id);
+  if (label.querySelector('input, select, textarea')) return null;
+  return label.nextElementSibling;
+}
+
+/** Every element of every account area once, skipping areas too big to be one. */
+function* accountAreaElements(areas: Element[]): Generator<Element> {
+  const scanned: Element[] = [];
+  for (const area of areas) {
+    if (scanned.some((outer) => outer.contains(area))) continue;
+    const elements = descendants(area, MAX_ACCOUNT_AREA_ELEMENTS);
+    if (!elements) continue;
+    scanned.push(area);
+    yield area;
+    yield* elements;
+  }
+}
+
+/** The element's descendants in document order, or null as soon as there are more than `max`. */
+function descendants(root: Element, max: number): Element[] | null {
+  const found: Element[] = [];
+  let node = root.firstElementChild;
+  while (node) {
+    if (found.push(node) > max) return null;
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== root ? node.nextElementSibling : null;
+  }
+  return found;
+}

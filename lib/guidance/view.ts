@@ -1,0 +1,198 @@
+/**
+ * What the popup shows for one environment, decided without the browser so it can be tested:
+ * the three conditions with their state and evidence, the age of the last check, the order of
+ * the environments.
+ */
+
+import type { EnvironmentRecord } from '../state/merge';
+import { effectiveRole, verdict as verdictOf } from '../state/verdict';
+import type { Environment, Evidence, Profile, RoleFact, RoleValue, Verdict, VerdictKind } from '../types';
+import { ENVIRONMENTS } from '../types';
+import {
+  type AccessRequest,
+  API_BASE_URLS,
+  accessRequest,
+  audienceMatters,
+  type NextStep,
+  nextSteps,
+  type Translate,
+} from './steps';
+
+export type Condition = 'signedIn' | 'role' | 'enabled';
+export type ConditionState = 'met' | 'not-met' | 'not-seen';
+
+export interface ChecklistItem {
+  condition: Condition;
+  state: ConditionState;
+  /** The role the verdict acts on, for the role condition only. */
+  role: RoleFact | null;
+  /** True when the state follows from the API Keys entry being visible, not from seeing it directly. */
+  implied: boolean;
+  evidence: Evidence[];
+  /** When the fact behind this condition was last seen; null when never. */
+  seenAt: number | null;
+}
+
+const KEY_ROLES = new Set(['admin', 'bookkeeper']);
+
+/** The three conditions for an API key, as far as the record shows them. */
+export function checklist(record: EnvironmentRecord, profile: Profile): ChecklistItem[] {
+  const entrySeen = record.apiKeysEntry.value === 'visible';
+  const role = effectiveRole(record, profile);
+  const evidenceFor = (...checks: Evidence['check'][]) =>
+    record.evidence.filter((e) => checks.includes(e.check));
+
+  const signedIn: ConditionState =
+    record.signedIn.value === 'yes' || entrySeen
+      ? 'met'
+      : record.signedIn.value === 'no'
+        ? 'not-met'
+        : 'not-seen';
+  // Pleo shows API Keys only to Admins and Bookkeepers, so a visible entry proves the role.
+  const roleState: ConditionState = role
+    ? KEY_ROLES.has(role.value)
+      ? 'met'
+      : 'not-met'
+    : entrySeen
+      ? 'met'
+      : 'not-seen';
+  // A missing entry means "not enabled" only when the role would have shown it.
+  const enabled: ConditionState = entrySeen
+    ? 'met'
+    : record.apiKeysEntry.value === 'absent' && roleState === 'met'
+      ? 'not-met'
+      : 'not-seen';
+
+  return [
+    {
+      condition: 'signedIn',
+      state: signedIn,
+      role: null,
+      implied: signedIn === 'met' && record.signedIn.value !== 'yes',
+      evidence: evidenceFor('signedIn'),
+      seenAt: record.signedIn.seenAt,
+    },
+    {
+      condition: 'role',
+      state: roleState,
+      role,
+      implied: !role && entrySeen,
+      evidence: evidenceFor('role'),
+      seenAt: role?.source === 'declared' ? null : record.role.seenAt,
+    },
+    {
+      condition: 'enabled',
+      state: enabled,
+      role: null,
+      implied: false,
+      evidence: evidenceFor('apiKeysEntry', 'legacyApiEntry'),
+      seenAt: record.apiKeysEntry.seenAt,
+    },
+  ];
+}
+
+/** Whether the user should be asked for their role: the page never showed it, or they declared one. */
+export function asksForRole(record: EnvironmentRecord, verdict: VerdictKind): boolean {
+  if (verdict === 'not-checked' || verdict === 'signed-out' || verdict === 'ready') return false;
+  const detected = record.role.value;
+  return detected.value === 'unknown' || detected.confidence === 'low';
+}
+
+export type CheckedAge =
+  | { unit: 'never' }
+  | { unit: 'just-now' }
+  | { unit: 'minutes' | 'hours' | 'days'; count: number };
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** How long ago an environment was checked, in the largest whole unit. */
+export function checkedAge(checkedAt: number | null, now: number): CheckedAge {
+  if (checkedAt === null) return { unit: 'never' };
+  const elapsed = Math.max(0, now - checkedAt);
+  if (elapsed < MINUTE) return { unit: 'just-now' };
+  if (elapsed < HOUR) return { unit: 'minutes', count: Math.floor(elapsed / MINUTE) };
+  if (elapsed < DAY) return { unit: 'hours', count: Math.floor(elapsed / HOUR) };
+  return { unit: 'days', count: Math.floor(elapsed / DAY) };
+}
+
+const AGE_KEYS = {
+  minutes: ['checked.minute', 'checked.minutes'],
+  hours: ['checked.hour', 'checked.hours'],
+  days: ['checked.day', 'checked.days'],
+} as const;
+
+/** "Checked 3 minutes ago", in the language of `t`. */
+export function checkedText(checkedAt: number | null, now: number, t: Translate): string {
+  const age = checkedAge(checkedAt, now);
+  if (age.unit === 'never') return t('checked.never');
+  if (age.unit === 'just-now') return t('checked.justNow');
+  const [one, many] = AGE_KEYS[age.unit];
+  return age.count === 1 ? t(one) : t(many, [String(age.count)]);
+}
+
+/** Both environments, the one the user is looking at first. */
+export function environmentOrder(first: Environment | null): Environment[] {
+  return first ? [first, ...ENVIRONMENTS.filter((e) => e !== first)] : [...ENVIRONMENTS];
+}
+
+/** Locale keys are camelCase; verdict kinds are kebab-case contracts. */
+export const VERDICT_KEYS = {
+  ready: 'ready',
+  'role-missing': 'roleMissing',
+  'not-enabled': 'notEnabled',
+  'signed-out': 'signedOut',
+  unknown: 'unknown',
+  'not-checked': 'notChecked',
+} as const satisfies Record<VerdictKind, string>;
+
+/** Everything the popup shows for one environment. */
+export interface EnvironmentView {
+  environment: Environment;
+  verdict: Verdict;
+  checkedAt: number | null;
+  checklist: ChecklistItem[];
+  steps: NextStep[];
+  request: AccessRequest | null;
+  askRole: boolean;
+  declaredRole: Exclude<RoleValue, 'unknown'> | null;
+  /** Whether the next steps depend on being a Partner or a Customer. */
+  audienceMatters: boolean;
+  apiBaseUrl: string;
+  isCurrentTab: boolean;
+}
+
+export function environmentView(
+  environment: Environment,
+  record: EnvironmentRecord,
+  profile: Profile,
+  currentTab: Environment | null,
+): EnvironmentView {
+  const verdict = verdictOf(record, profile);
+  return {
+    environment,
+    verdict,
+    checkedAt: record.checkedAt,
+    checklist: checklist(record, profile),
+    steps: nextSteps(verdict, environment, profile, record),
+    request: accessRequest(verdict, environment, profile, record),
+    askRole: asksForRole(record, verdict.kind),
+    declaredRole: profile.declaredRoles[environment] ?? null,
+    audienceMatters: audienceMatters(verdict.kind, environment),
+    apiBaseUrl: API_BASE_URLS[environment],
+    isCurrentTab: currentTab === environment,
+  };
+}
+
+/** What the popup was opened for: `popup.html?environment=staging&view=tab` opens one environment's guidance in a tab. */
+export interface PopupParams {
+  environment: Environment | null;
+  tabView: boolean;
+}
+
+export function popupParams(search: string): PopupParams {
+  const params = new URLSearchParams(search);
+  const environment = ENVIRONMENTS.find((e) => e === params.get('environment')) ?? null;
+  return { environment, tabView: params.get('view') === 'tab' };
+}

@@ -1,0 +1,142 @@
+/**
+ * The diagnostic report (schemaVersion 1): what was checked, where, when and what was seen, built
+ * from the stored records alone. Redacted by default: every piece of page-derived text goes
+ * through lib/redact, and the company name appears only when the user typed it for this report.
+ */
+
+import { VOCABULARY } from '../detect/rules';
+import { ORIGINS } from '../environments';
+import { nextSteps, stepText, type Translate } from '../guidance/steps';
+import type { EnvironmentRecord } from '../state/merge';
+import { verdict } from '../state/verdict';
+import type { Environment, Profile } from '../types';
+import { redactSecrets, redactText, shorten, withoutQuery, wordsOf } from './redact';
+import type { Report, ReportEnvironment, ReportNextStep } from './schema';
+
+export type { Translate };
+
+/** One entry of the storage resets log: which item was reset, when and why. */
+export interface StorageReset {
+  item: string;
+  at: number;
+  reason: string;
+}
+
+/** The last write the extension could not make (lib/storage.ts keeps it in session storage). */
+export interface StorageWriteFailure {
+  item: string;
+  at: number;
+  reason: 'storage-full' | 'write-failed';
+}
+
+export interface ReportInput {
+  records: Partial<Record<Environment, EnvironmentRecord>>;
+  profile: Profile;
+  resets: readonly StorageReset[];
+  writeFailure?: StorageWriteFailure | null;
+  now: number;
+  extension: { name: string; version: string; rulesVersion: number };
+  browser: { name: string; version: string };
+  uiLanguage: string;
+  /** Translates the next steps' titles into the language the user reads the popup in. */
+  t: Translate;
+  /** What the user typed in the preview for this one report; never stored. */
+  companyName?: string;
+}
+
+// The product's own UI words may stand capitalised side by side; any other such run may be a name.
+const KNOWN_WORDS = wordsOf(VOCABULARY);
+
+const redact = (text: string, max = 80) => redactText(text, KNOWN_WORDS, max);
+const iso = (time: number) => new Date(time).toISOString();
+
+export function buildReport(input: ReportInput): Report {
+  const companyName = input.companyName ? shorten(input.companyName, 100) : '';
+  return {
+    schemaVersion: 1,
+    generatedAt: iso(input.now),
+    extension: {
+      name: shorten(input.extension.name, 100),
+      version: shorten(input.extension.version, 40),
+      rulesVersion: input.extension.rulesVersion,
+    },
+    browser: { name: shorten(input.browser.name, 40), version: shorten(input.browser.version, 40) },
+    uiLanguage: shorten(input.uiLanguage, 35),
+    audience: { kind: input.profile.kind, stage: input.profile.stage },
+    ...(companyName ? { companyName } : {}),
+    // Both environments, always, in this order: the schema's tuple checks what the type cannot.
+    environments: [
+      environmentReport('production', input),
+      environmentReport('staging', input),
+    ] as Report['environments'],
+    storageResets: input.resets.map((reset) => ({
+      item: redact(reset.item, 60),
+      at: iso(reset.at),
+      reason: redact(reset.reason),
+    })),
+    ...(input.writeFailure
+      ? {
+          storageWriteFailure: {
+            item: redact(input.writeFailure.item, 60),
+            at: iso(input.writeFailure.at),
+            reason: input.writeFailure.reason,
+          },
+        }
+      : {}),
+  };
+}
+
+function environmentReport(environment: Environment, input: ReportInput): ReportEnvironment {
+  const record = input.records[environment];
+  const result = verdict(record, input.profile);
+  const checked = record && record.checkedAt !== null ? record : undefined;
+  return {
+    environment,
+    origin: ORIGINS[environment],
+    checkedAt: checked ? iso(checked.checkedAt!) : null,
+    verdict: result.kind,
+    missing: [...result.missing],
+    checks: {
+      signedIn: checked?.signedIn.value ?? 'unknown',
+      apiKeysEntry: checked?.apiKeysEntry.value ?? 'unknown',
+      legacyApiEntry: checked?.legacyApiEntry.value ?? 'unknown',
+      role: { ...(checked?.role.value ?? { value: 'unknown', confidence: 'low', source: 'detected' }) },
+    },
+    evidence: (checked?.evidence ?? []).slice(0, 24).map((item) => ({
+      check: item.check,
+      signal: redact(item.signal, 40),
+      detail: redact(item.detail),
+    })),
+    nextSteps: nextSteps(result, environment, input.profile, record).map(
+      (step): ReportNextStep => ({
+        id: step.id,
+        // Our own sentence: names are not hidden here, but a secret in a parameter still is.
+        title: shorten(redactSecrets(stepText(step, input.t)), 300),
+        url: step.url?.startsWith('https://') ? withoutQuery(step.url) : null,
+      }),
+    ),
+    history: (checked?.history ?? [])
+      .slice(-20)
+      .map((change) => ({ verdict: change.verdict, at: iso(change.at) })),
+  };
+}
+
+/** The report as the JSON file holds it. */
+export function reportJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** The browser's name and major version from its user agent string, for the report header. */
+export function browserFromUserAgent(userAgent: string): ReportInput['browser'] {
+  const patterns: [string, RegExp][] = [
+    ['Firefox', /Firefox\/(\d+)/],
+    ['Edge', /Edg\/(\d+)/],
+    ['Opera', /OPR\/(\d+)/],
+    ['Chrome', /Chrom(?:e|ium)\/(\d+)/],
+  ];
+  for (const [name, pattern] of patterns) {
+    const version = pattern.exec(userAgent)?.[1];
+    if (version) return { name, version };
+  }
+  return { name: 'unknown', version: 'unknown' };
+}

@@ -1,0 +1,164 @@
+/**
+ * The report as Markdown, for a support chat or an e-mail: a short summary first, then each
+ * environment's next steps, checks, evidence and history. Every string that is not one of our own
+ * labels is escaped, so page text can never form a link, an image, HTML or a new table cell.
+ */
+
+import type { Environment, VerdictKind } from '../types';
+import type { Translate } from './build';
+import { shorten } from './redact';
+import type { Report, ReportEnvironment } from './schema';
+
+const VERDICT_KEYS: Record<VerdictKind, string> = {
+  ready: 'report.markdown.verdict.ready',
+  'role-missing': 'report.markdown.verdict.roleMissing',
+  'not-enabled': 'report.markdown.verdict.notEnabled',
+  'signed-out': 'report.markdown.verdict.signedOut',
+  unknown: 'report.markdown.verdict.unknown',
+  'not-checked': 'report.markdown.verdict.notChecked',
+};
+
+const MISSING_KEYS: Record<ReportEnvironment['missing'][number], string> = {
+  'open-settings': 'report.markdown.missing.openSettings',
+  'role-not-seen': 'report.markdown.missing.roleNotSeen',
+  'sign-in-state': 'report.markdown.missing.signInState',
+};
+
+const ENVIRONMENT_KEYS: Record<Environment, string> = {
+  production: 'report.markdown.production',
+  staging: 'report.markdown.staging',
+};
+
+// What can start markup inside a line: links and images, autolinks ("https:/", "www.x", "a@b"),
+// HTML and entities, emphasis, code, strikethrough, table cells, math. Page text never starts a
+// line (it is always in a table cell or after a label), so line-start syntax needs no escape.
+const MARKDOWN_SYNTAX = /[\\`*_~[\]()<>&!|$@]|:(?=\/)|\.(?=\w)/g;
+
+export function escapeMarkdown(text: string, max = 120): string {
+  const escaped = shorten(text, max).replace(MARKDOWN_SYNTAX, (c) => `\\${c}`);
+  return escaped || '—';
+}
+
+/** Our own fixed values (enums, ISO times) in a code span, which no renderer turns into markup. */
+function code(value: string): string {
+  return `\`${value.replace(/[`|\s]/g, '')}\``;
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  return [row(header), row(header.map(() => '---')), ...rows.map(row)];
+}
+
+/** A next step, its link on the next line when it is a plain https URL; a URL inside its text stays text. */
+function nextStep(title: string, url: string | null): string {
+  const text = escapeMarkdown(title, 300);
+  return url && /^https:\/\/[^\s<>()[\]`"']+$/.test(url) ? `${text}\n   <${url}>` : text;
+}
+
+export function reportMarkdown(report: Report, t: Translate): string {
+  const lines: string[] = [`# ${t('report.markdown.title')}`, ''];
+  lines.push(
+    t('report.markdown.generated', [
+      code(report.generatedAt),
+      `${escapeMarkdown(report.extension.name)} ${code(report.extension.version)}`,
+      code(String(report.extension.rulesVersion)),
+      `${escapeMarkdown(report.browser.name)} ${code(report.browser.version)}`,
+      code(report.uiLanguage),
+    ]),
+    '',
+    t('report.markdown.audience', [code(report.audience.kind), code(report.audience.stage)]),
+  );
+  if (report.companyName) lines.push('', t('report.markdown.company', [escapeMarkdown(report.companyName)]));
+
+  lines.push('', `## ${t('report.markdown.summary')}`, '');
+  lines.push(
+    ...table(
+      [
+        t('report.markdown.environment'),
+        t('report.markdown.verdict.heading'),
+        t('report.markdown.missing.heading'),
+        t('report.markdown.checkedAt'),
+      ],
+      report.environments.map((entry) => [
+        `${t(ENVIRONMENT_KEYS[entry.environment])} (${code(entry.origin)})`,
+        `${t(VERDICT_KEYS[entry.verdict])} (${code(entry.verdict)})`,
+        entry.missing.map((missing) => t(MISSING_KEYS[missing])).join('; ') || '—',
+        entry.checkedAt ? code(entry.checkedAt) : t('report.markdown.never'),
+      ]),
+    ),
+  );
+
+  for (const entry of report.environments) lines.push('', ...environmentSection(entry, t));
+
+  const failure = report.storageWriteFailure;
+  if (failure) {
+    lines.push('', `## ${t('report.markdown.writeFailure')}`, '', t('report.markdown.writeFailureHelp'), '');
+    lines.push(
+      ...table(
+        [t('report.markdown.item'), t('report.markdown.at'), t('report.markdown.reason')],
+        [[escapeMarkdown(failure.item), code(failure.at), code(failure.reason)]],
+      ),
+    );
+  }
+  if (report.storageResets.length > 0) {
+    lines.push('', `## ${t('report.markdown.storageResets')}`, '');
+    lines.push(
+      ...table(
+        [t('report.markdown.item'), t('report.markdown.at'), t('report.markdown.reason')],
+        report.storageResets.map((reset) => [
+          escapeMarkdown(reset.item),
+          code(reset.at),
+          escapeMarkdown(reset.reason),
+        ]),
+      ),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function environmentSection(entry: ReportEnvironment, t: Translate): string[] {
+  const lines = [`## ${t(ENVIRONMENT_KEYS[entry.environment])} (${code(entry.origin)})`, ''];
+  if (entry.nextSteps.length > 0) {
+    lines.push(`### ${t('report.markdown.nextSteps')}`, '');
+    entry.nextSteps.forEach((step, index) => {
+      lines.push(`${index + 1}. ${nextStep(step.title, step.url)}`);
+    });
+    lines.push('');
+  }
+  const { role } = entry.checks;
+  lines.push(`### ${t('report.markdown.checks')}`, '');
+  lines.push(
+    ...table(
+      [t('report.markdown.check'), t('report.markdown.value')],
+      [
+        ['signedIn', code(entry.checks.signedIn)],
+        ['apiKeysEntry', code(entry.checks.apiKeysEntry)],
+        ['legacyApiEntry', code(entry.checks.legacyApiEntry)],
+        ['role', `${code(role.value)} (${code(role.confidence)}, ${code(role.source)})`],
+      ].map(([check, value]) => [code(check!), value!]),
+    ),
+  );
+  lines.push('', `### ${t('report.markdown.evidence')}`, '');
+  if (entry.evidence.length === 0) {
+    lines.push(t('report.markdown.none'));
+  } else {
+    lines.push(
+      ...table(
+        [t('report.markdown.check'), t('report.markdown.signal'), t('report.markdown.detail')],
+        entry.evidence.map((item) => [
+          code(item.check),
+          escapeMarkdown(item.signal),
+          escapeMarkdown(item.detail),
+        ]),
+      ),
+    );
+  }
+  if (entry.history.length > 0) {
+    lines.push('', `### ${t('report.markdown.history')}`, '');
+    for (const change of entry.history) lines.push(`- ${code(change.at)}: ${code(change.verdict)}`);
+  }
+  return lines;
+}

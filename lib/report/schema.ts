@@ -1,0 +1,125 @@
+/**
+ * The diagnostic report's schema (schemaVersion 1), the one source of its shape: the builder's
+ * types come from here, the tests validate every report with it, and docs/report.schema.json is
+ * generated from it by scripts/report-schema.ts. Only tests and that script load valibot for it;
+ * the popup imports types alone.
+ */
+import * as v from 'valibot';
+import { ORIGINS } from '../environments';
+import type { Missing } from '../types';
+import { CHECKS, type ENVIRONMENTS, ROLE_VALUES, VERDICTS } from '../types';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export const MISSING = [
+  'open-settings',
+  'role-not-seen',
+  'sign-in-state',
+] as const satisfies readonly Missing[];
+// Fails to compile when lib/types.ts gains a Missing value this list does not have.
+const everyMissingListed: Exclude<Missing, (typeof MISSING)[number]> extends never ? true : never = true;
+void everyMissingListed;
+
+const Time = v.pipe(v.string(), v.isoTimestamp(), v.description('ISO 8601 date and time, UTC'));
+const ShortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+const EvidenceSchema = v.strictObject({
+  check: v.picklist(CHECKS),
+  signal: ShortText(40),
+  detail: ShortText(80),
+});
+
+const ChecksSchema = v.strictObject({
+  signedIn: v.picklist(['yes', 'no', 'unknown']),
+  apiKeysEntry: v.picklist(['visible', 'absent', 'unknown']),
+  legacyApiEntry: v.picklist(['visible', 'absent', 'unknown']),
+  role: v.strictObject({
+    value: v.picklist(ROLE_VALUES),
+    confidence: v.picklist(['high', 'medium', 'low']),
+    source: v.picklist(['detected', 'declared']),
+  }),
+});
+
+const NextStepSchema = v.strictObject({
+  id: ShortText(60),
+  title: ShortText(300),
+  url: v.nullable(v.pipe(v.string(), v.url(), v.startsWith('https://'))),
+});
+
+const HistoryEntrySchema = v.strictObject({
+  verdict: v.picklist(VERDICTS),
+  at: Time,
+});
+
+const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment: E) =>
+  v.strictObject({
+    environment: v.literal(environment),
+    origin: v.literal(ORIGINS[environment]),
+    checkedAt: v.nullable(Time),
+    verdict: v.picklist(VERDICTS),
+    missing: v.array(v.picklist(MISSING)),
+    checks: ChecksSchema,
+    evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(24)),
+    nextSteps: v.array(NextStepSchema),
+    history: v.pipe(v.array(HistoryEntrySchema), v.maxLength(20)),
+  });
+
+const StorageResetSchema = v.strictObject({
+  item: ShortText(60),
+  at: Time,
+  reason: ShortText(80),
+});
+
+export const ReportSchema = v.pipe(
+  v.strictObject({
+    schemaVersion: v.literal(REPORT_SCHEMA_VERSION),
+    generatedAt: Time,
+    extension: v.strictObject({
+      name: ShortText(100),
+      version: ShortText(40),
+      rulesVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    }),
+    browser: v.strictObject({ name: ShortText(40), version: ShortText(40) }),
+    uiLanguage: ShortText(35),
+    audience: v.strictObject({
+      kind: v.picklist(['partner', 'customer', 'unknown']),
+      stage: v.picklist(['new', 'existing', 'unknown']),
+    }),
+    companyName: v.optional(
+      v.pipe(
+        v.string(),
+        v.minLength(1),
+        v.maxLength(100),
+        v.description('Present only when the user chose to add it in the preview'),
+      ),
+    ),
+    environments: v.strictTuple([environmentSchema('production'), environmentSchema('staging')]),
+    storageResets: v.array(StorageResetSchema),
+    storageWriteFailure: v.optional(
+      v.pipe(
+        v.strictObject({
+          item: ShortText(60),
+          at: Time,
+          reason: v.picklist(['storage-full', 'write-failed']),
+        }),
+        v.description(
+          'Present only when the last write of this item failed (storage-full: the browser refused it for lack of space); what the report shows is from before',
+        ),
+      ),
+    ),
+  }),
+  v.title('Pleo API Access Checker diagnostic report'),
+  v.description('Redacted by default: no names, e-mail addresses, company names or ids, no secrets.'),
+);
+
+export type Report = v.InferOutput<typeof ReportSchema>;
+export type ReportEnvironment = Report['environments'][number];
+export type ReportNextStep = ReportEnvironment['nextSteps'][number];
+export type ReportStorageReset = Report['storageResets'][number];
+
+/** docs/report.schema.json: the JSON Schema of the report, generated from ReportSchema. */
+export async function reportJsonSchemaText(): Promise<string> {
+  // Loaded only here, so nothing that builds a report pulls the converter in.
+  const { toJsonSchema } = await import('@valibot/to-json-schema');
+  return `${JSON.stringify(toJsonSchema(ReportSchema), null, 2)}\n`;
+}

@@ -1,0 +1,219 @@
+/**
+ * The real background script, started in the fake browser: what it writes for each message, what it
+ * refuses without writing, its badge, and its serialised writes.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background';
+import type { SenderInfo } from '../../lib/messages/protocol';
+import type { Observation } from '../../lib/types';
+import { EMPTY_OBSERVATION } from '../../lib/types';
+
+const ID = fakeBrowser.runtime.id;
+const tab = (id: number, url: string): SenderInfo => ({
+  id: ID,
+  url,
+  origin: new URL(url).origin,
+  frameId: 0,
+  tab: { id },
+});
+const production = tab(7, 'https://app.pleo.io/settings');
+const staging = tab(8, 'https://app.staging.pleo.io/settings');
+const popup: SenderInfo = { id: ID, url: fakeBrowser.runtime.getURL('/popup.html') };
+
+const observe = (observation: Partial<Observation>) => ({
+  type: 'observation',
+  observation: { ...EMPTY_OBSERVATION, ...observation },
+});
+
+async function deliver(message: unknown, sender: SenderInfo) {
+  const [response] = await fakeBrowser.runtime.onMessage.trigger(
+    message,
+    sender as Browser.runtime.MessageSender,
+    () => undefined,
+  );
+  return response;
+}
+
+const stored = () => fakeBrowser.storage.local.get();
+
+/** What tabs.onUpdated passes: only the id, and the URL when the page is on an origin we may access. */
+const updatedTab = (id: number, url?: string) => ({ id, url }) as Browser.tabs.Tab;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
+    (name: string, substitutions?: string | (string | number)[]) =>
+      `${name}(${[substitutions].flat().join(',')})`,
+  );
+  background.main();
+});
+
+describe('refusals write nothing', () => {
+  const refused: [string, unknown, SenderInfo][] = [
+    ['wrong extension id', observe({ signedIn: 'yes' }), { ...production, id: 'other' }],
+    ['a sub-frame', observe({ signedIn: 'yes' }), { ...production, frameId: 2 }],
+    ['http', observe({ signedIn: 'yes' }), tab(7, 'http://app.pleo.io/')],
+    ['a look-alike origin', observe({ signedIn: 'yes' }), tab(7, 'https://app.pleo.io.evil.example/')],
+    ['no tab', observe({ signedIn: 'yes' }), { ...production, tab: undefined }],
+    ['an extra field', { ...observe({ signedIn: 'yes' }), extra: 1 }, production],
+    ['a wrong field', observe({ signedIn: 'sure' as never }), production],
+    ['a 1 MB payload', { ...observe({}), padding: 'x'.repeat(1 << 20) }, production],
+    [
+      'a __proto__ key',
+      JSON.parse('{"type":"set-hint-enabled","enabled":false,"__proto__":{"enabled":true}}'),
+      popup,
+    ],
+    ['a page message from a content script', { type: 'forget-everything' }, production],
+    [
+      'a page message from another extension',
+      { type: 'set-hint-enabled', enabled: false },
+      { ...popup, id: 'x' },
+    ],
+  ];
+
+  it.each(refused)('%s', async (_, message, sender) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await deliver(observe({ signedIn: 'yes' }), production);
+    const before = await stored();
+    const badge = await fakeBrowser.action.getBadgeText({ tabId: 7 });
+    const response = (await deliver(message, sender)) as { ok: boolean; error: string };
+    expect(response.ok).toBe(false);
+    expect(['bad-sender', 'bad-schema', 'too-large']).toContain(response.error);
+    expect(await stored()).toEqual(before);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(badge);
+  });
+
+  it('logs each refusal code once', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    for (let i = 0; i < 5; i++) {
+      await deliver(observe({}), { ...production, frameId: 1 });
+      await deliver({ type: 'nonsense' }, production);
+    }
+    expect(warn).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('accepted messages', () => {
+  it('an observation is merged into its environment, with its verdict in the history and on the badge', async () => {
+    expect(await deliver(observe({ signedIn: 'yes', apiKeysEntry: 'visible' }), production)).toEqual({
+      ok: true,
+    });
+    const record = (await stored())['environment:production'];
+    expect(record).toMatchObject({
+      environment: 'production',
+      signedIn: { value: 'yes' },
+      apiKeysEntry: { value: 'visible' },
+      history: [{ verdict: 'ready' }],
+    });
+    expect((await stored())['environment:staging']).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✓');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('');
+  });
+
+  it('two tabs reporting at once lose nothing', async () => {
+    const otherProductionTab = tab(9, 'https://app.pleo.io/people');
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => [
+        deliver(observe({ signedIn: 'yes', legacyApiEntry: i % 2 ? 'visible' : 'absent' }), production),
+        deliver(observe({ apiKeysEntry: 'absent' }), otherProductionTab),
+        deliver(observe({ role: { value: 'employee', confidence: 'high', source: 'detected' } }), staging),
+      ]).flat(),
+    );
+    const all = await stored();
+    expect(all['environment:production']).toMatchObject({
+      signedIn: { value: 'yes' },
+      apiKeysEntry: { value: 'absent' },
+      legacyApiEntry: { value: 'visible' },
+    });
+    expect(all['environment:staging']).toMatchObject({ role: { value: { value: 'employee' } } });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('!');
+  });
+
+  it('a declared role changes the verdict and is noted in the history', async () => {
+    await deliver(observe({ signedIn: 'yes', apiKeysEntry: 'absent' }), production);
+    const answer = await deliver({ type: 'declare-role', environment: 'production', role: 'admin' }, popup);
+    expect(answer).toEqual({ ok: true });
+    const all = await stored();
+    expect(all.profile).toEqual({
+      kind: 'unknown',
+      stage: 'unknown',
+      declaredRoles: { production: 'admin' },
+    });
+    expect(
+      (all['environment:production'] as { history: { verdict: string }[] }).history.map((h) => h.verdict),
+    ).toEqual(['unknown', 'not-enabled']);
+  });
+
+  it('profile, hint setting and dismissals are stored', async () => {
+    await deliver({ type: 'set-profile', kind: 'customer', stage: 'new' }, popup);
+    await deliver({ type: 'set-hint-enabled', enabled: false }, popup);
+    await deliver({ type: 'dismiss-hint', verdict: 'role-missing' }, staging);
+    await deliver({ type: 'dismiss-hint', verdict: 'role-missing' }, staging);
+    const all = await stored();
+    expect(all.profile).toMatchObject({ kind: 'customer', stage: 'new' });
+    expect(all.settings).toEqual({ hintEnabled: false });
+    expect(all.dismissedHints).toEqual(['staging:role-missing']);
+  });
+
+  it('forget-everything removes every stored value', async () => {
+    await deliver(observe({ signedIn: 'yes' }), production);
+    await deliver({ type: 'set-profile', kind: 'partner', stage: 'new' }, popup);
+    await deliver({ type: 'forget-everything' }, popup);
+    const values = Object.keys(await stored()).filter((key) => !key.endsWith('$'));
+    expect(values).toEqual([]);
+  });
+
+  it('open-guidance opens the popup in a tab for the sender environment', async () => {
+    await deliver({ type: 'open-guidance' }, staging);
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((t) => t.url)).toContain(
+      `chrome-extension://${ID}/popup.html?environment=staging&view=tab`,
+    );
+  });
+});
+
+describe('badge per tab', () => {
+  it('a tab leaving Pleo loses its badge; one loading a Pleo page shows that environment', async () => {
+    await deliver(observe({ signedIn: 'yes', apiKeysEntry: 'visible' }), production);
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading' }, updatedTab(7));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(''));
+    await fakeBrowser.tabs.onUpdated.trigger(
+      7,
+      { status: 'loading' },
+      updatedTab(7, 'https://app.pleo.io/cards'),
+    );
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✓'));
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'complete' }, updatedTab(7));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✓');
+  });
+
+  it('has a title in words', async () => {
+    await deliver(observe({ signedIn: 'no' }), staging);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('–');
+    expect(await fakeBrowser.action.getTitle({ tabId: 8 })).toBe(
+      'badge_signedOut(badge_environment_staging())',
+    );
+  });
+
+  it('follows a declared role and a forget-everything on every open Pleo tab', async () => {
+    const opened = await fakeBrowser.tabs.create({ url: 'https://app.pleo.io/settings' });
+    await fakeBrowser.tabs.create({ url: 'https://example.com/' });
+    // The fake compares `url` by equality; browsers match it as patterns, as here.
+    const query = fakeBrowser.tabs.query.bind(fakeBrowser.tabs);
+    const allTabs = (): Promise<Browser.tabs.Tab[]> => query({});
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async ({ url }: Browser.tabs.QueryInfo) => {
+      const prefixes = [url ?? []].flat().map((pattern) => pattern.replace(/\*$/, ''));
+      return (await allTabs()).filter((t) => prefixes.some((prefix) => t.url?.startsWith(prefix)));
+    });
+    const sender = tab(opened.id as number, 'https://app.pleo.io/settings');
+    await deliver(observe({ signedIn: 'yes', apiKeysEntry: 'absent' }), sender);
+    const badge = () => fakeBrowser.action.getBadgeText({ tabId: opened.id });
+    expect(await badge()).toBe('?');
+    await deliver({ type: 'declare-role', environment: 'production', role: 'bookkeeper' }, popup);
+    expect(await badge()).toBe('!');
+    await deliver({ type: 'forget-everything' }, popup);
+    expect(await badge()).toBe('');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import { renderHintBar } from '../../../entrypoints/pleo.content/hint/bar';
+import { hintStrings } from '../../../lib/hint/hint';
+
+describe('renderHintBar', () => {
+  it('shows one line, Details and a labelled dismiss button, in the given language', () => {
+    const container = document.createElement('div');
+    const onDetails = vi.fn();
+    const onDismiss = vi.fn();
+    renderHintBar(container, {
+      hint: { verdict: 'not-enabled', message: 'notEnabled' },
+      strings: hintStrings('de'),
+      language: 'de',
+      onDetails,
+      onDismiss,
+    });
+    const bar = container.querySelector('aside')!;
+    expect(bar.getAttribute('lang')).toBe('de');
+    expect(bar.getAttribute('aria-label')).toBe(hintStrings('de').label);
+    expect(container.querySelector('.text')?.textContent).toBe(hintStrings('de').notEnabled);
+    const [details, dismiss] = [...container.querySelectorAll('button')];
+    expect(details?.textContent).toBe('Details');
+    expect(dismiss?.getAttribute('aria-label')).toBe('Schließen');
+    details?.click();
+    dismiss?.click();
+    expect(onDetails).toHaveBeenCalledOnce();
+    expect(onDismiss).toHaveBeenCalledOnce();
+  });
+
+  it('sets every text as text, and a second render replaces the first', () => {
+    const container = document.createElement('div');
+    const hostile = { ...hintStrings('en'), roleMissing: '<img src=x onerror="alert(1)">' };
+    const props = { language: 'en', onDetails() {}, onDismiss() {} };
+    renderHintBar(container, {
+      ...props,
+      hint: { verdict: 'role-missing', message: 'roleMissing' },
+      strings: hostile,
+    });
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('.text')?.textContent).toBe(hostile.roleMissing);
+    renderHintBar(container, {
+      ...props,
+      hint: { verdict: 'ready', message: 'ready' },
+      strings: hintStrings('en'),
+    });
+    expect(container.querySelectorAll('aside')).toHaveLength(1);
+    expect(container.querySelector('aside')?.className).toBe('hint hint-ready');
+  });
+});
