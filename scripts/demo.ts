@@ -6,8 +6,9 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { SimulatedUser } from '../sim/app';
-import { extensionWorker, launchWithExtension, routePleo, storedCheckedAt } from '../tests/e2e/harness';
+import { extensionWorker, launchWithExtension, storedCheckedAt } from '../sim/browser';
+import type { SimulatedUser } from '../sim/pages';
+import { routePleo } from '../sim/serve';
 
 interface Scenario {
   name: string;

@@ -1,6 +1,15 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+/**
+ * Starting the browsers the tests, the demo and the benchmarks drive: where to find them, their
+ * flags, and a persistent Chromium with the built extension loaded.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import type { Environment } from '../lib/types';
+
+/** The extension's storage as seen from its service worker, where `chrome` exists. */
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
 /** Where the extension under test was built; tests may build into their own folder. */
 export const OUT_DIR = resolve(process.env.WXT_OUT_DIR ?? '.output');
@@ -56,6 +65,48 @@ export function builtExtension(target: 'chrome-mv3' | 'firefox-mv2'): string {
     );
   }
   return dir;
+}
+
+export interface LaunchOptions {
+  headed?: boolean;
+  /** Another build of the extension than the one in the output folder (an unzipped package, say). */
+  extensionDir?: string;
+  /** The browser's UI language: Chromium on Linux takes it from LANGUAGE, elsewhere from --lang. */
+  language?: string;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
+  const dir = options.extensionDir ?? builtExtension('chrome-mv3');
+  const userDataDir = mkdtempSync(join(tmpdir(), 'pleo-checker-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: false, // real headless comes from --headless=new; headless-shell cannot load extensions
+    acceptDownloads: true,
+    ...(options.language ? { env: { ...process.env, LANGUAGE: options.language } } : {}),
+    args: [
+      ...(options.headed ? [] : ['--headless=new']),
+      ...loadExtensionFlags(dir),
+      ...CHROMIUM_FLAGS,
+      ...(options.language ? [`--lang=${options.language}`] : []),
+    ],
+  });
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options);
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  };
+  return context;
+}
+
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+export function storedCheckedAt(serviceWorker: Worker, environment: Environment): Promise<number | null> {
+  return serviceWorker.evaluate(async (key) => {
+    const stored = await chrome.storage.local.get(key);
+    return (stored[key] as { checkedAt?: number } | undefined)?.checkedAt ?? null;
+  }, `environment:${environment}`);
 }
 
 function safe<T>(f: () => T): T | undefined {

@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { DEFAULT_USER, pleoPage } from '../../sim/app';
 import { builtExtension, CHROMIUM_FLAGS, chromiumPath, loadExtensionFlags } from '../../sim/browser';
-import { routePleo } from '../../tests/e2e/harness';
+import { DEFAULT_USER, pleoPage } from '../../sim/pages';
+import { routePleo } from '../../sim/serve';
 import { type Benchmark, KEEP_NAMES_SHIM, summarise } from './stats';
 
 const RUNS = 7;

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtExtension } from '../../sim/browser';
-import { extensionWorker, launchWithExtension, routePleo, storedCheckedAt } from '../../tests/e2e/harness';
+import { builtExtension, extensionWorker, launchWithExtension, storedCheckedAt } from '../../sim/browser';
+import { routePleo } from '../../sim/serve';
 import { filesLoadedByHtml, gzipSize, modulesImportedBy } from '../build-checks';
 import { type Benchmark, summarise } from './stats';
 

@@ -1,7 +1,11 @@
-/** Playwright fixtures over the harness: one fresh browser profile with the extension per test. */
+/**
+ * Playwright fixtures over the launcher (sim/browser.ts) and the Pleo routes (sim/serve.ts): one
+ * fresh browser profile with the extension per test.
+ */
 import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
-import { SIMULATED_ORIGINS } from '../../sim/app';
-import { extensionWorker, launchWithExtension, type PleoServer, routePleo, storedCheckedAt } from './harness';
+import { extensionWorker, launchWithExtension, storedCheckedAt } from '../../sim/browser';
+import { SIMULATED_ORIGINS } from '../../sim/pages';
+import { type PleoServer, routePleo } from '../../sim/serve';
 
 interface Fixtures {
   context: BrowserContext;

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { HINT_STRINGS } from '../../lib/hint/strings';
 import type { VerdictKind } from '../../lib/types';
-import type { SimulatedUser } from '../../sim/app';
+import type { SimulatedUser } from '../../sim/pages';
 import { expect, test, visit } from './fixtures';
 import { HintOnPage } from './pages/hint';
 import { OptionsPage } from './pages/options';

@@ -3,9 +3,9 @@ import type { Page, Worker } from '@playwright/test';
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { VERDICT_KEYS } from '../../lib/guidance/view';
 import type { VerdictKind } from '../../lib/types';
-import { DEFAULT_USER, pleoPage, type SimulatedUser } from '../../sim/app';
+import { launchWithExtension } from '../../sim/browser';
+import { DEFAULT_USER, pleoPage, type SimulatedUser } from '../../sim/pages';
 import { expect, test, visit } from './fixtures';
-import { launchWithExtension } from './harness';
 import { PopupPage } from './pages/popup';
 
 interface Scenario {
@@ -74,7 +74,7 @@ async function openPopupAfter(
   context: import('@playwright/test').BrowserContext,
   extensionId: string,
   serviceWorker: Worker,
-  pleo: import('./harness').PleoServer,
+  pleo: import('../../sim/serve').PleoServer,
 ): Promise<PopupPage> {
   pleo.serve('production', scenario.user);
   if (scenario.path !== null)

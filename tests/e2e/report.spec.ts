@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page, Worker } from '@playwright/test';
 import type { Report } from '../../lib/report/schema';
-import { DEFAULT_USER, pleoPage } from '../../sim/app';
+import { DEFAULT_USER, pleoPage } from '../../sim/pages';
 import { expect, test, visit } from './fixtures';
 import { PopupPage } from './pages/popup';
 

@@ -6,8 +6,9 @@
 import type { Page, Worker } from '@playwright/test';
 import type { EnvironmentRecord } from '../../lib/state/merge';
 import type { Environment } from '../../lib/types';
+import { storedCheckedAt } from '../../sim/browser';
 import { expect, test } from './fixtures';
-import { stopServiceWorker, storedCheckedAt } from './harness';
+import { stopServiceWorker } from './harness';
 import { PopupPage } from './pages/popup';
 
 /** The extension APIs used below, as the service worker and extension pages have them. */

@@ -6,9 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OUT_DIR } from '../../sim/browser';
+import { launchWithExtension, OUT_DIR } from '../../sim/browser';
 import { test as base, expect, visit } from './fixtures';
-import { launchWithExtension } from './harness';
 import { PopupPage } from './pages/popup';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };

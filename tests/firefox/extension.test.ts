@@ -1,8 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Environment, VerdictKind } from '../../lib/types';
-import type { SimulatedUser } from '../../sim/app';
-import { SIMULATED_ORIGINS } from '../../sim/app';
+import type { SimulatedUser } from '../../sim/pages';
+import { SIMULATED_ORIGINS } from '../../sim/pages';
 import {
   clearStorage,
   type FirefoxWithExtension,

@@ -130,7 +130,7 @@ window.runBusy = ({ seconds, perSecond, navigateEveryMs }) => new Promise((resol
 });
 </script></body></html>`;
 
-test('a page making 1,000 DOM mutations a second for 10 s with history navigations', async ({
+test('reliability 7: a page making 1,000 DOM mutations a second for 10 s with history navigations', async ({
   context,
   serviceWorker,
   pleo,
@@ -276,7 +276,7 @@ const RULES_SCAN_SPACING_MS = 250;
  */
 const SAME_TASK_GAP_US = 20_000;
 
-test('a page of 100,000 elements: first scan within 200 ms, no full rescan per mutation', async ({
+test('reliability 7: a page of 100,000 elements: first scan within 200 ms, no full rescan per mutation', async ({
   context,
   extensionId,
   serviceWorker,

@@ -8,9 +8,9 @@
 import { rmSync } from 'node:fs';
 import type { BrowserContext, ConsoleMessage } from '@playwright/test';
 import type { EnvironmentRecord } from '../../../lib/state/merge';
-import { builtExtension } from '../../../sim/browser';
+import { builtExtension, extensionWorker } from '../../../sim/browser';
+import { routePleo } from '../../../sim/serve';
 import { expect, test } from '../fixtures';
-import { extensionWorker, routePleo } from '../harness';
 import { PopupPage } from '../pages/popup';
 import {
   type ChromeApi,
@@ -58,7 +58,7 @@ function watchErrors(context: BrowserContext): string[] {
   return errors;
 }
 
-test('corrupt and old state on disk: no crash, bad data reset and reported, good fields kept, a second start changes nothing', async () => {
+test('reliability 8: corrupt and old state on disk: no crash, bad data reset and reported, good fields kept, a second start changes nothing', async () => {
   test.setTimeout(120_000);
   const extensionDir = builtExtension('chrome-mv3');
   const profile = temporaryFolder('pleo-checker-corrupt-');

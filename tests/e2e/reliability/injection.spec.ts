@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { ConsoleMessage, Page, Worker } from '@playwright/test';
 import { Marked, type Token, type Tokens } from 'marked';
-import { pleoPage, type SimulatedUser } from '../../../sim/app';
+import { pleoPage, type SimulatedUser } from '../../../sim/pages';
 import { expect, test, visit } from '../fixtures';
 import { HintOnPage } from '../pages/hint';
 import { OptionsPage } from '../pages/options';
@@ -131,7 +131,7 @@ async function downloaded(page: Page, name: RegExp): Promise<string> {
   return readFileSync((await download.path())!, 'utf8');
 }
 
-test('≥ 50 hostile strings on Pleo pages: the hint, popup and options page show no element and run no script', async ({
+test('reliability 2: ≥ 50 hostile strings on Pleo pages: the hint, popup and options page show no element and run no script', async ({
   context,
   extensionId,
   serviceWorker,
@@ -352,7 +352,7 @@ function keysOf(value: unknown): string[] {
   return [];
 }
 
-test('hostile text stored as evidence and reset names: the popup shows it as text, the hint stays inert, both reports stay inert', async ({
+test('reliability 2: hostile text stored as evidence and reset names: the popup shows it as text, the hint stays inert, both reports stay inert', async ({
   context,
   extensionId,
   serviceWorker,

@@ -12,10 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type Page, test, type Worker } from '@playwright/test';
 import { chromium } from 'playwright-core';
-import { DEFAULT_USER, pleoPage, SIMULATED_LANGUAGES, type SimulatedUser } from '../../../sim/app';
 import { builtExtension, CHROMIUM_FLAGS, chromiumPath } from '../../../sim/browser';
+import { DEFAULT_USER, pleoPage, type SimulatedUser } from '../../../sim/pages';
+import { routePleo } from '../../../sim/serve';
+import { SIMULATED_LANGUAGES } from '../../../sim/texts';
 import { expect, visit } from '../fixtures';
-import { routePleo } from '../harness';
 import { HintOnPage } from '../pages/hint';
 import { OptionsPage } from '../pages/options';
 import { PopupPage } from '../pages/popup';
@@ -27,7 +28,10 @@ interface Recorded {
   from: string;
 }
 
-/** The harness's browser, without the extension: it is installed later, while the recorder runs. */
+/**
+ * The shared launcher's browser (sim/browser.ts), without the extension: it is installed later,
+ * while the recorder runs.
+ */
 async function launchWithoutExtension(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'pleo-checker-network-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -90,7 +94,7 @@ const PATHS = ['/expenses', '/cards', '/settings', '/settings/api-keys', '/setti
 
 declare const chrome: { runtime: { id: string } };
 
-test('the extension makes no http(s) request: install, detection on every simulated page, hint, popup, exports, options', async () => {
+test('reliability 1: the extension makes no http(s) request: install, detection on every simulated page, hint, popup, exports, options', async () => {
   test.setTimeout(240_000);
   const browser = await launchWithoutExtension();
   const { context } = browser;

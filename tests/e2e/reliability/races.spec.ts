@@ -9,7 +9,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { EnvironmentRecord } from '../../../lib/state/merge';
 import type { Check, Environment, Observation, VerdictKind } from '../../../lib/types';
-import { SIMULATED_ORIGINS, type SimulatedUser } from '../../../sim/app';
+import { SIMULATED_ORIGINS, type SimulatedUser } from '../../../sim/pages';
 import { expect, test, visit } from '../fixtures';
 import { PopupPage } from '../pages/popup';
 import { type ChromeApi, contentWorld, observation, readLocalStorage } from './state-helpers';
@@ -82,7 +82,7 @@ const SCENARIOS: Scenario[] = [
 ];
 
 for (const scenario of SCENARIOS) {
-  test(`${scenario.name} sending ${REPORTS_PER_TAB} reports each at once: final state exact, no verdict twice`, async ({
+  test(`reliability 6: ${scenario.name} sending ${REPORTS_PER_TAB} reports each at once: final state exact, no verdict twice`, async ({
     context,
     extensionId,
     serviceWorker,

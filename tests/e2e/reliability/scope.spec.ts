@@ -5,7 +5,7 @@
  * "nothing was stored".
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { pleoPage } from '../../../sim/app';
+import { pleoPage } from '../../../sim/pages';
 import { expect, test } from '../fixtures';
 
 interface World {
@@ -40,7 +40,7 @@ async function frameIdOf(context: BrowserContext, page: Page, url: string): Prom
 
 const SETTINGS = pleoPage('/settings');
 
-test('a Pleo page gets exactly one content script world, in its top frame (control)', async ({
+test('reliability 11: a Pleo page gets exactly one content script world, in its top frame (control)', async ({
   context,
   extensionId,
   pleo,
@@ -62,7 +62,12 @@ for (const url of [
   'https://external.pleo.io/settings',
   'https://app.staging.pleo.io.evil.example/settings',
 ]) {
-  test(`no content script and no hint on ${url}`, async ({ context, extensionId, pleo, serviceWorker }) => {
+  test(`reliability 11: no content script and no hint on ${url}`, async ({
+    context,
+    extensionId,
+    pleo,
+    serviceWorker,
+  }) => {
     pleo.serveOrigin(url, () => SETTINGS);
     const page = await context.newPage();
     const worlds = await watchWorlds(context, page, extensionId);
@@ -75,7 +80,7 @@ for (const url of [
   });
 }
 
-test('a Pleo page framed by another site, and a Pleo frame inside a Pleo page, get no content script', async ({
+test('reliability 11: a Pleo page framed by another site, and a Pleo frame inside a Pleo page, get no content script', async ({
   context,
   extensionId,
   pleo,

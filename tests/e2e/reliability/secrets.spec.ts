@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, ConsoleMessage, Page } from '@playwright/test';
-import { DEFAULT_USER, pleoPage } from '../../../sim/app';
+import { DEFAULT_USER, pleoPage } from '../../../sim/pages';
 import { expect, test, visit } from '../fixtures';
 import { PopupPage } from '../pages/popup';
 
@@ -82,7 +82,7 @@ declare const chrome: {
   runtime: { onMessage: { addListener(listener: (message: unknown) => void): void } };
 };
 
-test('a new key and e-mail addresses on Pleo pages reach no storage area, message, console or report', async ({
+test('reliability 3: a new key and e-mail addresses on Pleo pages reach no storage area, message, console or report', async ({
   context,
   extensionId,
   serviceWorker,

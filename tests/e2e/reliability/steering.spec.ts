@@ -4,7 +4,7 @@
  * globals. The content script lives in an isolated world and the background trusts only its own
  * content script's sender, so the stored state must still be exactly what the page shows.
  */
-import { pleoPage } from '../../../sim/app';
+import { pleoPage } from '../../../sim/pages';
 import { expect, test, visit } from '../fixtures';
 
 const FORGED_OBSERVATION = {
@@ -37,7 +37,7 @@ const HOSTILE_SCRIPT = `<script>
 })();
 </script>`;
 
-test('forged messages, hijacked built-ins and fake extension globals change nothing', async ({
+test('reliability 4: forged messages, hijacked built-ins and fake extension globals change nothing', async ({
   context,
   pleo,
   serviceWorker,

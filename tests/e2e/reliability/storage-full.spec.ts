@@ -26,7 +26,7 @@ async function downloaded(page: Page, button: RegExp): Promise<string> {
   return readFileSync((await (download as Download).path()) as string, 'utf8');
 }
 
-test('near the quota a refused write shows in the popup and both reports, and earlier data stays intact', async ({
+test('reliability 10: near the quota a refused write shows in the popup and both reports, and earlier data stays intact', async ({
   context,
   extensionId,
   serviceWorker,
@@ -106,7 +106,7 @@ function observationNumber(i: number): Observation {
   };
 }
 
-test('10,000 detections in both environments keep the extension storage under 100 kB', async ({
+test('reliability 10: 10,000 detections in both environments keep the extension storage under 100 kB', async ({
   context,
   extensionId,
   serviceWorker,

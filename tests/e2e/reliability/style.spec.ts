@@ -9,7 +9,7 @@
  *   flex column with gaps: an element of the hint placed among the page's would change both.
  */
 import type { Page } from '@playwright/test';
-import { DEFAULT_USER, pleoPage } from '../../../sim/app';
+import { DEFAULT_USER, pleoPage } from '../../../sim/pages';
 import { expect, test, visit } from '../fixtures';
 import { HintOnPage } from '../pages/hint';
 import { OptionsPage } from '../pages/options';
@@ -30,7 +30,7 @@ function measured(figure: string): void {
   console.log(`[reliability 12] ${figure}`);
 }
 
-test('hostile page CSS, from the start or added later, does not change the hint’s screenshot', async ({
+test('reliability 12: hostile page CSS, from the start or added later, does not change the hint’s screenshot', async ({
   context,
   serviceWorker,
   pleo,
@@ -161,7 +161,7 @@ function layoutShifts(page: Page): Promise<Shift[]> {
 }
 
 for (const layout of LAYOUTS) {
-  test(`the hint changes no computed style or box and shifts no layout: ${layout.name}`, async ({
+  test(`reliability 12: the hint changes no computed style or box and shifts no layout: ${layout.name}`, async ({
     context,
     extensionId,
     serviceWorker,

@@ -9,9 +9,9 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from '@playwright/test';
 import type { EnvironmentRecord } from '../../../lib/state/merge';
-import { builtExtension } from '../../../sim/browser';
+import { builtExtension, extensionWorker } from '../../../sim/browser';
+import { routePleo } from '../../../sim/serve';
 import { expect, test } from '../fixtures';
-import { extensionWorker, routePleo } from '../harness';
 import {
   type ChromeApi,
   collectErrors,
@@ -24,7 +24,7 @@ declare const chrome: ChromeApi;
 
 const HINT = '[data-pleo-access-hint]';
 
-test('version N+1 over N: state migrated, the old content script goes quiet, the new one works', async () => {
+test('reliability 9: version N+1 over N: state migrated, the old content script goes quiet, the new one works', async () => {
   test.setTimeout(120_000);
   const build = builtExtension('chrome-mv3');
   const installed = temporaryFolder('pleo-checker-installed-');

@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import type { EnvironmentRecord } from '../../../lib/state/merge';
 import type { Environment } from '../../../lib/types';
-import { pleoPage, SIMULATED_ORIGINS } from '../../../sim/app';
+import { pleoPage, SIMULATED_ORIGINS } from '../../../sim/pages';
 import { expect, test, visit } from '../fixtures';
 import { PopupPage } from '../pages/popup';
 import {
@@ -91,7 +91,7 @@ function reports(environment: Environment) {
   }));
 }
 
-test(`a burst of ${BURST} writes in each environment with the worker stopped ${STOPS} times: no acknowledged fact lost`, async ({
+test(`reliability 5: a burst of ${BURST} writes in each environment with the worker stopped ${STOPS} times: no acknowledged fact lost`, async ({
   context,
   extensionId,
   serviceWorker,
@@ -188,7 +188,7 @@ const TOGGLING_SETTINGS = pleoPage('/settings', {
 </script></body>`,
 );
 
-test('real detections: the page changes 40 times while the worker is stopped twice; its last state is stored', async ({
+test('reliability 5: real detections: the page changes 40 times while the worker is stopped twice; its last state is stored', async ({
   context,
   extensionId,
   serviceWorker,
@@ -226,7 +226,7 @@ test('real detections: the page changes 40 times while the worker is stopped twi
   );
 });
 
-test('a page change reported just before the worker stops is not lost: the content script reports it again', async ({
+test('reliability 5: a page change reported just before the worker stops is not lost: the content script reports it again', async ({
   context,
   extensionId,
   serviceWorker,

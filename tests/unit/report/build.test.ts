@@ -10,7 +10,7 @@ import { reportMarkdown } from '../../../lib/report/markdown';
 import { ReportSchema, reportJsonSchemaText } from '../../../lib/report/schema';
 import { emptyRecord, merge, noteVerdict } from '../../../lib/state/merge';
 import { VERDICTS } from '../../../lib/types';
-import { DEFAULT_USER, pleoPage } from '../../../sim/app';
+import { DEFAULT_USER, pleoPage } from '../../../sim/pages';
 import { englishT, NOW, recordFor, reportInput } from './fixtures';
 
 let t: Translate;
