@@ -1,4 +1,5 @@
-import { type AccessRequest, renderAccessRequest, type Translate } from '../lib/guidance/steps';
+import { type AccessRequest, renderAccessRequest } from '../lib/guidance/steps';
+import type { Translate } from '../lib/guidance/translate';
 
 export type CopyState = 'idle' | 'copied' | 'failed';
 

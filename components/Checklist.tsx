@@ -1,14 +1,14 @@
-import type { Translate } from '../lib/guidance/steps';
+import type { MessageKey, Translate } from '../lib/guidance/translate';
 import type { ChecklistItem, Condition, ConditionState } from '../lib/guidance/view';
 import { checkedText } from '../lib/guidance/view';
 
-const CONDITION_KEYS: Record<Condition, string> = {
+const CONDITION_KEYS: Record<Condition, MessageKey> = {
   signedIn: 'check.signedIn',
   role: 'check.role',
   enabled: 'check.enabled',
 };
 
-const STATE_KEYS: Record<ConditionState, string> = {
+const STATE_KEYS: Record<ConditionState, MessageKey> = {
   met: 'check.met',
   'not-met': 'check.notMet',
   'not-seen': 'check.notSeen',
@@ -20,7 +20,7 @@ const STATE_MARKS: Record<ConditionState, string> = { met: 'âœ“', 'not-met': 'âœ
 function RoleLine(props: { item: ChecklistItem; t: Translate }) {
   const { item, t } = props;
   if (item.implied) return <p class="check-note">{t('check.implied')}</p>;
-  if (!item.role) return null;
+  if (!item.role || item.role.value === 'unknown') return null;
   const name = t(`role.${item.role.value}`);
   return (
     <p class="check-note">

@@ -1,12 +1,12 @@
-import type { Translate } from '../lib/guidance/steps';
-import { checkedText, type EnvironmentView, VERDICT_KEYS } from '../lib/guidance/view';
-import type { Missing } from '../lib/types';
+import { camelCase, type MessageKey, type Translate } from '../lib/guidance/translate';
+import { checkedText, type EnvironmentView } from '../lib/guidance/view';
+import type { KnownRole, Missing } from '../lib/types';
 import { AccessRequestBox, type CopyState } from './AccessRequestBox';
 import { Checklist } from './Checklist';
 import { NextSteps } from './NextSteps';
-import { type KnownRole, RoleQuestion } from './RoleQuestion';
+import { RoleQuestion } from './RoleQuestion';
 
-const MISSING_KEYS: Record<Missing, string> = {
+const MISSING_KEYS: Record<Missing, MessageKey> = {
   'open-settings': 'missing.openSettings',
   'role-not-seen': 'missing.roleNotSeen',
   'sign-in-state': 'missing.signInState',
@@ -28,7 +28,7 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
   const { view, t } = props;
   const { environment, verdict } = view;
   const id = (part: string) => `${environment}-${part}`;
-  const verdictKey = VERDICT_KEYS[verdict.kind];
+  const verdictKey = camelCase(verdict.kind);
   return (
     <section
       id={id('card')}

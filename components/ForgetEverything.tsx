@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Translate } from '../lib/guidance/steps';
+import type { Translate } from '../lib/guidance/translate';
 
 type Step = 'idle' | 'confirming' | 'done';
 

@@ -1,4 +1,4 @@
-import type { Translate } from '../lib/guidance/steps';
+import type { Translate } from '../lib/guidance/translate';
 
 /** The in-page hint on or off; the change is saved at once. */
 export function HintSetting(props: { enabled: boolean; onChange(enabled: boolean): void; t: Translate }) {

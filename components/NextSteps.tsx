@@ -1,4 +1,5 @@
-import { type NextStep, stepText, type Translate } from '../lib/guidance/steps';
+import { type NextStep, stepText } from '../lib/guidance/steps';
+import type { Translate } from '../lib/guidance/translate';
 
 /** The next steps, most important first; a step with a page links to it in a new tab. */
 export function NextSteps(props: {

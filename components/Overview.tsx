@@ -1,5 +1,6 @@
-import type { Translate } from '../lib/guidance/steps';
-import { type EnvironmentView, VERDICT_KEYS } from '../lib/guidance/view';
+import type { Translate } from '../lib/guidance/translate';
+import { camelCase } from '../lib/guidance/translate';
+import type { EnvironmentView } from '../lib/guidance/view';
 
 /** Both verdicts side by side at a glance; each links to its environment's card. */
 export function Overview(props: { views: EnvironmentView[]; t: Translate }) {
@@ -14,7 +15,7 @@ export function Overview(props: { views: EnvironmentView[]; t: Translate }) {
           >
             <a href={`#${view.environment}-card`}>
               <span class="env-name">{t(`environment.${view.environment}`)}</span>
-              <span class="overview-verdict">{t(`verdict.${VERDICT_KEYS[view.verdict.kind]}`)}</span>
+              <span class="overview-verdict">{t(`verdict.${camelCase(view.verdict.kind)}`)}</span>
             </a>
           </li>
         ))}

@@ -1,12 +1,12 @@
-import type { Translate } from '../lib/guidance/steps';
+import type { MessageKey, Translate } from '../lib/guidance/translate';
 import type { AudienceKind, AudienceStage, Profile } from '../lib/types';
 
-const KINDS: [AudienceKind, string][] = [
+const KINDS: [AudienceKind, MessageKey][] = [
   ['partner', 'profile.partner'],
   ['customer', 'profile.customer'],
   ['unknown', 'profile.notSure'],
 ];
-const STAGES: [AudienceStage, string][] = [
+const STAGES: [AudienceStage, MessageKey][] = [
   ['new', 'profile.new'],
   ['existing', 'profile.existing'],
   ['unknown', 'profile.notSure'],
@@ -15,7 +15,7 @@ const STAGES: [AudienceStage, string][] = [
 function Choices<T extends string>(props: {
   name: string;
   legend: string;
-  options: [T, string][];
+  options: [T, MessageKey][];
   value: T;
   onChange(value: T): void;
   t: Translate;

@@ -1,4 +1,4 @@
-import type { Translate } from '../lib/guidance/steps';
+import type { Translate } from '../lib/guidance/translate';
 
 // Long lines wrap inside the narrow popup. The preview does not scroll on its own: a scrolling box
 // would need keyboard focus, and the popup already scrolls.

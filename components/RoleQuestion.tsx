@@ -1,10 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { Translate } from '../lib/guidance/steps';
-import type { Environment, RoleValue } from '../lib/types';
-import { ROLE_VALUES } from '../lib/types';
-
-export type KnownRole = Exclude<RoleValue, 'unknown'>;
-const KNOWN_ROLES = ROLE_VALUES.filter((role): role is KnownRole => role !== 'unknown');
+import type { Translate } from '../lib/guidance/translate';
+import type { Environment, KnownRole } from '../lib/types';
+import { KNOWN_ROLES } from '../lib/types';
 
 /** "What is your role?", for when the page did not show it; an empty choice withdraws a declaration. */
 export function RoleQuestion(props: {

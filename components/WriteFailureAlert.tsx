@@ -1,9 +1,9 @@
-import type { Translate } from '../lib/guidance/steps';
-import type { StorageWriteFailure } from '../lib/report/build';
+import type { Translate } from '../lib/guidance/translate';
+import type { WriteFailure } from '../lib/types';
 
 export interface WriteFailureAlertProps {
   /** The last write the background could not make; null when every write since went through. */
-  failure: StorageWriteFailure | null;
+  failure: WriteFailure | null;
   t: Translate;
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StoredReader } from '../lib/storage/items';
+import type { StoredReader } from '../lib/storage/reader';
 
 /** A stored value, kept current as storage changes; undefined until it has been read. */
 export function useStored<T>(item: StoredReader<T>): T | undefined {

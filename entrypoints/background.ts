@@ -1,21 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { i18n } from '#i18n';
+import { t } from '../components/translate';
 import { RULES_VERSION } from '../lib/detect/rules';
 import { environmentOf, MATCH_PATTERNS } from '../lib/environments';
-import type { Translate } from '../lib/guidance/steps';
-import {
-  admit,
-  type ContentMessage,
-  createRefusalLog,
-  type PageMessage,
-  type Response,
-} from '../lib/messages/protocol';
+import { admit, createRefusalLog } from '../lib/messages/admission';
+import type { ContentMessage, PageMessage, Response } from '../lib/messages/protocol';
 import { badgeFor } from '../lib/state/badge';
 import { merge } from '../lib/state/merge';
 import { withAudience, withDeclaredRole, withDismissedHint } from '../lib/state/profile';
 import { verdict, withCurrentVerdict } from '../lib/state/verdict';
-import { openStorageForWriting } from '../lib/storage/items';
+import { openStorageForWriting } from '../lib/storage/writer';
 import type { Environment } from '../lib/types';
 
 // Everything the background knows lives in storage: the service worker may stop at any moment.
@@ -23,7 +17,6 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
   const store = openStorageForWriting();
   const logRefusal = createRefusalLog((message) => console.warn(message));
-  const t = i18n.t as Translate;
   // Firefox MV2 has only browserAction; the polyfill does not alias it.
   const action =
     browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;

@@ -1,18 +1,30 @@
 /**
- * The shapes every part of the extension agrees on. The Observation, Verdict and report shapes
- * are contracts (see docs/architecture.md): change them only with a schema version bump.
+ * The shapes every part of the extension agrees on, each enum defined once as a constant with its
+ * type derived from it. The Observation, Verdict and report shapes are contracts (see
+ * docs/architecture.md): change them only with a schema version bump.
  */
 
 export const ENVIRONMENTS = ['production', 'staging'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
-export type SignedIn = 'yes' | 'no' | 'unknown';
-export type EntryState = 'visible' | 'absent' | 'unknown';
+export const SIGNED_IN_STATES = ['yes', 'no', 'unknown'] as const;
+export type SignedIn = (typeof SIGNED_IN_STATES)[number];
+
+export const ENTRY_STATES = ['visible', 'absent', 'unknown'] as const;
+export type EntryState = (typeof ENTRY_STATES)[number];
 
 export const ROLE_VALUES = ['admin', 'bookkeeper', 'reviewer', 'finance', 'employee', 'unknown'] as const;
 export type RoleValue = (typeof ROLE_VALUES)[number];
-export type Confidence = 'high' | 'medium' | 'low';
-export type RoleSource = 'detected' | 'declared';
+export type KnownRole = Exclude<RoleValue, 'unknown'>;
+export const KNOWN_ROLES = ROLE_VALUES.filter((role): role is KnownRole => role !== 'unknown');
+/** The roles Pleo shows API Keys to. */
+export const KEY_ROLES: ReadonlySet<RoleValue> = new Set<KnownRole>(['admin', 'bookkeeper']);
+
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+export const ROLE_SOURCES = ['detected', 'declared'] as const;
+export type RoleSource = (typeof ROLE_SOURCES)[number];
 
 export interface RoleFact {
   value: RoleValue;
@@ -50,7 +62,8 @@ export const VERDICTS = [
 export type VerdictKind = (typeof VERDICTS)[number];
 
 /** What is needed before an `unknown` verdict can become a definite one. */
-export type Missing = 'open-settings' | 'role-not-seen' | 'sign-in-state';
+export const MISSING = ['open-settings', 'role-not-seen', 'sign-in-state'] as const;
+export type Missing = (typeof MISSING)[number];
 
 export interface Verdict {
   kind: VerdictKind;
@@ -58,16 +71,48 @@ export interface Verdict {
   missing: Missing[];
 }
 
-export type AudienceKind = 'partner' | 'customer' | 'unknown';
-export type AudienceStage = 'new' | 'existing' | 'unknown';
+export const AUDIENCE_KINDS = ['partner', 'customer', 'unknown'] as const;
+export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
+export const AUDIENCE_STAGES = ['new', 'existing', 'unknown'] as const;
+export type AudienceStage = (typeof AUDIENCE_STAGES)[number];
 
 /** Who the user is, as only the user can say; nothing here is detected. */
 export interface Profile {
   kind: AudienceKind;
   stage: AudienceStage;
   /** A role the user declared per environment, used when the page does not show one. */
-  declaredRoles: Partial<Record<Environment, Exclude<RoleValue, 'unknown'>>>;
+  declaredRoles: Partial<Record<Environment, KnownRole>>;
 }
+
+export const RESET_REASONS = [
+  'corrupt',
+  'unreadable-older-version',
+  'newer-version',
+  'unknown-fields',
+] as const;
+export type ResetReason = (typeof RESET_REASONS)[number];
+
+/** One entry of the storage resets log: which item was reset, when, and why. The report shows them. */
+export interface StorageReset {
+  item: string;
+  at: number;
+  reason: ResetReason;
+}
+
+export const WRITE_FAILURE_REASONS = ['storage-full', 'write-failed'] as const;
+
+/**
+ * The last write the background could not make. Kept in session storage (memory): when local
+ * storage is full, that is the one place that still takes it.
+ */
+export interface WriteFailure {
+  item: string;
+  at: number;
+  reason: (typeof WRITE_FAILURE_REASONS)[number];
+}
+
+/** The report's `schemaVersion` (lib/report/): readers outside this repository rely on its shape. */
+export const REPORT_SCHEMA_VERSION = 1;
 
 export const UNKNOWN_ROLE: RoleFact = { value: 'unknown', confidence: 'low', source: 'detected' };
 
@@ -80,3 +125,7 @@ export const EMPTY_OBSERVATION: Observation = {
 };
 
 export const DEFAULT_PROFILE: Profile = { kind: 'unknown', stage: 'unknown', declaredRoles: {} };
+
+/** A plain object, as parsed JSON or stored data may or may not be. */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

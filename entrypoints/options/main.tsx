@@ -7,9 +7,10 @@ import { HintSetting } from '../../components/HintSetting';
 import { ProfileQuestion } from '../../components/ProfileQuestion';
 import { documentLanguage, t } from '../../components/translate';
 import { useStored } from '../../components/use-stored';
-import { type Message, send } from '../../lib/messages/protocol';
+import { send } from '../../lib/messages/client';
+import type { Message } from '../../lib/messages/protocol';
 import type { Settings } from '../../lib/state/profile';
-import { profileItem, settingsItem } from '../../lib/storage/items';
+import { profileItem, settingsItem } from '../../lib/storage/reader';
 import type { Profile } from '../../lib/types';
 
 document.documentElement.lang = documentLanguage();

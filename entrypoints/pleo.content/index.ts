@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { MATCH_PATTERNS } from '../../lib/environments';
-import { createObservationReporter } from '../../lib/messages/protocol';
+import { createObservationReporter } from '../../lib/messages/client';
 import { showHint } from './hint/mount';
 import { watchPage } from './watch';
 

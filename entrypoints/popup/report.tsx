@@ -8,18 +8,11 @@ import { type CopyStatus, ReportPanel } from '../../components/ReportPanel';
 import { t } from '../../components/translate';
 import { useStored } from '../../components/use-stored';
 import { RULES_VERSION } from '../../lib/detect/rules';
-import {
-  browserFromUserAgent,
-  buildReport,
-  reportJson,
-  type StorageReset,
-  type StorageWriteFailure,
-} from '../../lib/report/build';
-import { reportFileName } from '../../lib/report/file-name';
+import { browserFromUserAgent, buildReport, reportFileName, reportJson } from '../../lib/report/build';
 import { reportMarkdown } from '../../lib/report/markdown';
 import type { EnvironmentRecord } from '../../lib/state/merge';
-import { resetsItem } from '../../lib/storage/items';
-import type { Environment, Profile } from '../../lib/types';
+import { resetsItem } from '../../lib/storage/reader';
+import type { Environment, Profile, StorageReset, WriteFailure } from '../../lib/types';
 
 const NO_RESETS: readonly StorageReset[] = [];
 
@@ -27,7 +20,7 @@ export interface PopupReportProps {
   records: Record<Environment, EnvironmentRecord | undefined>;
   profile: Profile;
   /** Carried in the report, so whoever reads it knows the latest result was not saved. */
-  writeFailure: StorageWriteFailure | null;
+  writeFailure: WriteFailure | null;
 }
 
 export function PopupReport({ records, profile, writeFailure }: PopupReportProps) {

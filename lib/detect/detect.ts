@@ -7,8 +7,9 @@
 
 import type { Check, EntryState, Evidence, Observation, SignedIn } from '../types';
 import { UNKNOWN_ROLE } from '../types';
-import { type EntryFindings, type Finding, findEntries, trimPath } from './entries';
+import { type EntryFindings, type Finding, findEntries } from './entries';
 import { gatherCandidates } from './page';
+import { isUnder, trimPath } from './paths';
 import { findRole } from './role';
 import { MIN_SETTINGS_SECTIONS, PATHS } from './rules';
 import { isSafeDetail, shortText } from './text';
@@ -17,25 +18,10 @@ import { type EntryKind, entryLabel } from './vocabulary';
 /** The interactive elements a scan starts from: the benchmark's baseline query. */
 export { ENTRY_SELECTOR } from './page';
 
-export type PageKind = 'settings' | 'api-keys' | 'sign-in' | 'other';
-
-/** What kind of Pleo page a URL is, from its path alone. */
-export function pageKind(url: string | URL): PageKind {
-  const path = trimPath(new URL(url).pathname);
-  if (path === PATHS.apiKeys) return 'api-keys';
-  if (underPath(path, PATHS.settings)) return 'settings';
-  if (PATHS.signIn.some((prefix) => underPath(path, prefix))) return 'sign-in';
-  return 'other';
-}
-
-function underPath(path: string, prefix: string): boolean {
-  return path === prefix || path.startsWith(`${prefix}/`);
-}
-
 export function detect(document: Document, url: string | URL): Observation {
   const location = new URL(url);
   const path = trimPath(location.pathname);
-  const signInPath = PATHS.signIn.find((prefix) => underPath(path, prefix));
+  const signInPath = PATHS.signIn.find((prefix) => isUnder(path, prefix));
   if (signInPath) return signedOut({ signal: 'sign-in-path', detail: signInPath });
 
   const page = gatherCandidates(document);
@@ -102,7 +88,7 @@ function entryState(
   if (path === ENTRY_PAGES[kind] && entryLabel(mainHeading(document))?.value === kind) {
     return { state: 'visible', finding: { signal: 'entry-page', detail: `${path} under its own heading` } };
   }
-  if (underPath(path, PATHS.settings) && entries.settingsSections >= MIN_SETTINGS_SECTIONS) {
+  if (isUnder(path, PATHS.settings) && entries.settingsSections >= MIN_SETTINGS_SECTIONS) {
     const detail = `${entries.settingsSections} settings sections, none is ${ENTRY_NAMES[kind]}`;
     return { state: 'absent', finding: { signal: 'settings-list', detail } };
   }

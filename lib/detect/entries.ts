@@ -3,6 +3,7 @@
  * the Pleo origin, and the settings sections around them.
  */
 
+import { trimPath } from './paths';
 import { LIST_ROLES, PATHS } from './rules';
 import { shortAttribute, shortText } from './text';
 import { type EntryKind, entryLabel, type LabelMatch } from './vocabulary';
@@ -60,10 +61,6 @@ function ownPath(element: Element, location: URL): string | null | 'elsewhere' {
   }
   if (target.origin !== location.origin) return 'elsewhere';
   return trimPath(target.pathname);
-}
-
-export function trimPath(pathname: string): string {
-  return pathname.toLowerCase().replace(/\/+$/, '') || '/';
 }
 
 const PATH_KINDS: Record<string, EntryKind> = {

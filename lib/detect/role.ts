@@ -4,11 +4,11 @@
  * else (a People table, help text) say nothing about the user. Two different roles seen is no answer.
  */
 
-import type { RoleFact } from '../types';
+import type { KnownRole, RoleFact } from '../types';
 import { UNKNOWN_ROLE } from '../types';
 import type { Finding } from './entries';
 import { TABLES } from './page';
-import { type KnownRole, PATHS } from './rules';
+import { PATHS } from './rules';
 import { shortText } from './text';
 import { isRoleLabel, type LabelMatch, roleWord } from './vocabulary';
 

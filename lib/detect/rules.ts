@@ -7,14 +7,12 @@
  * The real app's translations are not public: these lists are a starting vocabulary, matched
  * case-insensitively with spaces and hyphens alike. Add a label by appending it to its list.
  */
-import type { RoleValue } from '../types';
+import type { KnownRole } from '../types';
 
 export const RULES_VERSION = 2;
 
 export const LANGUAGES = ['en', 'da', 'sv', 'nb', 'fi', 'de', 'es', 'fr', 'nl', 'pt', 'it'] as const;
 export type Language = (typeof LANGUAGES)[number];
-
-export type KnownRole = Exclude<RoleValue, 'unknown'>;
 
 export interface Vocabulary {
   settings: string[];

@@ -3,7 +3,8 @@
  * with the rules' own spelling, so evidence quotes the rules, never the page.
  */
 
-import { ACCOUNT_AREA_CODE_WORDS, type KnownRole, LANGUAGES, type Language, VOCABULARY } from './rules';
+import type { KnownRole } from '../types';
+import { ACCOUNT_AREA_CODE_WORDS, LANGUAGES, type Language, VOCABULARY } from './rules';
 import { normaliseLabel } from './text';
 
 export type EntryKind = 'settings' | 'apiKeys' | 'openApi';

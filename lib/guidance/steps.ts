@@ -7,14 +7,7 @@ import { ORIGINS } from '../environments';
 import type { EnvironmentRecord } from '../state/merge';
 import { effectiveRole } from '../state/verdict';
 import type { EntryState, Environment, Profile, RoleSource, RoleValue, Verdict, VerdictKind } from '../types';
-
-/** A kebab-case id as a locale key part: Chrome's message names allow no hyphens. */
-export function camelCase(id: string): string {
-  return id.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}
-
-/** Translates a locale key, `$1`… replaced by the substitutions (the shape of `i18n.t`). */
-export type Translate = (key: string, substitutions?: string[]) => string;
+import { camelCase, type Translate } from './translate';
 
 /** Public pages the product may link to; nothing else is ever linked except the Pleo web app itself. */
 export const LINKS = {

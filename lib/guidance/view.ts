@@ -6,8 +6,8 @@
 
 import type { EnvironmentRecord } from '../state/merge';
 import { effectiveRole, verdict as verdictOf } from '../state/verdict';
-import type { Environment, Evidence, Profile, RoleFact, RoleValue, Verdict, VerdictKind } from '../types';
-import { ENVIRONMENTS } from '../types';
+import type { Environment, Evidence, KnownRole, Profile, RoleFact, Verdict, VerdictKind } from '../types';
+import { ENVIRONMENTS, KEY_ROLES } from '../types';
 import {
   type AccessRequest,
   API_BASE_URLS,
@@ -15,8 +15,8 @@ import {
   audienceMatters,
   type NextStep,
   nextSteps,
-  type Translate,
 } from './steps';
+import type { Translate } from './translate';
 
 export type Condition = 'signedIn' | 'role' | 'enabled';
 export type ConditionState = 'met' | 'not-met' | 'not-seen';
@@ -32,8 +32,6 @@ export interface ChecklistItem {
   /** When the fact behind this condition was last seen; null when never. */
   seenAt: number | null;
 }
-
-const KEY_ROLES = new Set(['admin', 'bookkeeper']);
 
 /** The three conditions for an API key, as far as the record shows them. */
 export function checklist(record: EnvironmentRecord, profile: Profile): ChecklistItem[] {
@@ -137,16 +135,6 @@ export function environmentOrder(first: Environment | null): Environment[] {
   return first ? [first, ...ENVIRONMENTS.filter((e) => e !== first)] : [...ENVIRONMENTS];
 }
 
-/** Locale keys are camelCase; verdict kinds are kebab-case contracts. */
-export const VERDICT_KEYS = {
-  ready: 'ready',
-  'role-missing': 'roleMissing',
-  'not-enabled': 'notEnabled',
-  'signed-out': 'signedOut',
-  unknown: 'unknown',
-  'not-checked': 'notChecked',
-} as const satisfies Record<VerdictKind, string>;
-
 /** Everything the popup shows for one environment. */
 export interface EnvironmentView {
   environment: Environment;
@@ -156,7 +144,7 @@ export interface EnvironmentView {
   steps: NextStep[];
   request: AccessRequest | null;
   askRole: boolean;
-  declaredRole: Exclude<RoleValue, 'unknown'> | null;
+  declaredRole: KnownRole | null;
   /** Whether the next steps depend on being a Partner or a Customer. */
   audienceMatters: boolean;
   apiBaseUrl: string;

@@ -6,34 +6,20 @@
 
 import { VOCABULARY } from '../detect/rules';
 import { ORIGINS } from '../environments';
-import { nextSteps, stepText, type Translate } from '../guidance/steps';
+import { nextSteps, stepText } from '../guidance/steps';
+import type { Translate } from '../guidance/translate';
 import type { EnvironmentRecord } from '../state/merge';
 import { verdict } from '../state/verdict';
-import type { Environment, Profile } from '../types';
+import type { Environment, Profile, StorageReset, WriteFailure } from '../types';
+import { REPORT_SCHEMA_VERSION } from '../types';
 import { redactSecrets, redactText, shorten, withoutQuery, wordsOf } from './redact';
 import type { Report, ReportEnvironment, ReportNextStep } from './schema';
-
-export type { Translate };
-
-/** One entry of the storage resets log: which item was reset, when and why. */
-export interface StorageReset {
-  item: string;
-  at: number;
-  reason: string;
-}
-
-/** The last write the extension could not make (lib/storage.ts keeps it in session storage). */
-export interface StorageWriteFailure {
-  item: string;
-  at: number;
-  reason: 'storage-full' | 'write-failed';
-}
 
 export interface ReportInput {
   records: Partial<Record<Environment, EnvironmentRecord>>;
   profile: Profile;
   resets: readonly StorageReset[];
-  writeFailure?: StorageWriteFailure | null;
+  writeFailure?: WriteFailure | null;
   now: number;
   extension: { name: string; version: string; rulesVersion: number };
   browser: { name: string; version: string };
@@ -53,7 +39,7 @@ const iso = (time: number) => new Date(time).toISOString();
 export function buildReport(input: ReportInput): Report {
   const companyName = input.companyName ? shorten(input.companyName, 100) : '';
   return {
-    schemaVersion: 1,
+    schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt: iso(input.now),
     extension: {
       name: shorten(input.extension.name, 100),
@@ -139,4 +125,12 @@ export function browserFromUserAgent(userAgent: string): ReportInput['browser'] 
     if (version) return { name, version };
   }
   return { name: 'unknown', version: 'unknown' };
+}
+
+/** The file name of a downloaded report: pleo-access-report-YYYYMMDD-HHMMSS.json or .md, local time. */
+export function reportFileName(time: Date, extension: 'json' | 'md'): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${time.getFullYear()}${pad(time.getMonth() + 1)}${pad(time.getDate())}`;
+  const clock = `${pad(time.getHours())}${pad(time.getMinutes())}${pad(time.getSeconds())}`;
+  return `pleo-access-report-${date}-${clock}.${extension}`;
 }

@@ -4,27 +4,18 @@
  * labels is escaped, so page text can never form a link, an image, HTML or a new table cell.
  */
 
-import type { Environment, VerdictKind } from '../types';
-import type { Translate } from './build';
+import { camelCase, type MessageKey, type Translate } from '../guidance/translate';
+import type { Environment } from '../types';
 import { shorten } from './redact';
 import type { Report, ReportEnvironment } from './schema';
 
-const VERDICT_KEYS: Record<VerdictKind, string> = {
-  ready: 'report.markdown.verdict.ready',
-  'role-missing': 'report.markdown.verdict.roleMissing',
-  'not-enabled': 'report.markdown.verdict.notEnabled',
-  'signed-out': 'report.markdown.verdict.signedOut',
-  unknown: 'report.markdown.verdict.unknown',
-  'not-checked': 'report.markdown.verdict.notChecked',
-};
-
-const MISSING_KEYS: Record<ReportEnvironment['missing'][number], string> = {
+const MISSING_KEYS: Record<ReportEnvironment['missing'][number], MessageKey> = {
   'open-settings': 'report.markdown.missing.openSettings',
   'role-not-seen': 'report.markdown.missing.roleNotSeen',
   'sign-in-state': 'report.markdown.missing.signInState',
 };
 
-const ENVIRONMENT_KEYS: Record<Environment, string> = {
+const ENVIRONMENT_KEYS: Record<Environment, MessageKey> = {
   production: 'report.markdown.production',
   staging: 'report.markdown.staging',
 };
@@ -84,7 +75,7 @@ export function reportMarkdown(report: Report, t: Translate): string {
       ],
       report.environments.map((entry) => [
         `${t(ENVIRONMENT_KEYS[entry.environment])} (${code(entry.origin)})`,
-        `${t(VERDICT_KEYS[entry.verdict])} (${code(entry.verdict)})`,
+        `${t(`report.markdown.verdict.${camelCase(entry.verdict)}`)} (${code(entry.verdict)})`,
         entry.missing.map((missing) => t(MISSING_KEYS[missing])).join('; ') || '—',
         entry.checkedAt ? code(entry.checkedAt) : t('report.markdown.never'),
       ]),

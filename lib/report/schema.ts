@@ -6,38 +6,25 @@
  */
 import * as v from 'valibot';
 import { ORIGINS } from '../environments';
-import type { Missing } from '../types';
-import { CHECKS, type ENVIRONMENTS, ROLE_VALUES, VERDICTS } from '../types';
-
-export const REPORT_SCHEMA_VERSION = 1;
-
-export const MISSING = [
-  'open-settings',
-  'role-not-seen',
-  'sign-in-state',
-] as const satisfies readonly Missing[];
-// Fails to compile when lib/types.ts gains a Missing value this list does not have.
-const everyMissingListed: Exclude<Missing, (typeof MISSING)[number]> extends never ? true : never = true;
-void everyMissingListed;
+import {
+  AudienceKindSchema,
+  AudienceStageSchema,
+  EntryStateSchema,
+  EvidenceSchema,
+  RoleFactSchema,
+  ShortText,
+  SignedInSchema,
+  WriteFailureReasonSchema,
+} from '../schemas';
+import { type ENVIRONMENTS, MISSING, REPORT_SCHEMA_VERSION, VERDICTS } from '../types';
 
 const Time = v.pipe(v.string(), v.isoTimestamp(), v.description('ISO 8601 date and time, UTC'));
-const ShortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
-
-const EvidenceSchema = v.strictObject({
-  check: v.picklist(CHECKS),
-  signal: ShortText(40),
-  detail: ShortText(80),
-});
 
 const ChecksSchema = v.strictObject({
-  signedIn: v.picklist(['yes', 'no', 'unknown']),
-  apiKeysEntry: v.picklist(['visible', 'absent', 'unknown']),
-  legacyApiEntry: v.picklist(['visible', 'absent', 'unknown']),
-  role: v.strictObject({
-    value: v.picklist(ROLE_VALUES),
-    confidence: v.picklist(['high', 'medium', 'low']),
-    source: v.picklist(['detected', 'declared']),
-  }),
+  signedIn: SignedInSchema,
+  apiKeysEntry: EntryStateSchema,
+  legacyApiEntry: EntryStateSchema,
+  role: RoleFactSchema,
 });
 
 const NextStepSchema = v.strictObject({
@@ -82,8 +69,8 @@ export const ReportSchema = v.pipe(
     browser: v.strictObject({ name: ShortText(40), version: ShortText(40) }),
     uiLanguage: ShortText(35),
     audience: v.strictObject({
-      kind: v.picklist(['partner', 'customer', 'unknown']),
-      stage: v.picklist(['new', 'existing', 'unknown']),
+      kind: AudienceKindSchema,
+      stage: AudienceStageSchema,
     }),
     companyName: v.optional(
       v.pipe(
@@ -100,7 +87,7 @@ export const ReportSchema = v.pipe(
         v.strictObject({
           item: ShortText(60),
           at: Time,
-          reason: v.picklist(['storage-full', 'write-failed']),
+          reason: WriteFailureReasonSchema,
         }),
         v.description(
           'Present only when the last write of this item failed (storage-full: the browser refused it for lack of space); what the report shows is from before',

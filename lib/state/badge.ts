@@ -3,7 +3,7 @@
  * title that says it in words (the mark and colour alone would exclude screen-reader and colour-blind
  * users). As data: one row per verdict.
  */
-import { camelCase, type Translate } from '../guidance/steps';
+import { camelCase, type Translate } from '../guidance/translate';
 import type { Environment, VerdictKind } from '../types';
 
 export interface BadgeLook {

@@ -3,8 +3,7 @@
  * their choices about the in-page hint. Pure updates; the background stores the results.
  */
 
-import type { AudienceKind, AudienceStage, Environment, Profile, RoleValue, VerdictKind } from '../types';
-import type { EnvironmentRecord } from './merge';
+import type { AudienceKind, AudienceStage, Environment, KnownRole, Profile, VerdictKind } from '../types';
 
 export interface Settings {
   hintEnabled: boolean;
@@ -36,19 +35,10 @@ export function withAudience(profile: Profile, kind: AudienceKind, stage: Audien
 export function withDeclaredRole(
   profile: Profile,
   environment: Environment,
-  role: Exclude<RoleValue, 'unknown'> | null,
+  role: KnownRole | null,
 ): Profile {
   const declaredRoles = { ...profile.declaredRoles };
   if (role) declaredRoles[environment] = role;
   else delete declaredRoles[environment];
   return { ...profile, declaredRoles };
-}
-
-/**
- * Only Pleo Partners get a Staging login, so a signed-in Staging page suggests Partner. A
- * suggestion for the UI to offer, never an answer: only the user's choice sets the profile.
- */
-export function suggestedKind(staging: EnvironmentRecord | undefined, profile: Profile): 'partner' | null {
-  if (profile.kind !== 'unknown') return null;
-  return staging?.signedIn.value === 'yes' ? 'partner' : null;
 }

@@ -1,7 +1,6 @@
 import type { Missing, Profile, RoleFact, Verdict } from '../types';
+import { KEY_ROLES } from '../types';
 import { type EnvironmentRecord, noteVerdict } from './merge';
-
-const KEY_ROLES = new Set(['admin', 'bookkeeper']);
 
 /**
  * The role we may act on: a detected role seen clearly enough, else the one the user declared.

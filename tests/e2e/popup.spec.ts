@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
-import { VERDICT_KEYS } from '../../lib/guidance/view';
+import { camelCase } from '../../lib/guidance/translate';
 import type { VerdictKind } from '../../lib/types';
 import { launchWithExtension } from '../../sim/browser';
 import { DEFAULT_USER, pleoPage, type SimulatedUser } from '../../sim/pages';
@@ -93,9 +93,7 @@ for (const scenario of SCENARIOS) {
     const popup = await openPopupAfter(scenario, context, extensionId, serviceWorker, pleo);
 
     await expect(popup.verdict('production')).toHaveAttribute('data-verdict', scenario.verdict);
-    await expect(popup.headline('production')).toHaveText(
-      texts[`verdict.${VERDICT_KEYS[scenario.verdict]}`]!,
-    );
+    await expect(popup.headline('production')).toHaveText(texts[`verdict.${camelCase(scenario.verdict)}`]!);
     if (scenario.states) {
       expect(await popup.conditionStates('production')).toEqual(scenario.states);
       await expect(popup.environment('production').locator('.checked')).toHaveText(texts['checked.justNow']!);

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { type ParsedMessage, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
 import { STEP_IDS } from '../../lib/guidance/steps';
-import { VERDICT_KEYS } from '../../lib/guidance/view';
+import { camelCase } from '../../lib/guidance/translate';
 import { HINT_STRINGS } from '../../lib/hint/strings';
 import { ENVIRONMENTS, ROLE_VALUES, VERDICTS } from '../../lib/types';
 import { HINT_LANGUAGES, readHintTable } from '../../scripts/hint-strings';
@@ -106,7 +106,7 @@ describe('the keys the popup, options page and hint ask for', () => {
   it('every key built from data exists in English', async () => {
     const keys = await englishKeys();
     const built = [
-      ...VERDICTS.flatMap((kind) => [`verdict.${VERDICT_KEYS[kind]}`, `summary.${VERDICT_KEYS[kind]}`]),
+      ...VERDICTS.flatMap((kind) => [`verdict.${camelCase(kind)}`, `summary.${camelCase(kind)}`]),
       ...ENVIRONMENTS.flatMap((environment) => [
         `environment.${environment}`,
         `environment.${environment}Note`,

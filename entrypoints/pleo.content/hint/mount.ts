@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { environmentOf } from '../../../lib/environments';
-import { hintFromStorage, hintLanguage, hintStorageKeys, hintStrings } from '../../../lib/hint/hint';
+import { hintLanguage, hintStrings } from '../../../lib/hint/hint';
+import { hintFromStorage, hintStorageKeys } from '../../../lib/hint/stored';
 import type { ContentMessage } from '../../../lib/messages/protocol';
 import { renderHintBar } from './bar';
-import { HINT_CSS } from './style';
+import HINT_CSS from './style.css?inline';
 
 function tellBackground(message: ContentMessage): void {
   // The background may be asleep or reloading; the hint works without its answer.

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ReportPanel, type ReportPanelProps } from '../../../components/ReportPanel';
-import type { Translate } from '../../../lib/guidance/steps';
+import type { Translate } from '../../../lib/guidance/translate';
 import { buildReport, reportJson } from '../../../lib/report/build';
 import { reportMarkdown } from '../../../lib/report/markdown';
 import { englishT, HOSTILE, recordFor, reportInput, TEN_KB } from '../report/fixtures';

@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { detect, pageKind } from '../../../lib/detect/detect';
+import { detect } from '../../../lib/detect/detect';
+import { pageKind } from '../../../lib/detect/paths';
 import { ObservationSchema } from '../../../lib/messages/protocol';
 import type { Observation } from '../../../lib/types';
 import { type DetectCase, FRESH_KEY } from '../../fixtures/detect/build';
@@ -110,6 +111,6 @@ describe('pageKind', () => {
     ['https://app.pleo.io/accessibility', 'other'],
     ['https://app.pleo.io/', 'other'],
   ])('%s is %s', (url, kind) => {
-    expect(pageKind(url)).toBe(kind);
+    expect(pageKind(new URL(url).pathname)).toBe(kind);
   });
 });

@@ -11,8 +11,8 @@ import {
   STEP_IDS,
   STEP_PARAMS,
   stepText,
-  type Translate,
 } from '../../../lib/guidance/steps';
+import type { Translate } from '../../../lib/guidance/translate';
 import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
 import { verdict } from '../../../lib/state/verdict';
 import type {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
-import {
-  hintFor,
-  hintFromStorage,
-  hintLanguage,
-  hintStorageKeys,
-  hintStrings,
-  visibleHint,
-} from '../../../lib/hint/hint';
+import { hintFor, hintLanguage, hintStrings, visibleHint } from '../../../lib/hint/hint';
+import { hintFromStorage, hintStorageKeys } from '../../../lib/hint/stored';
 import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
 import { dismissalKey } from '../../../lib/state/profile';
 import { STORED } from '../../../lib/storage/items';

@@ -1,12 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  admit,
-  createRefusalLog,
-  MAX_MESSAGE_CHARS,
-  type RefusalCode,
-  type SenderInfo,
-  send,
-} from '../../../lib/messages/protocol';
+import { admit, createRefusalLog, type SenderInfo } from '../../../lib/messages/admission';
+import { send } from '../../../lib/messages/client';
+import { MAX_MESSAGE_CHARS, type RefusalCode } from '../../../lib/messages/protocol';
 import { EMPTY_OBSERVATION } from '../../../lib/types';
 
 const self = { id: 'our-id', baseUrl: 'chrome-extension://our-id/' };

@@ -8,7 +8,7 @@ import {
   createObservationReporter,
   type MessageRuntime,
   REPORT_RETRY_MS,
-} from '../../../lib/messages/protocol';
+} from '../../../lib/messages/client';
 import type { Observation } from '../../../lib/types';
 import { EMPTY_OBSERVATION } from '../../../lib/types';
 

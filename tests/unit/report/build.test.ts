@@ -3,13 +3,12 @@ import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detect } from '../../../lib/detect/detect';
 import { RULES_VERSION } from '../../../lib/detect/rules';
-import type { Translate } from '../../../lib/guidance/steps';
-import { browserFromUserAgent, buildReport, reportJson } from '../../../lib/report/build';
-import { reportFileName } from '../../../lib/report/file-name';
+import type { Translate } from '../../../lib/guidance/translate';
+import { browserFromUserAgent, buildReport, reportFileName, reportJson } from '../../../lib/report/build';
 import { reportMarkdown } from '../../../lib/report/markdown';
 import { ReportSchema, reportJsonSchemaText } from '../../../lib/report/schema';
 import { emptyRecord, merge, noteVerdict } from '../../../lib/state/merge';
-import { VERDICTS } from '../../../lib/types';
+import { type ResetReason, VERDICTS } from '../../../lib/types';
 import { DEFAULT_USER, pleoPage } from '../../../sim/pages';
 import { englishT, NOW, recordFor, reportInput } from './fixtures';
 
@@ -56,7 +55,13 @@ describe('buildReport', () => {
     const report = buildReport(
       reportInput(t, {
         profile: { kind: 'partner', stage: 'existing', declaredRoles: {} },
-        resets: [{ item: 'environment:staging', at: NOW - 5_000, reason: 'stored value failed validation' }],
+        resets: [
+          {
+            item: 'environment:staging',
+            at: NOW - 5_000,
+            reason: 'stored value failed validation' as ResetReason,
+          },
+        ],
       }),
     );
     expect(report).toMatchObject({

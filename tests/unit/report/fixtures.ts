@@ -1,7 +1,7 @@
 /** Shared by the report tests: records for every verdict, and `t` over the real English locale file. */
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { RULES_VERSION } from '../../../lib/detect/rules';
-import type { Translate } from '../../../lib/guidance/steps';
+import type { Translate } from '../../../lib/guidance/translate';
 import type { ReportInput } from '../../../lib/report/build';
 import { type EnvironmentRecord, emptyRecord, merge } from '../../../lib/state/merge';
 import type { Environment, Evidence, Observation, VerdictKind } from '../../../lib/types';

@@ -1,9 +1,10 @@
 import { Marked } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Translate } from '../../../lib/guidance/steps';
+import type { Translate } from '../../../lib/guidance/translate';
 import { buildReport } from '../../../lib/report/build';
 import { escapeMarkdown, reportMarkdown } from '../../../lib/report/markdown';
 import { shorten } from '../../../lib/report/redact';
+import type { ResetReason } from '../../../lib/types';
 import { HOSTILE, recordFor, reportInput, TEN_KB } from './fixtures';
 
 let t: Translate;
@@ -138,7 +139,7 @@ describe('reportMarkdown', () => {
   it('shows the verdict history and storage resets', () => {
     const report = buildReport(
       reportInput(t, {
-        resets: [{ item: 'profile', at: 0, reason: 'stored value failed validation | <b>' }],
+        resets: [{ item: 'profile', at: 0, reason: 'stored value failed validation | <b>' as ResetReason }],
       }),
     );
     const document = rendered(reportMarkdown(report, t));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseMessagesText } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
-import type { Translate } from '../../../lib/guidance/steps';
+import type { Translate } from '../../../lib/guidance/translate';
 import { BADGES, badgeFor } from '../../../lib/state/badge';
 import { ENVIRONMENTS, VERDICTS } from '../../../lib/types';
 

@@ -11,16 +11,11 @@ import background from '../../../entrypoints/background';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import { buildReport } from '../../../lib/report/build';
 import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
-import {
-  environmentItems,
-  openStorageForWriting,
-  profileItem,
-  readStored,
-  STORED,
-  type StoredName,
-  settingsItem,
-} from '../../../lib/storage/items';
-import { DEFAULT_PROFILE, EMPTY_OBSERVATION } from '../../../lib/types';
+import { STORED, type StoredName } from '../../../lib/storage/items';
+import { environmentItems, profileItem, settingsItem } from '../../../lib/storage/reader';
+import { readStored } from '../../../lib/storage/repair';
+import { openStorageForWriting } from '../../../lib/storage/writer';
+import { DEFAULT_PROFILE, EMPTY_OBSERVATION, type StorageReset } from '../../../lib/types';
 import { englishT } from '../report/fixtures';
 
 const NOW = 1_700_000_000_000;
@@ -388,7 +383,7 @@ describe('the background over everything corrupt at once', () => {
     expect(production.checkedAt).toBeTypeOf('number');
     expect(after['environment:staging']).toBeUndefined();
 
-    const resets = after.resets as { item: string; reason: string }[];
+    const resets = after.resets as Omit<StorageReset, 'at'>[];
     const report = buildReport({
       records: { production },
       profile: DEFAULT_PROFILE,

@@ -10,12 +10,13 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { WriteFailureAlert } from '../../../components/WriteFailureAlert';
 import background from '../../../entrypoints/background';
-import type { Translate } from '../../../lib/guidance/steps';
+import type { Translate } from '../../../lib/guidance/translate';
 import { buildReport, reportJson } from '../../../lib/report/build';
 import { reportMarkdown } from '../../../lib/report/markdown';
 import { ReportSchema } from '../../../lib/report/schema';
-import { openStorageForWriting, type WriteFailure, writeFailureItem } from '../../../lib/storage/items';
-import type { Evidence, Observation } from '../../../lib/types';
+import { writeFailureItem } from '../../../lib/storage/reader';
+import { openStorageForWriting } from '../../../lib/storage/writer';
+import type { Evidence, Observation, WriteFailure } from '../../../lib/types';
 import { CHECKS, DEFAULT_PROFILE, EMPTY_OBSERVATION, ROLE_VALUES } from '../../../lib/types';
 import { englishT, reportInput } from '../report/fixtures';
 

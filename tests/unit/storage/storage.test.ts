@@ -2,16 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import { emptyRecord } from '../../../lib/state/merge';
-import {
-  environmentItems,
-  openStorageForWriting,
-  parseStored,
-  profileItem,
-  RESETS_LIMIT,
-  resetsItem,
-  STORED,
-  settingsItem,
-} from '../../../lib/storage/items';
+import { RESETS_LIMIT, STORED } from '../../../lib/storage/items';
+import { environmentItems, profileItem, resetsItem, settingsItem } from '../../../lib/storage/reader';
+import { parseStored } from '../../../lib/storage/repair';
+import { openStorageForWriting } from '../../../lib/storage/writer';
 import { DEFAULT_PROFILE } from '../../../lib/types';
 
 /** A record as the first release (storage version 1) wrote it: no history. */

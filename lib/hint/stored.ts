@@ -1,0 +1,84 @@
+/**
+ * The hint's verdict from the stored values themselves. The content script reads its few keys
+ * straight from `storage.local` rather than through lib/storage/, whose validators and WXT wrapper
+ * would not fit its size budget, so this checks only what the verdict reads, with the same enums.
+ */
+import { RULES_VERSION } from '../detect/rules';
+import { type EnvironmentRecord, emptyRecord } from '../state/merge';
+import { DEFAULT_SETTINGS } from '../state/profile';
+import { verdict } from '../state/verdict';
+import { DISMISSED_HINTS_KEY, PROFILE_KEY, recordKey, SETTINGS_KEY } from '../storage/keys';
+import type { Environment, KnownRole, Profile } from '../types';
+import {
+  CONFIDENCES,
+  DEFAULT_PROFILE,
+  ENTRY_STATES,
+  ENVIRONMENTS,
+  isObject,
+  KNOWN_ROLES,
+  ROLE_SOURCES,
+  ROLE_VALUES,
+  SIGNED_IN_STATES,
+} from '../types';
+import { type Hint, visibleHint } from './hint';
+
+/** The stored items the hint reads, by their keys in `storage.local`. */
+export function hintStorageKeys(environment: Environment) {
+  return {
+    record: recordKey(environment),
+    profile: PROFILE_KEY,
+    settings: SETTINGS_KEY,
+    dismissed: DISMISSED_HINTS_KEY,
+  } as const;
+}
+
+const oneOf = (value: unknown, allowed: readonly string[]) =>
+  typeof value === 'string' && allowed.includes(value);
+const factOf = (value: unknown, allowed: readonly string[]) => isObject(value) && oneOf(value.value, allowed);
+
+/** The record as far as the verdict reads it; null when it is not one (then no hint is shown). */
+function readRecord(environment: Environment, stored: unknown): EnvironmentRecord | null {
+  if (stored === undefined || stored === null) return emptyRecord(environment, RULES_VERSION);
+  if (!isObject(stored) || stored.environment !== environment) return null;
+  const role = isObject(stored.role) ? stored.role.value : undefined;
+  const valid =
+    factOf(stored.signedIn, SIGNED_IN_STATES) &&
+    factOf(stored.apiKeysEntry, ENTRY_STATES) &&
+    isObject(role) &&
+    oneOf(role.value, ROLE_VALUES) &&
+    oneOf(role.confidence, CONFIDENCES) &&
+    oneOf(role.source, ROLE_SOURCES) &&
+    (stored.checkedAt === null || typeof stored.checkedAt === 'number');
+  return valid ? (stored as unknown as EnvironmentRecord) : null;
+}
+
+/** Only the declared roles matter to the verdict; anything unusable counts as none declared. */
+function readProfile(stored: unknown): Profile {
+  const declared = isObject(stored) && isObject(stored.declaredRoles) ? stored.declaredRoles : {};
+  const declaredRoles: Profile['declaredRoles'] = {};
+  for (const environment of ENVIRONMENTS) {
+    const role = declared[environment];
+    if (oneOf(role, KNOWN_ROLES)) declaredRoles[environment] = role as KnownRole;
+  }
+  return { ...DEFAULT_PROFILE, declaredRoles };
+}
+
+/** The hint for this page from the raw stored values (keyed as in hintStorageKeys), or null. */
+export function hintFromStorage(
+  environment: Environment,
+  stored: Record<string, unknown>,
+  pathname: string,
+): Hint | null {
+  const keys = hintStorageKeys(environment);
+  const record = readRecord(environment, stored[keys.record]);
+  if (!record) return null;
+  const settings = stored[keys.settings];
+  const dismissed = stored[keys.dismissed];
+  return visibleHint(environment, verdict(record, readProfile(stored[keys.profile])), pathname, {
+    enabled:
+      isObject(settings) && typeof settings.hintEnabled === 'boolean'
+        ? settings.hintEnabled
+        : DEFAULT_SETTINGS.hintEnabled,
+    dismissed: Array.isArray(dismissed) ? dismissed.filter((key) => typeof key === 'string') : [],
+  });
+}

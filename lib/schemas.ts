@@ -1,0 +1,42 @@
+/**
+ * Validators for the shared shapes of lib/types.ts, built from its constants, for every place that
+ * checks data from outside its own code: messages (lib/messages/), stored items (lib/storage/) and
+ * the report's schema (lib/report/schema.ts).
+ */
+import * as v from 'valibot';
+import {
+  AUDIENCE_KINDS,
+  AUDIENCE_STAGES,
+  CHECKS,
+  CONFIDENCES,
+  ENTRY_STATES,
+  KNOWN_ROLES,
+  ROLE_SOURCES,
+  ROLE_VALUES,
+  SIGNED_IN_STATES,
+  WRITE_FAILURE_REASONS,
+} from './types';
+
+export const SignedInSchema = v.picklist(SIGNED_IN_STATES);
+export const EntryStateSchema = v.picklist(ENTRY_STATES);
+export const ConfidenceSchema = v.picklist(CONFIDENCES);
+export const RoleValueSchema = v.picklist(ROLE_VALUES);
+export const KnownRoleSchema = v.picklist(KNOWN_ROLES);
+export const AudienceKindSchema = v.picklist(AUDIENCE_KINDS);
+export const AudienceStageSchema = v.picklist(AUDIENCE_STAGES);
+export const WriteFailureReasonSchema = v.picklist(WRITE_FAILURE_REASONS);
+
+export const RoleFactSchema = v.strictObject({
+  value: RoleValueSchema,
+  confidence: ConfidenceSchema,
+  source: v.picklist(ROLE_SOURCES),
+});
+
+/** A string of at most `max` characters. */
+export const ShortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+export const EvidenceSchema = v.strictObject({
+  check: v.picklist(CHECKS),
+  signal: ShortText(40),
+  detail: ShortText(80),
+});

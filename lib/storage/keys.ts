@@ -1,0 +1,14 @@
+/**
+ * Where each item is stored: its key within its storage area, with no validator attached. The
+ * content script reads its few keys straight from `storage.local` (lib/hint/stored.ts), so each key
+ * is a constant of its own and a bundle carries only those it uses.
+ */
+import type { Environment } from '../types';
+
+export const recordKey = (environment: Environment) => `environment:${environment}` as const;
+export const PROFILE_KEY = 'profile';
+export const SETTINGS_KEY = 'settings';
+export const DISMISSED_HINTS_KEY = 'dismissedHints';
+export const RESETS_KEY = 'resets';
+/** Kept in session storage (memory): when local storage is full, that is the one place that still takes it. */
+export const WRITE_FAILURE_KEY = 'writeFailure';

@@ -1,0 +1,45 @@
+/**
+ * Read-only access for the popup, options page and report: migrates in memory, validates, and
+ * falls back to the default when stored data is unusable, without writing (only the background
+ * writes, see ./writer.ts).
+ */
+import { storage } from 'wxt/utils/storage';
+import type { EnvironmentRecord } from '../state/merge';
+import type { Settings } from '../state/profile';
+import type { Environment, Profile, StorageReset, WriteFailure } from '../types';
+import { STORED, type StoredItem } from './items';
+import { parseStored } from './repair';
+
+/** Read-only access for the popup, options page and in-page hint: never writes. */
+export interface StoredReader<T> {
+  getValue(): Promise<T>;
+  /** Calls back with every new value (the default when it was removed or is unusable). */
+  watch(callback: (value: T) => void): () => void;
+}
+
+function reader<T>(item: StoredItem<T>): StoredReader<T> {
+  const read = (stored: unknown, version: number | undefined) =>
+    stored === null || stored === undefined
+      ? item.fallback()
+      : (parseStored(item, stored, version ?? 1) ?? item.fallback());
+  return {
+    async getValue() {
+      const [stored, meta] = await Promise.all([
+        storage.getItem<unknown>(item.key),
+        storage.getMeta<{ v?: number }>(item.key),
+      ]);
+      return read(stored, meta.v);
+    },
+    // The background writes only values of the current version, so a change needs no migration.
+    watch: (callback) => storage.watch<unknown>(item.key, (stored) => callback(read(stored, item.version))),
+  };
+}
+
+export const environmentItems: Record<Environment, StoredReader<EnvironmentRecord>> = {
+  production: reader(STORED.production),
+  staging: reader(STORED.staging),
+};
+export const profileItem: StoredReader<Profile> = reader(STORED.profile);
+export const settingsItem: StoredReader<Settings> = reader(STORED.settings);
+export const resetsItem: StoredReader<StorageReset[]> = reader(STORED.resets);
+export const writeFailureItem: StoredReader<WriteFailure | null> = reader(STORED.writeFailure);
