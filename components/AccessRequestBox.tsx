@@ -1,4 +1,4 @@
-import { type AccessRequest, renderAccessRequest } from '../lib/guidance/steps';
+import { type AccessRequest, renderAccessRequest } from '../lib/guidance/request';
 import type { Translate } from '../lib/guidance/translate';
 
 export type CopyState = 'idle' | 'copied' | 'failed';

@@ -8,12 +8,12 @@
 import type { Check, EntryState, Evidence, Observation, SignedIn } from '../types';
 import { UNKNOWN_ROLE } from '../types';
 import { type EntryFindings, type Finding, findEntries } from './entries';
+import { type EntryKind, entryLabel } from './labels';
 import { gatherCandidates } from './page';
 import { isUnder, trimPath } from './paths';
 import { findRole } from './role';
 import { MIN_SETTINGS_SECTIONS, PATHS } from './rules';
 import { isSafeDetail, shortText } from './text';
-import { type EntryKind, entryLabel } from './vocabulary';
 
 /** The interactive elements a scan starts from: the benchmark's baseline query. */
 export { ENTRY_SELECTOR } from './page';

@@ -3,10 +3,10 @@
  * the Pleo origin, and the settings sections around them.
  */
 
+import { type EntryKind, entryLabel, type LabelMatch } from './labels';
 import { trimPath } from './paths';
 import { LIST_ROLES, PATHS } from './rules';
 import { shortAttribute, shortText } from './text';
-import { type EntryKind, entryLabel, type LabelMatch } from './vocabulary';
 
 /** A signal and its detail, quoted from the rules or a known path: never page text. */
 export interface Finding {

@@ -5,8 +5,8 @@
  * and their small subtrees, so the work follows the menu, not the size of the page's content.
  */
 
+import { marksAccountArea, namesAccountArea } from './labels';
 import { ACCOUNT_AREA_CODE_WORDS, ENTRY_ROLES } from './rules';
-import { marksAccountArea, namesAccountArea } from './vocabulary';
 
 export interface PageCandidates {
   /** Interactive elements that can be a menu entry, in document order. */

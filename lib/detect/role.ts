@@ -7,10 +7,10 @@
 import type { KnownRole, RoleFact } from '../types';
 import { UNKNOWN_ROLE } from '../types';
 import type { Finding } from './entries';
+import { isRoleLabel, type LabelMatch, roleWord } from './labels';
 import { TABLES } from './page';
 import { PATHS } from './rules';
 import { shortText } from './text';
-import { isRoleLabel, type LabelMatch, roleWord } from './vocabulary';
 
 export interface RoleFinding {
   role: RoleFact;

@@ -6,8 +6,8 @@
 import { ORIGINS } from '../environments';
 import type { EnvironmentRecord } from '../state/merge';
 import { effectiveRole } from '../state/verdict';
-import type { EntryState, Environment, Profile, RoleSource, RoleValue, Verdict, VerdictKind } from '../types';
-import { camelCase, type Translate } from './translate';
+import type { Environment, Profile, Verdict, VerdictKind } from '../types';
+import type { Translate } from './translate';
 
 /** Public pages the product may link to; nothing else is ever linked except the Pleo web app itself. */
 export const LINKS = {
@@ -84,7 +84,8 @@ function stagingAccessSteps(profile: Profile): NextStep[] {
   return [step('getStagingAccess', LINKS.stagingAccess)];
 }
 
-function notEnabledStep(profile: Profile): NextStep {
+/** Who to ask when Pleo has not enabled the keys: the step, which names the recipient too. */
+export function notEnabledStep(profile: Profile): NextStep {
   if (profile.kind === 'partner') return step('askPartnerContact', LINKS.environmentAccess);
   if (profile.kind === 'customer' && profile.stage === 'new')
     return step('askPleoChat', LINKS.pleoWebsiteChat);
@@ -150,94 +151,4 @@ export function stepText(nextStep: NextStep, t: Translate): string {
     `step.${nextStep.id}`,
     names.map((name) => nextStep.params?.[name] ?? ''),
   );
-}
-
-export type Recipient =
-  | 'administrator'
-  | 'partner-contact'
-  | 'customer-success'
-  | 'pleo-support'
-  | 'partner-or-customer-contact';
-
-/**
- * A ready-to-send request, as data: who it goes to and what was checked. It holds no personal data;
- * the user adds their name when they send it.
- */
-export interface AccessRequest {
-  recipient: Recipient;
-  /** Where to reach the recipient, when it is a public page (Pleo's website chat); null otherwise. */
-  contactUrl: string | null;
-  environment: Environment;
-  origin: string;
-  /** What is missing: the role (ask an Administrator) or the access (ask Pleo). */
-  reason: 'role-missing' | 'not-enabled';
-  role: { value: RoleValue; source: RoleSource };
-  apiKeysEntry: EntryState;
-  checkedAt: number | null;
-}
-
-const RECIPIENT_BY_STEP: Partial<Record<StepId, Recipient>> = {
-  askPartnerContact: 'partner-contact',
-  askCustomerSuccess: 'customer-success',
-  askPleoChat: 'pleo-support',
-  askPartnerOrCustomerContact: 'partner-or-customer-contact',
-};
-
-/** The request for `role-missing` and `not-enabled`; null for every other verdict. */
-export function accessRequest(
-  verdict: Verdict,
-  environment: Environment,
-  profile: Profile,
-  record: EnvironmentRecord | undefined,
-): AccessRequest | null {
-  if (!record || (verdict.kind !== 'role-missing' && verdict.kind !== 'not-enabled')) return null;
-  const role = effectiveRole(record, profile);
-  const notEnabled = notEnabledStep(profile);
-  const recipient = verdict.kind === 'role-missing' ? 'administrator' : RECIPIENT_BY_STEP[notEnabled.id];
-  if (!recipient) return null;
-  return {
-    recipient,
-    contactUrl:
-      recipient === 'customer-success' || recipient === 'pleo-support' ? LINKS.pleoWebsiteChat : null,
-    environment,
-    origin: ORIGINS[environment],
-    reason: verdict.kind,
-    role: { value: role?.value ?? 'unknown', source: role?.source ?? 'detected' },
-    apiKeysEntry: record.apiKeysEntry.value,
-    checkedAt: record.checkedAt,
-  };
-}
-
-export interface RenderedRequest {
-  /** Who to send it to, as a short description (no names). */
-  to: string;
-  subject: string;
-  body: string;
-}
-
-/** The request as text to copy: `subject` and `body` in the language of `t`. */
-export function renderAccessRequest(request: AccessRequest, t: Translate): RenderedRequest {
-  const environmentName = t(`request.environment.${request.environment}`);
-  const roleName = t(`request.role.${request.role.value}`);
-  const role = request.role.source === 'declared' ? t('request.declaredRole', [roleName]) : roleName;
-  const date = request.checkedAt === null ? '' : new Date(request.checkedAt).toISOString().slice(0, 10);
-  const lines =
-    request.reason === 'role-missing'
-      ? [t('request.roleMissing', [role]), t('request.askRole')]
-      : [t('request.notEnabled', [role]), t('request.askEnable', [environmentName])];
-  const checked = t('request.checked', [date, t(`request.entry.${request.apiKeysEntry}`), role]);
-  return {
-    to: t(`request.recipient.${camelCase(request.recipient)}`),
-    subject: t('request.subject', [environmentName]),
-    body: [
-      t('request.greeting'),
-      '',
-      t('request.intro', [environmentName, request.origin]),
-      ...lines,
-      '',
-      checked,
-      '',
-      t('request.thanks'),
-    ].join('\n'),
-  };
 }

@@ -8,14 +8,8 @@ import type { EnvironmentRecord } from '../state/merge';
 import { effectiveRole, verdict as verdictOf } from '../state/verdict';
 import type { Environment, Evidence, KnownRole, Profile, RoleFact, Verdict, VerdictKind } from '../types';
 import { ENVIRONMENTS, KEY_ROLES } from '../types';
-import {
-  type AccessRequest,
-  API_BASE_URLS,
-  accessRequest,
-  audienceMatters,
-  type NextStep,
-  nextSteps,
-} from './steps';
+import { type AccessRequest, accessRequest } from './request';
+import { API_BASE_URLS, audienceMatters, type NextStep, nextSteps } from './steps';
 import type { Translate } from './translate';
 
 export type Condition = 'signedIn' | 'role' | 'enabled';

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parseMessagesText } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
+import { type AccessRequest, accessRequest, renderAccessRequest } from '../../../lib/guidance/request';
 import {
-  type AccessRequest,
-  accessRequest,
   audienceMatters,
   type NextStep,
   nextSteps,
-  renderAccessRequest,
   STEP_IDS,
   STEP_PARAMS,
   stepText,

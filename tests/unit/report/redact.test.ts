@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VOCABULARY } from '../../../lib/detect/rules';
+import { VOCABULARY } from '../../../lib/detect/words';
 import {
   redactNames,
   redactSecrets,

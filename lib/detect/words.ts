@@ -1,0 +1,179 @@
+/**
+ * The words a person sees in the Pleo web app, per language: the rules' vocabulary (the rest of the
+ * rules are in ./rules.ts; bump RULES_VERSION there when a word changes).
+ *
+ * The real app's translations are not public: these lists are a starting vocabulary, matched
+ * case-insensitively with spaces and hyphens alike. Add a label by appending it to its list.
+ */
+import type { KnownRole } from '../types';
+
+export const LANGUAGES = ['en', 'da', 'sv', 'nb', 'fi', 'de', 'es', 'fr', 'nl', 'pt', 'it'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface Vocabulary {
+  settings: string[];
+  apiKeys: string[];
+  openApi: string[];
+  /** Labels that name a role value, as in "Role: Admin" or <dt>Role</dt><dd>Admin</dd>. */
+  roleLabel: string[];
+  roles: Record<KnownRole, string[]>;
+  /** Words in an aria-label or title that name the signed-in user's account area. */
+  accountArea: string[];
+}
+
+export const VOCABULARY: Record<Language, Vocabulary> = {
+  en: {
+    settings: ['Settings'],
+    apiKeys: ['API Keys'],
+    openApi: ['Open API'],
+    roleLabel: ['Role'],
+    roles: {
+      admin: ['Admin', 'Administrator'],
+      bookkeeper: ['Bookkeeper'],
+      reviewer: ['Expense reviewer', 'Reviewer'],
+      finance: ['Finance'],
+      employee: ['Employee'],
+    },
+    accountArea: ['account', 'profile', 'user'],
+  },
+  da: {
+    settings: ['Indstillinger'],
+    apiKeys: ['API-nøgler'],
+    openApi: ['Open API'],
+    roleLabel: ['Rolle'],
+    roles: {
+      admin: ['Administrator', 'Admin'],
+      bookkeeper: ['Bogholder'],
+      reviewer: ['Godkender'],
+      finance: ['Økonomi'],
+      employee: ['Medarbejder'],
+    },
+    accountArea: ['konto', 'profil', 'bruger'],
+  },
+  sv: {
+    settings: ['Inställningar'],
+    apiKeys: ['API-nycklar'],
+    openApi: ['Open API'],
+    roleLabel: ['Roll'],
+    roles: {
+      admin: ['Administratör', 'Admin'],
+      bookkeeper: ['Bokförare'],
+      reviewer: ['Granskare'],
+      finance: ['Ekonomi'],
+      employee: ['Anställd'],
+    },
+    accountArea: ['konto', 'profil', 'användare'],
+  },
+  nb: {
+    settings: ['Innstillinger'],
+    apiKeys: ['API-nøkler'],
+    openApi: ['Open API'],
+    roleLabel: ['Rolle'],
+    roles: {
+      admin: ['Administrator', 'Admin'],
+      bookkeeper: ['Regnskapsfører'],
+      reviewer: ['Godkjenner'],
+      finance: ['Økonomi'],
+      employee: ['Ansatt'],
+    },
+    accountArea: ['konto', 'profil', 'bruker'],
+  },
+  fi: {
+    settings: ['Asetukset'],
+    apiKeys: ['API-avaimet'],
+    openApi: ['Open API'],
+    roleLabel: ['Rooli'],
+    roles: {
+      admin: ['Ylläpitäjä', 'Pääkäyttäjä', 'Admin'],
+      bookkeeper: ['Kirjanpitäjä'],
+      reviewer: ['Tarkastaja'],
+      finance: ['Talous'],
+      employee: ['Työntekijä'],
+    },
+    accountArea: ['tili', 'profiili', 'käyttäjä'],
+  },
+  de: {
+    settings: ['Einstellungen'],
+    apiKeys: ['API-Schlüssel'],
+    openApi: ['Open API'],
+    roleLabel: ['Rolle'],
+    roles: {
+      admin: ['Administrator', 'Admin'],
+      bookkeeper: ['Buchhalter'],
+      reviewer: ['Prüfer'],
+      finance: ['Finanzen'],
+      employee: ['Mitarbeiter'],
+    },
+    accountArea: ['konto', 'profil', 'benutzer'],
+  },
+  es: {
+    settings: ['Configuración', 'Ajustes'],
+    apiKeys: ['Claves de API', 'Claves API'],
+    openApi: ['Open API'],
+    roleLabel: ['Rol'],
+    roles: {
+      admin: ['Administrador', 'Admin'],
+      bookkeeper: ['Contable'],
+      reviewer: ['Revisor'],
+      finance: ['Finanzas'],
+      employee: ['Empleado'],
+    },
+    accountArea: ['cuenta', 'perfil', 'usuario'],
+  },
+  fr: {
+    settings: ['Paramètres'],
+    apiKeys: ['Clés API', "Clés d'API"],
+    openApi: ['Open API'],
+    roleLabel: ['Rôle'],
+    roles: {
+      admin: ['Administrateur', 'Admin'],
+      bookkeeper: ['Comptable'],
+      reviewer: ['Réviseur', 'Approbateur'],
+      finance: ['Finance'],
+      employee: ['Employé'],
+    },
+    accountArea: ['compte', 'profil', 'utilisateur'],
+  },
+  nl: {
+    settings: ['Instellingen'],
+    apiKeys: ['API-sleutels'],
+    openApi: ['Open API'],
+    roleLabel: ['Rol'],
+    roles: {
+      admin: ['Beheerder', 'Admin'],
+      bookkeeper: ['Boekhouder'],
+      reviewer: ['Beoordelaar'],
+      finance: ['Financiën'],
+      employee: ['Medewerker'],
+    },
+    accountArea: ['account', 'profiel', 'gebruiker'],
+  },
+  pt: {
+    settings: ['Definições', 'Configurações'],
+    apiKeys: ['Chaves de API', 'Chaves API'],
+    openApi: ['Open API'],
+    roleLabel: ['Função'],
+    roles: {
+      admin: ['Administrador', 'Admin'],
+      bookkeeper: ['Contabilista'],
+      reviewer: ['Revisor'],
+      finance: ['Finanças'],
+      employee: ['Colaborador', 'Funcionário'],
+    },
+    accountArea: ['conta', 'perfil', 'utilizador', 'usuário'],
+  },
+  it: {
+    settings: ['Impostazioni'],
+    apiKeys: ['Chiavi API'],
+    openApi: ['Open API'],
+    roleLabel: ['Ruolo'],
+    roles: {
+      admin: ['Amministratore', 'Admin'],
+      bookkeeper: ['Contabile'],
+      reviewer: ['Revisore'],
+      finance: ['Finanza'],
+      employee: ['Dipendente'],
+    },
+    accountArea: ['account', 'profilo', 'utente'],
+  },
+};
