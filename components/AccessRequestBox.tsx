@@ -4,7 +4,7 @@ import type { Translate } from '../lib/guidance/translate';
 export type CopyState = 'idle' | 'copied' | 'failed';
 
 /** The text the user copies: subject, then body. */
-export function requestText(request: AccessRequest, t: Translate): string {
+function requestText(request: AccessRequest, t: Translate): string {
   const rendered = renderAccessRequest(request, t);
   return `${rendered.subject}\n\n${rendered.body}`;
 }

@@ -7,7 +7,7 @@ import type { BrowserContext } from 'playwright-core';
 import type { Environment } from '../lib/types';
 import { DEFAULT_USER, pleoPage, SIMULATED_ORIGINS, type SimulatedUser } from './pages';
 
-export type PageSource = (path: string) => string | { status: number; body: string } | null;
+type PageSource = (path: string) => string | { status: number; body: string } | null;
 
 export interface PleoServer {
   /** Serve this environment's origin as this user sees it (or with a custom page source). */

@@ -4,9 +4,8 @@
  */
 
 import type { KnownRole } from '../types';
-import { ACCOUNT_AREA_CODE_WORDS } from './rules';
+import { ACCOUNT_AREA_CODE_WORDS, LANGUAGES, type Language, VOCABULARY } from './rules';
 import { normaliseLabel } from './text';
-import { LANGUAGES, type Language, VOCABULARY } from './words';
 
 export type EntryKind = 'settings' | 'apiKeys' | 'openApi';
 

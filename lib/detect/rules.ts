@@ -1,9 +1,11 @@
 /**
- * Detection rules as data, with ./words.ts: the language-free paths and page structure here, the
- * words a person sees in the Pleo web app, per language, there. Bump RULES_VERSION whenever a
- * label, path or word changes, so a report tells which rules produced a verdict.
- * docs/detection.md explains each rule and how a missed label is reported.
+ * Detection rules as data, the one module the rest of the code reads them from: the
+ * language-free paths and page structure here, the words a person sees in the Pleo web app, per
+ * language, in ./words.ts. Bump RULES_VERSION whenever a label, path or word changes, so a report
+ * tells which rules produced a verdict. docs/detection.md explains each rule and how a missed
+ * label is reported.
  */
+export { LANGUAGES, type Language, VOCABULARY } from './words';
 
 export const RULES_VERSION = 2;
 

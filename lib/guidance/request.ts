@@ -6,7 +6,7 @@ import type { EntryState, Environment, Profile, RoleSource, RoleValue, Verdict }
 import { LINKS, notEnabledStep, type StepId } from './steps';
 import { camelCase, type Translate } from './translate';
 
-export type Recipient =
+type Recipient =
   | 'administrator'
   | 'partner-contact'
   | 'customer-success'

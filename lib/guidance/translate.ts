@@ -3,7 +3,8 @@
  * generates from locales/en.yml: a mistyped key, or one built from a value with no text, fails to
  * compile. Keys built at run time come from typed unions through `camelCase`.
  */
-import type { GeneratedI18nStructure } from '#i18n';
+// The generated types alone, not `#i18n`: that module calls the browser's i18n API.
+import type { GeneratedI18nStructure } from '../../.wxt/i18n/structure';
 
 export type MessageKey = keyof GeneratedI18nStructure;
 

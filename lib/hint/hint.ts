@@ -7,9 +7,9 @@ import { dismissalKey } from '../state/profile';
 import type { Environment, Verdict, VerdictKind } from '../types';
 import { HINT_STRINGS } from './strings';
 
-export type HintText = keyof (typeof HINT_STRINGS)['en'];
+type HintText = keyof (typeof HINT_STRINGS)['en'];
 export type HintStrings = Record<HintText, string>;
-export type HintMessage = Exclude<HintText, 'label' | 'details' | 'dismiss'>;
+type HintMessage = Exclude<HintText, 'label' | 'details' | 'dismiss'>;
 export type HintLanguage = keyof typeof HINT_STRINGS;
 
 export interface Hint {

@@ -44,7 +44,7 @@ export type Admitted =
  * The environment of a content-script sender, or null. Only our own extension, from a tab's
  * top frame, on exactly one of the two Pleo origins.
  */
-export function contentScriptEnvironment(sender: SenderInfo, ownId: string): Environment | null {
+function contentScriptEnvironment(sender: SenderInfo, ownId: string): Environment | null {
   if (sender.id !== ownId || typeof sender.tab?.id !== 'number' || sender.frameId !== 0) return null;
   const environment = environmentOf(sender.origin ?? sender.url);
   if (!environment) return null;
@@ -53,7 +53,7 @@ export function contentScriptEnvironment(sender: SenderInfo, ownId: string): Env
 }
 
 /** Whether the sender is one of our own pages (popup, options), not a content script or another extension. */
-export function isOwnPage(sender: SenderInfo, self: Self): boolean {
+function isOwnPage(sender: SenderInfo, self: Self): boolean {
   // A prefix, not URL.origin: extension URLs are not "special" URLs and have an opaque origin in some engines.
   return sender.id === self.id && self.baseUrl.endsWith('/') && !!sender.url?.startsWith(self.baseUrl);
 }

@@ -4,7 +4,7 @@
  * through lib/redact, and the company name appears only when the user typed it for this report.
  */
 
-import { VOCABULARY } from '../detect/words';
+import { VOCABULARY } from '../detect/rules';
 import { ORIGINS } from '../environments';
 import { nextSteps, stepText } from '../guidance/steps';
 import type { Translate } from '../guidance/translate';

@@ -4,7 +4,7 @@
  * hostile page still cannot put one into a report the user shares.
  */
 
-export const REDACTED = {
+const REDACTED = {
   email: '[email]',
   secret: '[secret]',
   id: '[id]',

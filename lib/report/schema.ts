@@ -102,7 +102,6 @@ export const ReportSchema = v.pipe(
 export type Report = v.InferOutput<typeof ReportSchema>;
 export type ReportEnvironment = Report['environments'][number];
 export type ReportNextStep = ReportEnvironment['nextSteps'][number];
-export type ReportStorageReset = Report['storageResets'][number];
 
 /** docs/report.schema.json: the JSON Schema of the report, generated from ReportSchema. */
 export async function reportJsonSchemaText(): Promise<string> {

@@ -12,13 +12,13 @@ import type {
 import { UNKNOWN_ROLE } from '../types';
 
 /** A fact with the time it was last seen (null when never seen). */
-export interface Fact<T> {
+interface Fact<T> {
   value: T;
   seenAt: number | null;
 }
 
 /** One change of an environment's verdict, kept so the report can show how it came about. */
-export interface VerdictChange {
+interface VerdictChange {
   verdict: VerdictKind;
   at: number;
 }

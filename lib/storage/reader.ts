@@ -3,7 +3,7 @@
  * falls back to the default when stored data is unusable, without writing (only the background
  * writes, see ./writer.ts).
  */
-import { storage } from 'wxt/utils/storage';
+import { storage } from '@wxt-dev/storage';
 import type { EnvironmentRecord } from '../state/merge';
 import type { Settings } from '../state/profile';
 import type { Environment, Profile, StorageReset, WriteFailure } from '../types';

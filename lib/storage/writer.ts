@@ -2,7 +2,7 @@
  * The background's access to storage, the only one that writes. WXT runs an item's migrations, and
  * writes their result, in whichever context defines the item, so the items are defined here alone.
  */
-import { storage } from 'wxt/utils/storage';
+import { storage } from '@wxt-dev/storage';
 import type { ResetReason, StorageReset, WriteFailure } from '../types';
 import { itemName, RESETS_LIMIT, STORED, type StoredItem, type StoredName, type StoredValue } from './items';
 

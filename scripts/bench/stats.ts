@@ -1,7 +1,7 @@
 /** What every benchmark module shares: its shape, and how samples are summarised. */
 import type { Browser } from 'playwright-core';
 
-export interface BenchmarkTools {
+interface BenchmarkTools {
   /** A plain Chromium (no extension) for page-level measurements. */
   browser: Browser;
   /** Progress for the person waiting; goes to stderr so stdout stays one JSON document. */
@@ -20,7 +20,7 @@ export interface Summary {
   max: number;
 }
 
-export function quantile(sorted: number[], q: number): number {
+function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[index]!;

@@ -1,9 +1,8 @@
 /** The rules' data and the label reading they depend on. */
 import { describe, expect, it } from 'vitest';
 import { entryLabel, isRoleLabel, roleWord, roleWordCollisions } from '../../../lib/detect/labels';
-import { RULES_VERSION } from '../../../lib/detect/rules';
+import { LANGUAGES, RULES_VERSION, VOCABULARY } from '../../../lib/detect/rules';
 import { isSafeDetail, normaliseLabel, shortText } from '../../../lib/detect/text';
-import { LANGUAGES, VOCABULARY } from '../../../lib/detect/words';
 
 describe('rules', () => {
   it('has a version and all eleven languages, each with every list filled', () => {

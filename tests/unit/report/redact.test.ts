@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VOCABULARY } from '../../../lib/detect/words';
+import { VOCABULARY } from '../../../lib/detect/rules';
 import {
   redactNames,
   redactSecrets,
