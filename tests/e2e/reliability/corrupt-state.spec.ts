@@ -3,7 +3,7 @@
  * an earlier storage version, truncated values, wrong types and unknown keys, then the browser is
  * started again on it: nothing crashes, unusable data is reset and shown in the report, good fields
  * are kept, detection goes on, and a further start (running the migrations again) changes nothing.
- * (Every case one by one: tests/unit/reliability-state.test.ts.)
+ * (Every case one by one: tests/unit/storage/.)
  */
 import { rmSync } from 'node:fs';
 import type { BrowserContext, ConsoleMessage } from '@playwright/test';

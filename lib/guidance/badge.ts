@@ -3,8 +3,9 @@
  * title that says it in words (the mark and colour alone would exclude screen-reader and colour-blind
  * users). As data: one row per verdict.
  */
-import { camelCase, type Translate } from '../guidance/translate';
+
 import type { Environment, VerdictKind } from '../types';
+import { camelCase, type Translate } from './translate';
 
 export interface BadgeLook {
   text: string;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseMessagesText } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
+import { BADGES, badgeFor } from '../../../lib/guidance/badge';
 import type { Translate } from '../../../lib/guidance/translate';
-import { BADGES, badgeFor } from '../../../lib/state/badge';
 import { ENVIRONMENTS, VERDICTS } from '../../../lib/types';
 
 const english = new Map(
