@@ -1,13 +1,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detect } from '../../lib/detect/detect';
-import { createScanScheduler, onlyChanges } from '../../lib/detect/page-watch';
+import { createScanScheduler, FIRST_SCAN_WAIT_MS, onlyChanges } from '../../lib/detect/page-watch';
 import type { Observation } from '../../lib/types';
 
 /** Attributes that can change what an entry is called or where it leads. */
 const WATCHED_ATTRIBUTES = ['aria-label', 'aria-labelledby', 'href', 'role', 'title', 'hidden'];
 
 /**
- * Detects the page now, again after it changes (debounced, see lib/page-watch.ts) and after
+ * Detects the page once it is idle, again after it changes (debounced, see lib/detect/page-watch.ts) and after
  * history navigation, and reports each observation that differs from the last one reported.
  * Everything stops when the extension context goes away.
  */
@@ -46,5 +46,6 @@ export function watchPage(ctx: ContentScriptContext, report: (observation: Obser
   }
   ctx.onInvalidated(() => scheduler.stop());
 
-  scheduler.scanNow();
+  // Not in the script's first task: the page's own start goes first. A stopped scheduler scans nothing.
+  window.requestIdleCallback(() => scheduler.scanNow(), { timeout: FIRST_SCAN_WAIT_MS });
 }

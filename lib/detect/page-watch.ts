@@ -19,6 +19,11 @@ export const REST_MS = 150;
 export const QUIET_MS = 150;
 /** A page that keeps changing is scanned at least this often all the same. */
 export const MAX_WAIT_MS = 2000;
+/**
+ * The first scan waits for a moment the page is idle (it is still settling after its load), at
+ * most this long, so the first observation comes within 300 ms of the script's start.
+ */
+export const FIRST_SCAN_WAIT_MS = 250;
 
 export interface Timers {
   now(): number;

@@ -37,25 +37,28 @@ function createHintHost(): { host: HTMLElement; container: HTMLElement } {
 }
 
 /**
- * Shows the in-page hint when the stored verdict and this page call for one (lib/hint.ts), and
+ * Shows the in-page hint when the stored verdict and this page call for one (lib/hint/), and
  * keeps it current as storage changes and the app navigates. It only reads storage; dismissing
- * and "Details" go to the background as messages.
+ * and "Details" go to the background as messages. The host and its shadow root are made only
+ * when there is a hint to show: on most page loads there is none.
  */
 export async function showHint(ctx: ContentScriptContext): Promise<void> {
   const environment = environmentOf(location.href);
   if (!environment) return;
   const keys = Object.values(hintStorageKeys(environment));
-  const { host, container } = createHintHost();
-  ctx.onInvalidated(() => host.remove());
+  let mounted: { host: HTMLElement; container: HTMLElement } | null = null;
+  ctx.onInvalidated(() => mounted?.host.remove());
   let stored: Record<string, unknown> = {};
 
   const update = () => {
     if (ctx.isInvalid) return;
     const hint = hintFromStorage(environment, stored, location.pathname);
     if (!hint) {
-      host.remove();
+      mounted?.host.remove();
       return;
     }
+    mounted ??= createHintHost();
+    const { host, container } = mounted;
     host.setAttribute('data-verdict', hint.verdict);
     const language = hintLanguage(document.documentElement.lang);
     renderHintBar(container, {

@@ -8,6 +8,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { watchPage } from '../../../entrypoints/pleo.content/watch';
 import {
   createScanScheduler,
+  FIRST_SCAN_WAIT_MS,
   MAX_WAIT_MS,
   onlyChanges,
   QUIET_MS,
@@ -152,16 +153,24 @@ describe('watchPage in a single-page app', () => {
     document.body.innerHTML = '<div id="root"></div>';
     ctx = new ContentScriptContext('pleo-test');
     reports = [];
+    // happy-dom has no idle callbacks: this one runs at its deadline, on the faked clock.
+    vi.stubGlobal('requestIdleCallback', (run: () => void, options: { timeout: number }) =>
+      setTimeout(run, options.timeout),
+    );
   });
   afterEach(() => {
     ctx.abort();
     vi.useRealTimers();
+    vi.unstubAllGlobals();
   });
 
   const settle = () => vi.advanceTimersByTimeAsync(600);
 
-  it('reports at start, after a late render and after pushState navigation, and only changes', async () => {
+  it('reports once idle after start, after a late render and after pushState navigation, and only changes', async () => {
     watchPage(ctx, (observation) => reports.push(observation));
+    // Not in the script's first task, and within the first-scan deadline.
+    expect(reports).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS);
     expect(reports).toHaveLength(1);
     expect(reports[0]!.signedIn).toBe('unknown');
 
@@ -197,6 +206,7 @@ describe('watchPage in a single-page app', () => {
 <li><a href="/settings/general">General</a></li><li><a href="/settings/export">Export</a></li>
 <li><a href="/settings/integrations">Integrations</a></li></ul></main>`;
     watchPage(ctx, (observation) => reports.push(observation));
+    await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS);
     expect(reports.at(-1)!.apiKeysEntry).toBe('unknown');
     history.pushState(null, '', '/settings');
     await vi.advanceTimersByTimeAsync(1500);
@@ -205,6 +215,7 @@ describe('watchPage in a single-page app', () => {
 
   it('stops observing and scanning when the context is invalidated', async () => {
     watchPage(ctx, (observation) => reports.push(observation));
+    await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS);
     document.getElementById('root')!.innerHTML = '<nav><a href="/settings">Settings</a></nav>';
     ctx.abort();
     await settle();
@@ -212,5 +223,12 @@ describe('watchPage in a single-page app', () => {
     history.pushState(null, '', '/settings/api-keys');
     await vi.advanceTimersByTimeAsync(3000);
     expect(reports).toHaveLength(1);
+  });
+
+  it('makes no first scan when the context is invalidated before the page is idle', async () => {
+    watchPage(ctx, (observation) => reports.push(observation));
+    ctx.abort();
+    await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS + 3000);
+    expect(reports).toHaveLength(0);
   });
 });
