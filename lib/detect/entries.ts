@@ -31,6 +31,7 @@ const HEADING_OR_STRONG = 'h1, h2, h3, h4, h5, h6, [role="heading"], strong';
 /** How many list containers up to look for a Settings label (a nav holding a list holding items). */
 const CONTAINER_DEPTH = 3;
 
+
 /**
  * An entry's label: its aria-label; else its first heading or strong child (a card's title, not its
  * description); else its text; else its title.
@@ -86,6 +87,9 @@ export function findEntries(entries: Element[], location: URL): EntryFindings {
     if (path === 'elsewhere') continue;
     const byPath = path ? PATH_KINDS[path] : undefined;
     const kind = byPath ?? match?.value;
+    // A locked API Keys or Open API entry is one the user cannot open: read the page as if it were
+    // not there, so it makes neither a visible entry nor a settings section.
+    if ((kind === 'apiKeys' || kind === 'openApi') && isLocked(element)) continue;
     const finding = byPath
       ? { signal: 'entry-href', detail: path! }
       : match
@@ -106,6 +110,15 @@ export function findEntries(entries: Element[], location: URL): EntryFindings {
   }
   findings.settingsSections = sections.size;
   return findings;
+}
+
+/** Shown but marked as not usable (a locked feature: inert, disabled or aria-disabled), itself or around it. */
+function isLocked(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (node.hasAttribute('inert') || node.hasAttribute('disabled')) return true;
+    if (node.getAttribute('aria-disabled')?.trim().toLowerCase() === 'true') return true;
+  }
+  return false;
 }
 
 function inSettingsList(element: Element, cache: Map<Element, boolean>): boolean {

@@ -1,8 +1,9 @@
 /**
  * Gathers every element a rule may look at: one querySelectorAll over the document for menu
- * entries and labelled values (its cost is the baseline any scan must pay), and the account-area
- * search only in the app's frame around the main content. Every later check reads these elements
- * and their small subtrees, so the work follows the menu, not the size of the page's content.
+ * entries and labelled values (its cost is the baseline any scan must pay), and the account area:
+ * in the app's frame around the main content by any sign, inside the main content only by an
+ * accessible name (the cheap attribute test), never inside a table. Every later check reads these
+ * elements and their small subtrees, so the work follows the menu, not the size of the content.
  */
 
 import { marksAccountArea, namesAccountArea } from './labels';
@@ -42,6 +43,9 @@ export const TABLES = 'table, [role="table"], [role="grid"], [role="row"]';
 /** Details inside these belong to the page's content, not to the signed-in user. */
 const CONTENT = `main, [role="main"], ${TABLES}`;
 
+/** An account menu may sit in a top bar inside the main content; it says what it is by its name. */
+const NAMED = '[aria-label], [title]';
+
 export function gatherCandidates(document: Document): PageCandidates {
   // Tag-name lookups take the browser's fast path: cheaper than widening the one query.
   const page: PageCandidates = {
@@ -61,7 +65,24 @@ export function gatherCandidates(document: Document): PageCandidates {
       if (isAccountArea(element)) page.accountAreas.push(element);
     }
   }
+  if (main) {
+    const inMain = [...main.querySelectorAll(NAMED)].filter(
+      (element) => namesAnAccountArea(element) && !element.closest(TABLES),
+    );
+    // In document order, as the frame's areas are: the areas of a page are read first to last.
+    if (inMain.length > 0) page.accountAreas = inDocumentOrder([...page.accountAreas, ...inMain]);
+  }
   return page;
+}
+
+function inDocumentOrder(elements: Element[]): Element[] {
+  return elements.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+function namesAnAccountArea(element: Element): boolean {
+  return [element.getAttribute('aria-label'), element.getAttribute('title')].some(
+    (text) => !!text && namesAccountArea(text),
+  );
 }
 
 /** The largest subtrees of `root` that do not hold `excluded`, in document order. */
@@ -75,17 +96,18 @@ function outside(root: Element, excluded: Element | null): Element[] {
   return regions;
 }
 
+/**
+ * An account area outside the main content: the page's banner, or an element named or marked as
+ * one. Named ones count anywhere but in tables (they are found inside the main content too);
+ * ones marked only by a code word in an id or class count outside the page's content alone.
+ */
 function isAccountArea(element: Element): boolean {
   const tag = element.tagName.toUpperCase();
   if (element.getAttribute('role') === 'banner') return true;
   if (tag === 'HEADER') return !element.parentElement?.closest(SECTIONING);
-  const named = [element.getAttribute('aria-label'), element.getAttribute('title')].some(
-    (text) => !!text && namesAccountArea(text),
+  if (namesAnAccountArea(element)) return !element.closest(TABLES);
+  const marked = [element.id, element.getAttribute('class'), element.getAttribute('data-testid')].some(
+    (code) => !!code && marksAccountArea(code),
   );
-  const marked =
-    !named &&
-    [element.id, element.getAttribute('class'), element.getAttribute('data-testid')].some(
-      (code) => !!code && marksAccountArea(code),
-    );
-  return (named || marked) && !element.closest(CONTENT);
+  return marked && !element.closest(CONTENT);
 }

@@ -7,7 +7,7 @@
  */
 export { LANGUAGES, type Language, VOCABULARY } from './words';
 
-export const RULES_VERSION = 2;
+export const RULES_VERSION = 3;
 
 /** Paths on the Pleo origin; they hold in every language. */
 export const PATHS = {
