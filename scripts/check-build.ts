@@ -2,10 +2,11 @@
  * `npm run check:build`: checks what `npm run zip` made, as the stores will receive it.
  * - size budgets (gzip) for the content script, background, popup, and the Chrome zip;
  * - hygiene of every built file (no eval, no remote code, no HTML sinks) and of our sources;
- * - manifests: least privilege, default CSP, the Firefox add-on id and data collection, the version;
+ * - manifests: least privilege, default CSP, the Firefox add-on id and data collection, the version,
+ *   the oldest Chrome, private windows, the shortcut, the localized toolbar title, no Android claim;
  * - `web-ext lint` on the Firefox build: no errors, every warning explained in docs/web-ext-lint.md;
- * - the three packages: the zips hold exactly the builds, and the sources zip rebuilds the Firefox
- *   build byte for byte.
+ * - the four packages: the zips hold exactly the builds, the Edge build is the Chrome build, and the
+ *   sources zip rebuilds the Firefox build byte for byte.
  * Prints a table and a summary line; exits non-zero when anything fails.
  */
 import { execFileSync } from 'node:child_process';
@@ -25,13 +26,14 @@ import {
   unexplainedLintCodes,
 } from './build-checks';
 
-const TARGETS = ['chrome-mv3', 'firefox-mv2'] as const;
+const TARGETS = ['chrome-mv3', 'edge-mv3', 'firefox-mv2'] as const;
 type Target = (typeof TARGETS)[number];
 
 const outDir = resolve(process.env.WXT_OUT_DIR ?? '.output');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
 const zips = {
   chrome: join(outDir, `${pkg.name}-${pkg.version}-chrome.zip`),
+  edge: join(outDir, `${pkg.name}-${pkg.version}-edge.zip`),
   firefox: join(outDir, `${pkg.name}-${pkg.version}-firefox.zip`),
   sources: join(outDir, `${pkg.name}-${pkg.version}-sources.zip`),
 };
@@ -99,7 +101,7 @@ const missing = [...TARGETS.map((t) => join(outDir, t, 'manifest.json')), ...Obj
   (file) => !existsSync(file),
 );
 check(
-  'both builds and the three zips exist',
+  'the three builds and the four zips exist',
   missing.map((file) => `missing ${relative(process.cwd(), file)}`),
 );
 if (missing.length > 0) {
@@ -141,12 +143,17 @@ for (const target of TARGETS) {
   );
   for (const row of rows.slice(-3)) row.bytes = gzipTotal(root, row.files);
 }
-rows.push({
-  part: 'Chrome zip (whole package)',
-  files: [relative(outDir, zips.chrome)],
-  bytes: statSync(zips.chrome).size,
-  budget: BUDGETS.chromeZip,
-});
+for (const [store, zip] of [
+  ['Chrome', zips.chrome],
+  ['Edge', zips.edge],
+] as const) {
+  rows.push({
+    part: `${store} zip (whole package)`,
+    files: [relative(outDir, zip)],
+    bytes: statSync(zip).size,
+    budget: BUDGETS.chromeZip,
+  });
+}
 const width = Math.max(...rows.map((row) => row.part.length));
 process.stdout.write(
   `  ${'part'.padEnd(width)}  ${'size'.padStart(9)}  ${'budget'.padStart(9)}  used  files\n`,
@@ -190,12 +197,15 @@ for (const target of TARGETS) {
   check(`${target}: content security policy no weaker than the default`, problems);
 }
 const chromeManifest = manifestOf('chrome-mv3');
+const edgeManifest = manifestOf('edge-mv3');
 const firefoxManifest = manifestOf('firefox-mv2');
 check('permissions: storage and the two Pleo origins, nothing else', [
   ...mismatch('chrome-mv3 permissions', chromeManifest.permissions, ['storage']),
   ...mismatch('chrome-mv3 host_permissions', chromeManifest.host_permissions, MATCH_PATTERNS),
   ...mismatch('firefox-mv2 permissions', firefoxManifest.permissions, ['storage', ...MATCH_PATTERNS]),
-  ...[chromeManifest, firefoxManifest].flatMap((manifest) =>
+  ...mismatch('edge-mv3 permissions', edgeManifest.permissions, ['storage']),
+  ...mismatch('edge-mv3 host_permissions', edgeManifest.host_permissions, MATCH_PATTERNS),
+  ...[chromeManifest, edgeManifest, firefoxManifest].flatMap((manifest) =>
     [
       'optional_permissions',
       'optional_host_permissions',
@@ -207,9 +217,21 @@ check('permissions: storage and the two Pleo origins, nothing else', [
   ),
 ]);
 const gecko = firefoxManifest.browser_specific_settings?.gecko ?? {};
-check('firefox-mv2: stable add-on id, collects no data', [
+check('firefox-mv2: stable add-on id, collects no data, desktop only', [
   ...mismatch('gecko.id', gecko.id, 'pleo-api-access-checker@extension'),
   ...mismatch('gecko.data_collection_permissions', gecko.data_collection_permissions, { required: ['none'] }),
+  ...(firefoxManifest.browser_specific_settings?.gecko_android
+    ? ['gecko_android claims Firefox for Android, which no test covers']
+    : []),
+]);
+check(
+  'every browser: never in private windows, a shortcut opens the popup, the toolbar title is localized',
+  TARGETS.flatMap((target) => manifestProblems(target, manifestOf(target))),
+);
+check('chrome-mv3 and edge-mv3: the oldest Chrome they run on is declared', [
+  ...[chromeManifest, edgeManifest]
+    .filter((manifest) => !/^\d+$/.test(manifest.minimum_chrome_version ?? ''))
+    .map((manifest) => `minimum_chrome_version: ${JSON.stringify(manifest.minimum_chrome_version)}`),
 ]);
 check(
   'icons in 16, 32, 48, 96 and 128 px',
@@ -223,6 +245,19 @@ check(
     ];
   }),
 );
+
+/** What every browser's manifest must say beyond its permissions (docs/browsers.md). */
+function manifestProblems(target: Target, manifest: Record<string, unknown>): string[] {
+  const mv2 = manifest.manifest_version === 2;
+  const action = (mv2 ? manifest.browser_action : manifest.action) as { default_title?: string } | undefined;
+  const commands = (manifest.commands ?? {}) as Record<string, { suggested_key?: { default?: string } }>;
+  const command = commands[mv2 ? '_execute_browser_action' : '_execute_action'];
+  return [
+    ...mismatch(`${target} incognito`, manifest.incognito, 'not_allowed'),
+    ...mismatch(`${target} toolbar title`, action?.default_title, '__MSG_extName__'),
+    ...(command?.suggested_key?.default ? [] : [`${target}: no suggested shortcut opens the popup`]),
+  ];
+}
 
 /** Width and height from a PNG's header (the IHDR chunk right after the signature). */
 function pngSize(file: string): [number, number] | null {
@@ -273,6 +308,12 @@ check(
   'Chrome zip holds exactly the Chrome build',
   inUnzipped(zips.chrome, (dir) => treeDifferences(dir, 'chrome-mv3')),
 );
+check('Edge zip holds exactly the Edge build, and the Edge build is the Chrome build', [
+  ...inUnzipped(zips.edge, (dir) => treeDifferences(dir, 'edge-mv3')),
+  ...treeDifferences(join(outDir, 'edge-mv3'), 'chrome-mv3').map(
+    (difference) => `edge-mv3 vs chrome-mv3 ${difference}`,
+  ),
+]);
 check(
   'Firefox zip holds exactly the Firefox build',
   inUnzipped(zips.firefox, (dir) => treeDifferences(dir, 'firefox-mv2')),
