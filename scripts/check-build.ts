@@ -23,6 +23,7 @@ import {
   hygieneFindings,
   modulesImportedBy,
   sourceFindings,
+  transparentBorder,
   unexplainedLintCodes,
 } from './build-checks';
 
@@ -243,6 +244,15 @@ check(
         mismatch(`${target}/${file} width × height`, pngSize(join(outDir, target, file)), [+size, +size]),
       ),
     ];
+  }),
+);
+
+check(
+  "the 128 px icon (the stores' icon) has 16 px of transparent padding around its art",
+  TARGETS.flatMap((target) => {
+    const file = (manifestOf(target).icons ?? {})['128'] as string | undefined;
+    const border = file ? transparentBorder(readFileSync(join(outDir, target, file))) : null;
+    return border === 16 ? [] : [`${target}/${file}: transparent border ${border} px`];
   }),
 );
 

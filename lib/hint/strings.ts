@@ -1,7 +1,7 @@
 // Generated from locales/*.yml by scripts/hint-strings.ts: edit the locale files, then rerun it.
 export const HINT_STRINGS = {
   en: {
-    label: 'Pleo API Access Checker',
+    label: 'API Access Checker for Pleo',
     roleMissing: 'Your role cannot create API keys here.',
     notEnabled: 'API keys are not enabled for this company.',
     unknownOpenSettings: 'Open the list of settings so the checker can look for API Keys.',
@@ -11,7 +11,7 @@ export const HINT_STRINGS = {
     dismiss: 'Dismiss',
   },
   da: {
-    label: 'Pleo API Access Checker',
+    label: 'API Access Checker for Pleo',
     roleMissing: 'Din rolle kan ikke oprette API-nøgler her.',
     notEnabled: 'API-nøgler er ikke slået til for denne virksomhed.',
     unknownOpenSettings: 'Åbn listen over indstillinger, så tjekkeren kan lede efter API-nøgler.',
@@ -21,7 +21,7 @@ export const HINT_STRINGS = {
     dismiss: 'Luk',
   },
   sv: {
-    label: 'Pleo API Access Checker',
+    label: 'API Access Checker for Pleo',
     roleMissing: 'Din roll kan inte skapa API-nycklar här.',
     notEnabled: 'API-nycklar är inte aktiverade för det här företaget.',
     unknownOpenSettings: 'Öppna listan över inställningar så att kontrollen kan leta efter API-nycklar.',
@@ -31,7 +31,7 @@ export const HINT_STRINGS = {
     dismiss: 'Stäng',
   },
   de: {
-    label: 'Pleo API Access Checker',
+    label: 'API Access Checker for Pleo',
     roleMissing: 'Ihre Rolle kann hier keine API-Schlüssel erstellen.',
     notEnabled: 'API-Schlüssel sind für dieses Unternehmen nicht freigeschaltet.',
     unknownOpenSettings:

@@ -93,6 +93,6 @@ export function createRefusalLog(warn: (message: string) => void): (code: Refusa
   return (code) => {
     if (logged.has(code)) return;
     logged.add(code);
-    warn(`Pleo API Access Checker refused a message: ${code} (further ones are not logged)`);
+    warn(`API Access Checker for Pleo refused a message: ${code} (further ones are not logged)`);
   };
 }

@@ -95,7 +95,7 @@ export const ReportSchema = v.pipe(
       ),
     ),
   }),
-  v.title('Pleo API Access Checker diagnostic report'),
+  v.title('API Access Checker for Pleo: diagnostic report'),
   v.description('Redacted by default: no names, e-mail addresses, company names or ids, no secrets.'),
 );
 

@@ -83,7 +83,7 @@ test('both downloads and the copy work from the popup, and the JSON is what the 
   expect(report.environments[0]!.checks).toMatchObject({ signedIn: 'yes', apiKeysEntry: 'absent' });
   expect(report.environments[0]!.checks.role.value).toBe('admin');
   expect(report.browser.name).toBe('Chrome');
-  expect(report.extension.name).toBe('Pleo API Access Checker');
+  expect(report.extension.name).toBe('API Access Checker for Pleo');
 
   const markdown = await downloaded(popup.page, () => panel.downloadMarkdown.click());
   expect(markdown.name).toMatch(FILE_NAME);

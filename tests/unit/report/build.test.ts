@@ -67,7 +67,7 @@ describe('buildReport', () => {
     expect(report).toMatchObject({
       schemaVersion: 1,
       generatedAt: '2026-11-26T10:30:05.000Z',
-      extension: { name: 'Pleo API Access Checker', version: '0.1.0', rulesVersion: RULES_VERSION },
+      extension: { name: 'API Access Checker for Pleo', version: '0.1.0', rulesVersion: RULES_VERSION },
       browser: { name: 'Chrome', version: '131' },
       uiLanguage: 'en',
       audience: { kind: 'partner', stage: 'existing' },

@@ -52,7 +52,7 @@ export function reportInput(t: Translate, overrides: Partial<ReportInput> = {}):
     profile: DEFAULT_PROFILE,
     resets: [],
     now: NOW,
-    extension: { name: 'Pleo API Access Checker', version: '0.1.0', rulesVersion: RULES_VERSION },
+    extension: { name: 'API Access Checker for Pleo', version: '0.1.0', rulesVersion: RULES_VERSION },
     browser: { name: 'Chrome', version: '131' },
     uiLanguage: 'en',
     t,

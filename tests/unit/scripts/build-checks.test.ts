@@ -9,6 +9,7 @@ import {
   hygieneFindings,
   modulesImportedBy,
   sourceFindings,
+  transparentBorder,
   unexplainedLintCodes,
 } from '../../../scripts/build-checks';
 
@@ -123,4 +124,15 @@ test('a lint warning counts as explained only when its code is named in the docu
   const doc = '### `UNSAFE_VAR_ASSIGNMENT` in the Preact chunk';
   expect(unexplainedLintCodes(['UNSAFE_VAR_ASSIGNMENT', 'UNSAFE_VAR_ASSIGNMENT'], doc)).toEqual([]);
   expect(unexplainedLintCodes(['UNSAFE_VAR_ASSIGNMENT', 'DANGEROUS_EVAL'], doc)).toEqual(['DANGEROUS_EVAL']);
+});
+
+describe('transparent padding of an icon', () => {
+  test('the store icon keeps 16 px of transparent padding around its art; the small ones fill their canvas', () => {
+    expect(transparentBorder(readFileSync('public/icon/128.png'))).toBe(16);
+    expect(transparentBorder(readFileSync('public/icon/48.png'))).toBeLessThan(3);
+  });
+
+  test('a PNG it cannot read says so', () => {
+    expect(transparentBorder(new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]))).toBeNull();
+  });
 });

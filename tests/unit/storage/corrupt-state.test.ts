@@ -66,7 +66,7 @@ describe('the background over everything corrupt at once', () => {
       profile: DEFAULT_PROFILE,
       resets: resets.map((reset) => ({ ...reset, at: NOW })),
       now: NOW,
-      extension: { name: 'Pleo API Access Checker', version: '0.1.0', rulesVersion: RULES_VERSION },
+      extension: { name: 'API Access Checker for Pleo', version: '0.1.0', rulesVersion: RULES_VERSION },
       browser: { name: 'Chrome', version: '131' },
       uiLanguage: 'en',
       t: await englishT(),
