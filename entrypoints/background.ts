@@ -6,11 +6,17 @@ import { environmentOf, MATCH_PATTERNS } from '../lib/environments';
 import { badgeFor } from '../lib/guidance/badge';
 import { admit, createRefusalLog } from '../lib/messages/admission';
 import type { ContentMessage, PageMessage, Response } from '../lib/messages/protocol';
+import { withLearnedLabel, withoutLearnedLabel } from '../lib/state/learned';
 import { merge } from '../lib/state/merge';
-import { withAudience, withDeclaredRole, withDismissedHint } from '../lib/state/profile';
+import {
+  DECLARED_NO_API_KEYS,
+  withAudience,
+  withDeclaredRole,
+  withDismissedHint,
+} from '../lib/state/profile';
 import { verdict, withCurrentVerdict } from '../lib/state/verdict';
 import { openStorageForWriting } from '../lib/storage/writer';
-import type { Environment } from '../lib/types';
+import type { Environment, LearnedLabel, Observation } from '../lib/types';
 
 // Everything the background knows lives in storage: the service worker may stop at any moment.
 export default defineBackground(() => {
@@ -56,25 +62,44 @@ export default defineBackground(() => {
     }
   }
 
+  /** Merges what a page showed (or the user stated) into the environment's record. */
+  async function record(environment: Environment, observation: Observation): Promise<void> {
+    const now = Date.now();
+    const merged = merge(await store.get(environment), observation, now, RULES_VERSION);
+    await store.set(environment, withCurrentVerdict(merged, await store.get('profile'), now));
+  }
+
+  async function changeLearned(
+    environment: Environment,
+    change: (list: LearnedLabel[]) => LearnedLabel[],
+  ): Promise<void> {
+    const learned = await store.get('learnedLabels');
+    await store.set('learnedLabels', { ...learned, [environment]: change(learned[environment]) });
+  }
+
   async function fromContent(
     message: ContentMessage,
     environment: Environment,
     tabId: number,
   ): Promise<void> {
     switch (message.type) {
-      case 'observation': {
-        const now = Date.now();
-        const merged = merge(await store.get(environment), message.observation, now, RULES_VERSION);
-        await store.set(environment, withCurrentVerdict(merged, await store.get('profile'), now));
+      case 'observation':
+        await record(environment, message.observation);
         await showBadge(tabId, environment);
         return;
-      }
       case 'dismiss-hint':
         await store.set(
           'dismissedHints',
           withDismissedHint(await store.get('dismissedHints'), environment, message.verdict),
         );
         return;
+      case 'learn-label': {
+        const { type: _, ...taught } = message;
+        await changeLearned(environment, (list) =>
+          withLearnedLabel(list, { ...taught, learnedAt: Date.now() }),
+        );
+        return;
+      }
       case 'open-guidance':
         await browser.tabs.create({
           url: `${browser.runtime.getURL('/popup.html')}?environment=${environment}&view=tab`,
@@ -98,6 +123,15 @@ export default defineBackground(() => {
       }
       case 'set-hint-enabled':
         await store.set('settings', { ...(await store.get('settings')), hintEnabled: message.enabled });
+        return;
+      case 'forget-learned-label':
+        await changeLearned(message.environment, (list) =>
+          withoutLearnedLabel(list, message.kind, message.label),
+        );
+        return;
+      case 'declare-no-api-keys':
+        await record(message.environment, DECLARED_NO_API_KEYS);
+        await refreshPleoBadges();
         return;
       case 'forget-everything':
         await store.forgetEverything();

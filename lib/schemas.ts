@@ -11,6 +11,8 @@ import {
   CONFIDENCES,
   ENTRY_STATES,
   KNOWN_ROLES,
+  LANGUAGES,
+  LEARNED_KINDS,
   ROLE_SOURCES,
   ROLE_VALUES,
   SIGNED_IN_STATES,
@@ -34,6 +36,17 @@ export const RoleFactSchema = v.strictObject({
 
 /** A string of at most `max` characters. */
 export const ShortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/**
+ * What the user taught, as messages carry it and reports show it (storage adds when). A role
+ * without `role`, or a role on another kind, is harmless: detection reads neither.
+ */
+export const TaughtLabelEntries = {
+  kind: v.picklist(LEARNED_KINDS),
+  label: ShortText(80),
+  language: v.picklist(LANGUAGES),
+  role: v.optional(KnownRoleSchema),
+};
 
 export const EvidenceSchema = v.strictObject({
   check: v.picklist(CHECKS),

@@ -7,6 +7,10 @@
 export const ENVIRONMENTS = ['production', 'staging'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
+/** The languages of the Pleo web app, which the rules read. */
+export const LANGUAGES = ['en', 'da', 'sv', 'nb', 'fi', 'de', 'es', 'fr', 'nl', 'pt', 'it'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export const SIGNED_IN_STATES = ['yes', 'no', 'unknown'] as const;
 export type SignedIn = (typeof SIGNED_IN_STATES)[number];
 
@@ -83,6 +87,28 @@ export interface Profile {
   /** A role the user declared per environment, used when the page does not show one. */
   declaredRoles: Partial<Record<Environment, KnownRole>>;
 }
+
+/** What a user can point at to teach the checker a label it missed. */
+export const LEARNED_KINDS = ['apiKeys', 'openApi', 'settings', 'role'] as const;
+export type LearnedKind = (typeof LEARNED_KINDS)[number];
+
+/**
+ * A label the user taught by pointing at it on a Pleo page: read beside the rules' own vocabulary
+ * from then on, and offered to the maintainers as a rules change in the report.
+ */
+export interface LearnedLabel {
+  kind: LearnedKind;
+  /** The element's label as rule 1 reads it (at most 80 characters), never personal or key-like. */
+  label: string;
+  /** The page's language when it was taught (English when the page's is not one of LANGUAGES). */
+  language: Language;
+  /** For kind `role`: the role the user said the label names. */
+  role?: KnownRole;
+  learnedAt: number;
+}
+
+/** At most this many learned labels per environment; the oldest go first. */
+export const LEARNED_LABELS_LIMIT = 50;
 
 export const RESET_REASONS = [
   'corrupt',

@@ -8,7 +8,7 @@
 import type { Check, EntryState, Evidence, Observation, SignedIn } from '../types';
 import { UNKNOWN_ROLE } from '../types';
 import { type EntryFindings, type Finding, findEntries } from './entries';
-import { type EntryKind, entryLabel } from './labels';
+import { type EntryKind, entryLabel, type LearnedLookup, NOTHING_LEARNED } from './labels';
 import { gatherCandidates } from './page';
 import { isUnder, trimPath } from './paths';
 import { findRole } from './role';
@@ -18,14 +18,22 @@ import { isSafeDetail, shortText } from './text';
 /** The interactive elements a scan starts from: the benchmark's baseline query. */
 export { ENTRY_SELECTOR } from './page';
 
-export function detect(document: Document, url: string | URL): Observation {
+/**
+ * What the page shows, by the rules and by the labels the user taught (`learnedLookup` of the
+ * stored list; the rules' own words win on the same label).
+ */
+export function detect(
+  document: Document,
+  url: string | URL,
+  learned: LearnedLookup = NOTHING_LEARNED,
+): Observation {
   const location = new URL(url);
   const path = trimPath(location.pathname);
   const signInPath = PATHS.signIn.find((prefix) => isUnder(path, prefix));
   if (signInPath) return signedOut({ signal: 'sign-in-path', detail: signInPath });
 
   const page = gatherCandidates(document);
-  const entries = findEntries(page.entries, location);
+  const entries = findEntries(page.entries, location, learned);
   if (!entries.appNavigation && document.querySelector('input[type="password" i]')) {
     return signedOut({ signal: 'password-field', detail: 'a password field and no app menu' });
   }
@@ -41,12 +49,12 @@ export function detect(document: Document, url: string | URL): Observation {
   const signedIn: SignedIn = signedInBy ? 'yes' : 'unknown';
   note('signedIn', signedInBy);
 
-  const apiKeys = entryState(document, path, entries, 'apiKeys');
+  const apiKeys = entryState(document, path, entries, 'apiKeys', learned);
   note('apiKeysEntry', apiKeys.finding);
-  const legacy = entryState(document, path, entries, 'openApi');
+  const legacy = entryState(document, path, entries, 'openApi', learned);
   note('legacyApiEntry', legacy.finding);
 
-  const role = findRole(page.labels, page.accountAreas, location);
+  const role = findRole(page.labels, page.accountAreas, location, learned);
   note('role', role.evidence);
 
   return { signedIn, apiKeysEntry: apiKeys.state, legacyApiEntry: legacy.state, role: role.role, evidence };
@@ -82,10 +90,11 @@ function entryState(
   path: string,
   entries: EntryFindings,
   kind: Exclude<EntryKind, 'settings'>,
+  learned: LearnedLookup,
 ): { state: EntryState; finding?: Finding } {
   const entry = entries[kind];
   if (entry) return { state: 'visible', finding: entry };
-  if (path === ENTRY_PAGES[kind] && entryLabel(mainHeading(document))?.value === kind) {
+  if (path === ENTRY_PAGES[kind] && entryLabel(mainHeading(document), learned)?.value === kind) {
     return { state: 'visible', finding: { signal: 'entry-page', detail: `${path} under its own heading` } };
   }
   if (isUnder(path, PATHS.settings) && entries.settingsSections >= MIN_SETTINGS_SECTIONS) {

@@ -3,7 +3,7 @@
  * the Pleo origin, and the settings sections around them.
  */
 
-import { type EntryKind, entryLabel, type LabelMatch } from './labels';
+import { type EntryKind, entryLabel, type LabelMatch, type LearnedLookup, NOTHING_LEARNED } from './labels';
 import { trimPath } from './paths';
 import { LIST_ROLES, PATHS } from './rules';
 import { shortAttribute, shortText } from './text';
@@ -30,7 +30,6 @@ const HEADING_OR_STRONG = 'h1, h2, h3, h4, h5, h6, [role="heading"], strong';
 
 /** How many list containers up to look for a Settings label (a nav holding a list holding items). */
 const CONTAINER_DEPTH = 3;
-
 
 /**
  * An entry's label: its aria-label; else its first heading or strong child (a card's title, not its
@@ -71,16 +70,21 @@ const PATH_KINDS: Record<string, EntryKind> = {
 };
 
 function labelFinding(match: LabelMatch<EntryKind>): Finding {
+  if (match.learned) return { signal: 'learned-label', detail: match.label };
   return { signal: 'entry-label', detail: `${match.label} (${match.language})` };
 }
 
-export function findEntries(entries: Element[], location: URL): EntryFindings {
+export function findEntries(
+  entries: Element[],
+  location: URL,
+  learned: LearnedLookup = NOTHING_LEARNED,
+): EntryFindings {
   const findings: EntryFindings = { settingsSections: 0 };
   const sections = new Set<string>();
   const settingsLists = new Map<Element, boolean>();
   for (const element of entries) {
     const label = entryLabelText(element);
-    const match = entryLabel(label);
+    const match = entryLabel(label, learned);
     const href = element.getAttribute('href');
     // Only links that may matter are resolved: parsing every URL would cost with the page's size.
     const path = match || href?.toLowerCase().includes(PATHS.settings) ? ownPath(element, location) : null;
@@ -104,7 +108,7 @@ export function findEntries(entries: Element[], location: URL): EntryFindings {
       continue;
     }
     const underSettings = !!path && path.startsWith(`${PATHS.settings}/`);
-    if (underSettings || inSettingsList(element, settingsLists)) {
+    if (underSettings || inSettingsList(element, settingsLists, learned)) {
       sections.add(path ?? (label ? `label:${label}` : `entry:${sections.size}`));
     }
   }
@@ -121,12 +125,12 @@ function isLocked(element: Element): boolean {
   return false;
 }
 
-function inSettingsList(element: Element, cache: Map<Element, boolean>): boolean {
+function inSettingsList(element: Element, cache: Map<Element, boolean>, learned: LearnedLookup): boolean {
   let container = element.closest(LIST_CONTAINER);
   for (let depth = 0; container && depth < CONTAINER_DEPTH; depth++) {
     let named = cache.get(container);
     if (named === undefined) {
-      named = entryLabel(containerLabel(container))?.value === 'settings';
+      named = entryLabel(containerLabel(container), learned)?.value === 'settings';
       cache.set(container, named);
     }
     if (named) return true;

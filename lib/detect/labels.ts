@@ -3,17 +3,42 @@
  * with the rules' own spelling, so evidence quotes the rules, never the page.
  */
 
-import type { KnownRole } from '../types';
-import { ACCOUNT_AREA_CODE_WORDS, LANGUAGES, type Language, VOCABULARY } from './rules';
+import type { KnownRole, Language, LearnedLabel } from '../types';
+import { LANGUAGES } from '../types';
+import { ACCOUNT_AREA_CODE_WORDS, VOCABULARY } from './rules';
 import { normaliseLabel } from './text';
 
 export type EntryKind = 'settings' | 'apiKeys' | 'openApi';
 
 export interface LabelMatch<T> {
   value: T;
-  /** The label as the rules spell it, with its language: safe to quote in evidence. */
+  /** The label as the rules spell it (or as the user taught it), with its language: safe to quote in evidence. */
   label: string;
   language: Language;
+  /** Matched by a label the user taught, not by the rules' own vocabulary. */
+  learned?: true;
+}
+
+/** The labels the user taught (lib/state/learned.ts), as lookups like the rules' own. */
+export interface LearnedLookup {
+  entries: ReadonlyMap<string, LabelMatch<EntryKind>>;
+  roles: ReadonlyMap<string, LabelMatch<KnownRole>>;
+}
+
+export const NOTHING_LEARNED: LearnedLookup = { entries: new Map(), roles: new Map() };
+
+/** Built once per list of taught labels; the rules' own vocabulary still wins on the same label. */
+export function learnedLookup(labels: readonly LearnedLabel[]): LearnedLookup {
+  const entries = new Map<string, LabelMatch<EntryKind>>();
+  const roles = new Map<string, LabelMatch<KnownRole>>();
+  for (const { kind, label, language, role } of labels) {
+    const key = normaliseLabel(label);
+    // A label of punctuation alone would match every such text.
+    if (!key) continue;
+    if (kind !== 'role') entries.set(key, { value: kind, label, language, learned: true });
+    else if (role) roles.set(key, { value: role, label, language, learned: true });
+  }
+  return { entries, roles };
 }
 
 function lookup<T>(pick: (language: Language) => [T, string[]][]): Map<string, LabelMatch<T>> {
@@ -45,12 +70,22 @@ const ACCOUNT_WORDS = [
   ...new Set(LANGUAGES.flatMap((language) => VOCABULARY[language].accountArea.map((w) => w.toLowerCase()))),
 ];
 
-export function entryLabel(text: string | null): LabelMatch<EntryKind> | undefined {
-  return text ? ENTRY_LABELS.get(normaliseLabel(text)) : undefined;
+export function entryLabel(
+  text: string | null,
+  learned: LearnedLookup = NOTHING_LEARNED,
+): LabelMatch<EntryKind> | undefined {
+  if (!text) return undefined;
+  const key = normaliseLabel(text);
+  return ENTRY_LABELS.get(key) ?? learned.entries.get(key);
 }
 
-export function roleWord(text: string | null): LabelMatch<KnownRole> | undefined {
-  return text ? ROLE_WORDS.get(normaliseLabel(text)) : undefined;
+export function roleWord(
+  text: string | null,
+  learned: LearnedLookup = NOTHING_LEARNED,
+): LabelMatch<KnownRole> | undefined {
+  if (!text) return undefined;
+  const key = normaliseLabel(text);
+  return ROLE_WORDS.get(key) ?? learned.roles.get(key);
 }
 
 export function isRoleLabel(text: string | null): boolean {

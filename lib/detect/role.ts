@@ -7,7 +7,7 @@
 import type { KnownRole, RoleFact } from '../types';
 import { UNKNOWN_ROLE } from '../types';
 import type { Finding } from './entries';
-import { isRoleLabel, type LabelMatch, roleWord } from './labels';
+import { isRoleLabel, type LabelMatch, type LearnedLookup, NOTHING_LEARNED, roleWord } from './labels';
 import { TABLES } from './page';
 import { PATHS } from './rules';
 import { shortText } from './text';
@@ -25,7 +25,12 @@ const NAVIGATION = 'a[href], [role="link"], [role="tab"], [role="menuitem"], [ro
 
 const FORM_FIELDS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'OPTION']);
 
-export function findRole(labels: Element[], accountAreas: Element[], location: URL): RoleFinding {
+export function findRole(
+  labels: Element[],
+  accountAreas: Element[],
+  location: URL,
+  learned: LearnedLookup = NOTHING_LEARNED,
+): RoleFinding {
   const labelled = new Map<KnownRole, LabelMatch<KnownRole>>();
   const inAccountArea = new Map<KnownRole, LabelMatch<KnownRole>>();
   // On pages about other people, a labelled role is theirs; the account area is still the user's.
@@ -35,16 +40,16 @@ export function findRole(labels: Element[], accountAreas: Element[], location: U
   if (!aboutOthers) {
     for (const label of labels) {
       if (label.closest(TABLES)) continue;
-      const match = labelledValue(label);
+      const match = labelledValue(label, learned);
       if (match) labelled.set(match.value, match);
     }
   }
   for (const element of accountAreaElements(accountAreas)) {
     if (element.closest(NAVIGATION) || element.closest(TABLES)) continue;
     const text = shortText(element);
-    const statement = roleStatement(text);
+    const statement = roleStatement(text, learned);
     if (statement) labelled.set(statement.value, statement);
-    const word = roleWord(text);
+    const word = roleWord(text, learned);
     if (word) inAccountArea.set(word.value, word);
   }
   if (labelled.size === 1) return found([...labelled.values()][0]!, 'high', 'role-labelled');
@@ -57,24 +62,28 @@ export function findRole(labels: Element[], accountAreas: Element[], location: U
 function found(match: LabelMatch<KnownRole>, confidence: 'high' | 'medium', signal: string): RoleFinding {
   return {
     role: { value: match.value, confidence, source: 'detected' },
-    evidence: { signal, detail: `${match.label} (${match.language})` },
+    evidence: match.learned
+      ? { signal: 'learned-label', detail: match.label }
+      : { signal, detail: `${match.label} (${match.language})` },
   };
 }
 
 /** "Role: Admin" as one piece of text. */
-function roleStatement(text: string | null): LabelMatch<KnownRole> | undefined {
+function roleStatement(text: string | null, learned: LearnedLookup): LabelMatch<KnownRole> | undefined {
   const colon = text?.indexOf(':') ?? -1;
   if (!text || colon < 1 || !isRoleLabel(text.slice(0, colon))) return undefined;
-  return roleWord(text.slice(colon + 1));
+  return roleWord(text.slice(colon + 1), learned);
 }
 
 /** <dt>Role</dt><dd>Admin</dd>, <label>Role</label><span>Admin</span>, or either as "Role: Admin". */
-function labelledValue(label: Element): LabelMatch<KnownRole> | undefined {
+function labelledValue(label: Element, learned: LearnedLookup): LabelMatch<KnownRole> | undefined {
   const text = shortText(label);
-  const statement = roleStatement(text);
+  const statement = roleStatement(text, learned);
   if (statement || !isRoleLabel(text)) return statement;
   const value = label.tagName.toUpperCase() === 'DT' ? definition(label) : labelTarget(label);
-  return value && !FORM_FIELDS.has(value.tagName.toUpperCase()) ? roleWord(shortText(value)) : undefined;
+  return value && !FORM_FIELDS.has(value.tagName.toUpperCase())
+    ? roleWord(shortText(value), learned)
+    : undefined;
 }
 
 function definition(term: Element): Element | null {

@@ -5,7 +5,7 @@
  * tells which rules produced a verdict. docs/detection.md explains each rule and how a missed
  * label is reported.
  */
-export { LANGUAGES, type Language, VOCABULARY } from './words';
+export { VOCABULARY } from './words';
 
 export const RULES_VERSION = 3;
 

@@ -5,10 +5,7 @@
  * The real app's translations are not public: these lists are a starting vocabulary, matched
  * case-insensitively with spaces and hyphens alike. Add a label by appending it to its list.
  */
-import type { KnownRole } from '../types';
-
-export const LANGUAGES = ['en', 'da', 'sv', 'nb', 'fi', 'de', 'es', 'fr', 'nl', 'pt', 'it'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import type { KnownRole, Language } from '../types';
 
 export interface Vocabulary {
   settings: string[];

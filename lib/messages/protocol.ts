@@ -12,10 +12,12 @@ import {
   EvidenceSchema,
   KnownRoleSchema,
   RoleValueSchema,
+  ShortText,
   SignedInSchema,
+  TaughtLabelEntries,
 } from '../schemas';
 import type { Observation } from '../types';
-import { ENVIRONMENTS, VERDICTS } from '../types';
+import { ENVIRONMENTS, LEARNED_KINDS, VERDICTS } from '../types';
 
 export const ObservationSchema = v.strictObject({
   signedIn: SignedInSchema,
@@ -35,6 +37,8 @@ export const ContentMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('observation'), observation: ObservationSchema }),
   v.strictObject({ type: v.literal('dismiss-hint'), verdict: v.picklist(VERDICTS) }),
   v.strictObject({ type: v.literal('open-guidance') }),
+  // What the user pointed at in pick mode: the picker runs in the content script, never the page.
+  v.strictObject({ type: v.literal('learn-label'), ...TaughtLabelEntries }),
 ]);
 
 /** Sent by the extension's own pages (popup, options). */
@@ -47,6 +51,14 @@ export const PageMessageSchema = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('set-hint-enabled'), enabled: v.boolean() }),
   v.strictObject({ type: v.literal('forget-everything') }),
+  v.strictObject({
+    type: v.literal('forget-learned-label'),
+    environment: v.picklist(ENVIRONMENTS),
+    kind: v.picklist(LEARNED_KINDS),
+    label: ShortText(80),
+  }),
+  // "I opened Settings and there is no API Keys entry": a fact only the user can state.
+  v.strictObject({ type: v.literal('declare-no-api-keys'), environment: v.picklist(ENVIRONMENTS) }),
 ]);
 
 export type ContentMessage = v.InferOutput<typeof ContentMessageSchema>;

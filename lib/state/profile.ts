@@ -3,7 +3,16 @@
  * their choices about the in-page hint. Pure updates; the background stores the results.
  */
 
-import type { AudienceKind, AudienceStage, Environment, KnownRole, Profile, VerdictKind } from '../types';
+import type {
+  AudienceKind,
+  AudienceStage,
+  Environment,
+  KnownRole,
+  Observation,
+  Profile,
+  VerdictKind,
+} from '../types';
+import { EMPTY_OBSERVATION } from '../types';
 
 export interface Settings {
   hintEnabled: boolean;
@@ -42,3 +51,16 @@ export function withDeclaredRole(
   else delete declaredRoles[environment];
   return { ...profile, declaredRoles };
 }
+
+/**
+ * "I opened Settings and there is no API Keys entry", when the page could not show it: merged as a
+ * page's observation would be, so a later page that shows the entry replaces it. Its evidence says
+ * who said so, in the popup and in both reports.
+ */
+export const DECLARED_NO_API_KEYS: Observation = {
+  ...EMPTY_OBSERVATION,
+  apiKeysEntry: 'absent',
+  evidence: [
+    { check: 'apiKeysEntry', signal: 'declared', detail: 'no API Keys entry in Settings, as the user said' },
+  ],
+};

@@ -15,14 +15,23 @@ import {
   RoleFactSchema,
   ShortText,
   SignedInSchema,
+  TaughtLabelEntries,
   WriteFailureReasonSchema,
 } from '../schemas';
 import { type EnvironmentRecord, emptyRecord, HISTORY_LIMIT } from '../state/merge';
 import { DEFAULT_SETTINGS, type DismissedHints, dismissalKey, type Settings } from '../state/profile';
-import type { Environment, Profile, StorageReset, WriteFailure } from '../types';
-import { DEFAULT_PROFILE, ENVIRONMENTS, isObject, RESET_REASONS, VERDICTS } from '../types';
+import type { Environment, LearnedLabel, Profile, StorageReset, WriteFailure } from '../types';
+import {
+  DEFAULT_PROFILE,
+  ENVIRONMENTS,
+  isObject,
+  LEARNED_LABELS_LIMIT,
+  RESET_REASONS,
+  VERDICTS,
+} from '../types';
 import {
   DISMISSED_HINTS_KEY,
+  LEARNED_LABELS_KEY,
   PROFILE_KEY,
   RESETS_KEY,
   recordKey,
@@ -98,6 +107,14 @@ function recordItem(environment: Environment): StoredItem<EnvironmentRecord> {
   };
 }
 
+/** What the user taught, per environment (lib/state/learned.ts). */
+export type LearnedLabels = Record<Environment, LearnedLabel[]>;
+
+const LearnedLabelsSchema = v.pipe(
+  v.array(v.strictObject({ ...TaughtLabelEntries, learnedAt: Time })),
+  v.maxLength(LEARNED_LABELS_LIMIT),
+);
+
 const StorageResetSchema = v.strictObject({
   item: ShortText(60),
   at: Time,
@@ -149,6 +166,13 @@ export const STORED = {
     ),
     fallback: (): DismissedHints => [],
   } satisfies StoredItem<DismissedHints>,
+  learnedLabels: {
+    key: `local:${LEARNED_LABELS_KEY}`,
+    version: 1,
+    migrations: {},
+    schema: v.strictObject({ production: LearnedLabelsSchema, staging: LearnedLabelsSchema }),
+    fallback: (): LearnedLabels => ({ production: [], staging: [] }),
+  } satisfies StoredItem<LearnedLabels>,
   resets: {
     key: `local:${RESETS_KEY}`,
     version: 1,

@@ -10,5 +10,6 @@ export const PROFILE_KEY = 'profile';
 export const SETTINGS_KEY = 'settings';
 export const DISMISSED_HINTS_KEY = 'dismissedHints';
 export const RESETS_KEY = 'resets';
+export const LEARNED_LABELS_KEY = 'learnedLabels';
 /** Kept in session storage (memory): when local storage is full, that is the one place that still takes it. */
 export const WRITE_FAILURE_KEY = 'writeFailure';

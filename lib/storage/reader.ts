@@ -7,7 +7,7 @@ import { storage } from '@wxt-dev/storage';
 import type { EnvironmentRecord } from '../state/merge';
 import type { Settings } from '../state/profile';
 import type { Environment, Profile, StorageReset, WriteFailure } from '../types';
-import { STORED, type StoredItem } from './items';
+import { type LearnedLabels, STORED, type StoredItem } from './items';
 import { parseStored } from './repair';
 
 /** Read-only access for the popup, options page and in-page hint: never writes. */
@@ -41,5 +41,6 @@ export const environmentItems: Record<Environment, StoredReader<EnvironmentRecor
 };
 export const profileItem: StoredReader<Profile> = reader(STORED.profile);
 export const settingsItem: StoredReader<Settings> = reader(STORED.settings);
+export const learnedLabelsItem: StoredReader<LearnedLabels> = reader(STORED.learnedLabels);
 export const resetsItem: StoredReader<StorageReset[]> = reader(STORED.resets);
 export const writeFailureItem: StoredReader<WriteFailure | null> = reader(STORED.writeFailure);

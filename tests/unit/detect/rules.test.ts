@@ -1,7 +1,8 @@
 /** The rules' data and the label reading they depend on. */
 import { describe, expect, it } from 'vitest';
 import { entryLabel, isRoleLabel, roleWord, roleWordCollisions } from '../../../lib/detect/labels';
-import { LANGUAGES, RULES_VERSION, VOCABULARY } from '../../../lib/detect/rules';
+import { RULES_VERSION, VOCABULARY } from '../../../lib/detect/rules';
+import { LANGUAGES } from '../../../lib/types';
 import { isSafeDetail, normaliseLabel, shortText } from '../../../lib/detect/text';
 
 describe('rules', () => {

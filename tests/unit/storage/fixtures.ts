@@ -82,5 +82,6 @@ export const EARLIER_VERSIONS: {
   settings: {},
   dismissedHints: {},
   resets: {},
+  learnedLabels: {},
   writeFailure: {},
 };

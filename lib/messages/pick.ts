@@ -1,0 +1,27 @@
+/**
+ * Pick mode is started by the extension's own pages (the popup's "Point at …" buttons) with a
+ * message to one Pleo tab's content script. Checked by hand: the content script carries no
+ * validator library, and the message is two fields.
+ */
+export const PICK_TARGETS = ['apiKeys', 'role'] as const;
+export type PickTarget = (typeof PICK_TARGETS)[number];
+
+export interface PickRequest {
+  type: 'start-pick';
+  target: PickTarget;
+}
+
+/** The sender as the content script sees it: our own pages have no tab, content scripts do. */
+export interface PickSender {
+  id?: string;
+  tab?: unknown;
+}
+
+/** What to pick, when this is a pick request from one of this extension's own pages; else null. */
+export function pickTarget(message: unknown, sender: PickSender, ownId: string): PickTarget | null {
+  if (sender.id !== ownId || sender.tab !== undefined) return null;
+  if (typeof message !== 'object' || message === null) return null;
+  const { type, target, ...rest } = message as Record<string, unknown>;
+  if (type !== 'start-pick' || Object.keys(rest).length > 0) return null;
+  return PICK_TARGETS.find((known) => known === target) ?? null;
+}

@@ -1,0 +1,29 @@
+/**
+ * Which labels a user may teach: what the picker refuses before anything is sent. Kept apart from
+ * the list (./learned.ts) because it carries the rules' whole vocabulary, which the background
+ * has no room for; the background checks the message's shape and length.
+ */
+import { VOCABULARY } from '../detect/rules';
+import { isSafeDetail } from '../detect/text';
+import { redactText, wordsOf } from '../report/redact';
+
+/** The longest label that can be taught: rule 1's labels are short; this leaves room for a language's longer words. */
+export const LEARNED_LABEL_MAX = 80;
+
+// The rules' own words may stand capitalised side by side ("API Keys"); another such run may be a name.
+const KNOWN_WORDS = wordsOf(VOCABULARY);
+
+export type Unteachable = 'empty' | 'too-long' | 'personal-or-secret';
+
+/**
+ * Why a label may not be taught, or null when it may: it must be short, and nothing the reports'
+ * redaction would remove (e-mail addresses, key- or token-like strings, long numbers, names), nor
+ * more than four digits.
+ */
+export function whyUnteachable(label: string): Unteachable | null {
+  const text = label.trim();
+  if (!text) return 'empty';
+  if (text.length > LEARNED_LABEL_MAX) return 'too-long';
+  if (!isSafeDetail(text) || (text.match(/\d/g)?.length ?? 0) > 4) return 'personal-or-secret';
+  return redactText(text, KNOWN_WORDS, LEARNED_LABEL_MAX) === text ? null : 'personal-or-secret';
+}
