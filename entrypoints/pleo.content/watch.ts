@@ -1,18 +1,40 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detect } from '../../lib/detect/detect';
+import { learnedLookup, NOTHING_LEARNED } from '../../lib/detect/labels';
 import { createScanScheduler, FIRST_SCAN_WAIT_MS, onlyChanges } from '../../lib/detect/page-watch';
+import { environmentOf } from '../../lib/environments';
+import { learnedFromStorage } from '../../lib/state/learned';
+import { LEARNED_LABELS_KEY } from '../../lib/storage/keys';
 import type { Observation } from '../../lib/types';
 
-/** Attributes that can change what an entry is called or where it leads. */
-const WATCHED_ATTRIBUTES = ['aria-label', 'aria-labelledby', 'href', 'role', 'title', 'hidden'];
+/** Attributes that can change what an entry is called, where it leads, or whether it can be opened. */
+const WATCHED_ATTRIBUTES = [
+  'aria-label',
+  'aria-labelledby',
+  'href',
+  'role',
+  'title',
+  'hidden',
+  'aria-disabled',
+  'disabled',
+  'inert',
+];
 
 /**
- * Detects the page once it is idle, again after it changes (debounced, see lib/detect/page-watch.ts) and after
- * history navigation, and reports each observation that differs from the last one reported.
- * Everything stops when the extension context goes away.
+ * Detects the page once it is idle, again after it changes (debounced, see lib/detect/page-watch.ts),
+ * after history navigation and as soon as the user teaches a label, and reports each observation
+ * that differs from the last one reported. Everything stops when the extension context goes away.
  */
 export function watchPage(ctx: ContentScriptContext, report: (observation: Observation) => void): void {
   const reportChange = onlyChanges(report);
+  const environment = environmentOf(location.href);
+  let learned = NOTHING_LEARNED;
+  const readLearned = async () => {
+    if (!environment) return;
+    const stored = await browser.storage.local.get(LEARNED_LABELS_KEY);
+    learned = learnedLookup(learnedFromStorage(stored[LEARNED_LABELS_KEY], environment));
+  };
   const observer = new MutationObserver(() => scheduler.changed());
   const watcher = {
     pause: () => observer.disconnect(),
@@ -27,7 +49,7 @@ export function watchPage(ctx: ContentScriptContext, report: (observation: Obser
   };
   const scheduler = createScanScheduler(
     () => {
-      if (!ctx.isInvalid) reportChange(detect(document, location.href));
+      if (!ctx.isInvalid) reportChange(detect(document, location.href, learned));
     },
     // Plain timers: the scheduler clears its one pending timer when it stops (ctx.setTimeout would
     // add an invalidation listener for every scan of a long session).
@@ -46,6 +68,16 @@ export function watchPage(ctx: ContentScriptContext, report: (observation: Obser
   }
   ctx.onInvalidated(() => scheduler.stop());
 
-  // Not in the script's first task: the page's own start goes first. A stopped scheduler scans nothing.
-  window.requestIdleCallback(() => scheduler.scanNow(), { timeout: FIRST_SCAN_WAIT_MS });
+  // A label taught a moment ago counts at once (the verdict follows within the background's write).
+  const onStorageChange = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && LEARNED_LABELS_KEY in changes) void readLearned().then(() => scheduler.scanNow());
+  };
+  browser.storage.onChanged.addListener(onStorageChange);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChange));
+
+  // Not in the script's first task: the page's own start goes first, and what the user taught is
+  // read before it. A stopped scheduler scans nothing.
+  const firstScan = () =>
+    window.requestIdleCallback(() => scheduler.scanNow(), { timeout: FIRST_SCAN_WAIT_MS });
+  readLearned().then(firstScan, firstScan);
 }

@@ -3,8 +3,8 @@
  * taught at all: ./teachable.ts). Pure; the background stores the results, detection reads them.
  */
 
-import type { LearnedKind, LearnedLabel } from '../types';
-import { LEARNED_LABELS_LIMIT } from '../types';
+import type { Environment, LearnedKind, LearnedLabel } from '../types';
+import { isObject, KNOWN_ROLES, LANGUAGES, LEARNED_KINDS, LEARNED_LABELS_LIMIT } from '../types';
 
 // Case apart, the same label: close variants ("API-keys") may stay side by side, which matches the same.
 const sameLabel = (a: { kind: LearnedKind; label: string }, kind: LearnedKind, label: string) =>
@@ -22,4 +22,28 @@ export function withoutLearnedLabel(
   label: string,
 ): LearnedLabel[] {
   return list.filter((entry) => !sameLabel(entry, kind, label));
+}
+
+const oneOf = (value: unknown, allowed: readonly string[]) =>
+  typeof value === 'string' && allowed.includes(value);
+
+/**
+ * One environment's learned labels from the raw stored item, as the content script reads it
+ * (without the storage validators, which would not fit its budget): entries of the wrong shape are
+ * left out, and what detection does not read is not checked.
+ */
+export function learnedFromStorage(stored: unknown, environment: Environment): LearnedLabel[] {
+  const list = isObject(stored) ? stored[environment] : undefined;
+  if (!Array.isArray(list)) return [];
+  return list
+    .slice(-LEARNED_LABELS_LIMIT)
+    .filter(
+      (entry): entry is LearnedLabel =>
+        isObject(entry) &&
+        oneOf(entry.kind, LEARNED_KINDS) &&
+        typeof entry.label === 'string' &&
+        entry.label.length <= 80 &&
+        oneOf(entry.language, LANGUAGES) &&
+        (entry.role === undefined || oneOf(entry.role, KNOWN_ROLES)),
+    );
 }

@@ -1,3 +1,4 @@
+// @vitest-environment-options {"url": "https://app.pleo.io/"}
 /**
  * Page life: how often a changing page is scanned, what is reported, and that everything stops
  * with the extension context. Fake timers drive the clock; nothing here measures speed.
@@ -15,6 +16,7 @@ import {
   REST_MS,
   type Timers,
 } from '../../../lib/detect/page-watch';
+import { learnedFromStorage } from '../../../lib/state/learned';
 import type { Observation } from '../../../lib/types';
 
 const fakeTimers: Timers = {
@@ -230,5 +232,54 @@ describe('watchPage in a single-page app', () => {
     ctx.abort();
     await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS + 3000);
     expect(reports).toHaveLength(0);
+  });
+
+  it('reads the labels taught for its environment first, and scans again as soon as one is taught', async () => {
+    history.replaceState(null, '', '/settings');
+    document.body.innerHTML = `<nav><a href="/settings">Settings</a></nav><main><ul aria-label="Settings">
+<li><button>General</button></li><li><button>Developer access</button></li><li><button>Dev keys</button></li></ul></main>`;
+    const taught = (label: string) => ({ kind: 'apiKeys', label, language: 'en', learnedAt: 1 });
+    // Taught for Staging only: on this Production page it counts for nothing.
+    await fakeBrowser.storage.local.set({
+      learnedLabels: { production: [], staging: [taught('Developer access')] },
+    });
+    watchPage(ctx, (observation) => reports.push(observation));
+    await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS);
+    expect(reports.map((r) => r.apiKeysEntry)).toEqual(['absent']);
+
+    await fakeBrowser.storage.local.set({ learnedLabels: { production: [taught('dev KEYS')], staging: [] } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reports.map((r) => r.apiKeysEntry)).toEqual(['absent', 'visible']);
+    expect(reports[1]!.evidence).toContainEqual({
+      check: 'apiKeysEntry',
+      signal: 'learned-label',
+      detail: 'dev KEYS',
+    });
+  });
+});
+
+describe('learnedFromStorage', () => {
+  const good = { kind: 'apiKeys', label: 'Developer access', language: 'da', learnedAt: 1 };
+  it("keeps the environment's well-formed entries and leaves out the rest", () => {
+    const stored = {
+      production: [
+        good,
+        { ...good, kind: 'nonsense' },
+        { ...good, label: 'x'.repeat(81) },
+        { ...good, language: 'xx' },
+        { ...good, kind: 'role', label: 'Superuser', role: 'admin' },
+        { ...good, kind: 'role', role: 'king' },
+        'text',
+        null,
+      ],
+      staging: [{ ...good, label: 'Other' }],
+    };
+    expect(learnedFromStorage(stored, 'production').map((entry) => entry.label)).toEqual([
+      'Developer access',
+      'Superuser',
+    ]);
+    expect(learnedFromStorage(stored, 'staging')).toHaveLength(1);
+    expect(learnedFromStorage(undefined, 'production')).toEqual([]);
+    expect(learnedFromStorage({ production: 'x' }, 'production')).toEqual([]);
   });
 });
