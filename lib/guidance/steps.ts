@@ -7,6 +7,7 @@ import { ORIGINS } from '../environments';
 import type { EnvironmentRecord } from '../state/merge';
 import { effectiveRole } from '../state/verdict';
 import type { Environment, Profile, Verdict, VerdictKind } from '../types';
+import type { SiteAccess } from './site-access';
 import type { Translate } from './translate';
 
 /** Public pages the product may link to; nothing else is ever linked except the Pleo web app itself. */
@@ -35,6 +36,7 @@ export const API_BASE_URLS: Record<Environment, string> = {
  * checks that each id has a `step.<id>` text with exactly that many substitutions.
  */
 export const STEP_PARAMS = {
+  allowSiteAccess: [],
   openSettingsToCheck: [],
   signIn: [],
   getStagingAccess: [],
@@ -96,16 +98,19 @@ export function notEnabledStep(profile: Profile): NextStep {
 /**
  * The next steps for one environment, most important first. Covers every row of the decision
  * table: new/existing Partner or Customer, wrong role, right role without the entry, and ready.
+ * When the browser does not let the checker read the environment's pages, allowing that comes first:
+ * nothing else can be checked until then.
  */
 export function nextSteps(
   verdict: Verdict,
   environment: Environment,
   profile: Profile,
   record: EnvironmentRecord | undefined,
+  siteAccess: SiteAccess = 'granted',
 ): NextStep[] {
   const origin = ORIGINS[environment];
   const askAudience = profile.kind === 'unknown' && audienceMatters(verdict.kind, environment);
-  const steps: NextStep[] = [];
+  const steps: NextStep[] = siteAccess === 'withheld' ? [step('allowSiteAccess')] : [];
   switch (verdict.kind) {
     case 'not-checked':
       steps.push(step('openSettingsToCheck', `${origin}/settings`));

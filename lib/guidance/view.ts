@@ -9,6 +9,7 @@ import { effectiveRole, verdict as verdictOf } from '../state/verdict';
 import type { Environment, Evidence, KnownRole, Profile, RoleFact, Verdict, VerdictKind } from '../types';
 import { ENVIRONMENTS, KEY_ROLES } from '../types';
 import { type AccessRequest, accessRequest } from './request';
+import type { SiteAccess } from './site-access';
 import { API_BASE_URLS, audienceMatters, type NextStep, nextSteps } from './steps';
 import type { Translate } from './translate';
 
@@ -143,6 +144,8 @@ export interface EnvironmentView {
   audienceMatters: boolean;
   apiBaseUrl: string;
   isCurrentTab: boolean;
+  /** Whether the browser lets the checker read this environment's pages (site access "On click" or blocked: withheld). */
+  siteAccess: SiteAccess;
 }
 
 export function environmentView(
@@ -150,6 +153,7 @@ export function environmentView(
   record: EnvironmentRecord,
   profile: Profile,
   currentTab: Environment | null,
+  siteAccess: SiteAccess = 'granted',
 ): EnvironmentView {
   const verdict = verdictOf(record, profile);
   return {
@@ -157,13 +161,14 @@ export function environmentView(
     verdict,
     checkedAt: record.checkedAt,
     checklist: checklist(record, profile),
-    steps: nextSteps(verdict, environment, profile, record),
+    steps: nextSteps(verdict, environment, profile, record, siteAccess),
     request: accessRequest(verdict, environment, profile, record),
     askRole: asksForRole(record, verdict.kind),
     declaredRole: profile.declaredRoles[environment] ?? null,
     audienceMatters: audienceMatters(verdict.kind, environment),
     apiBaseUrl: API_BASE_URLS[environment],
     isCurrentTab: currentTab === environment,
+    siteAccess,
   };
 }
 

@@ -6,6 +6,7 @@
 
 import { VOCABULARY } from '../detect/rules';
 import { ORIGINS } from '../environments';
+import type { SiteAccess } from '../guidance/site-access';
 import { nextSteps, stepText } from '../guidance/steps';
 import type { Translate } from '../guidance/translate';
 import type { EnvironmentRecord } from '../state/merge';
@@ -28,6 +29,8 @@ export interface ReportInput {
   t: Translate;
   /** What the user typed in the preview for this one report; never stored. */
   companyName?: string;
+  /** Whether the browser lets the extension read each environment's pages, where known. */
+  siteAccess?: Partial<Record<Environment, SiteAccess>>;
 }
 
 // The product's own UI words may stand capitalised side by side; any other such run may be a name.
@@ -76,6 +79,7 @@ function environmentReport(environment: Environment, input: ReportInput): Report
   const record = input.records[environment];
   const result = verdict(record, input.profile);
   const checked = record && record.checkedAt !== null ? record : undefined;
+  const siteAccess = input.siteAccess?.[environment];
   return {
     environment,
     origin: ORIGINS[environment],
@@ -93,7 +97,7 @@ function environmentReport(environment: Environment, input: ReportInput): Report
       signal: redact(item.signal, 40),
       detail: redact(item.detail),
     })),
-    nextSteps: nextSteps(result, environment, input.profile, record).map(
+    nextSteps: nextSteps(result, environment, input.profile, record, siteAccess).map(
       (step): ReportNextStep => ({
         id: step.id,
         // Our own sentence: names are not hidden here, but a secret in a parameter still is.
@@ -104,6 +108,7 @@ function environmentReport(environment: Environment, input: ReportInput): Report
     history: (checked?.history ?? [])
       .slice(-20)
       .map((change) => ({ verdict: change.verdict, at: iso(change.at) })),
+    ...(siteAccess ? { siteAccess } : {}),
   };
 }
 

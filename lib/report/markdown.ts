@@ -112,6 +112,7 @@ export function reportMarkdown(report: Report, t: Translate): string {
 
 function environmentSection(entry: ReportEnvironment, t: Translate): string[] {
   const lines = [`## ${t(ENVIRONMENT_KEYS[entry.environment])} (${code(entry.origin)})`, ''];
+  if (entry.siteAccess === 'withheld') lines.push(`**${t('report.markdown.siteAccessWithheld')}**`, '');
   if (entry.nextSteps.length > 0) {
     lines.push(`### ${t('report.markdown.nextSteps')}`, '');
     entry.nextSteps.forEach((step, index) => {

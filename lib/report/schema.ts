@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { ORIGINS } from '../environments';
+import { SITE_ACCESS_STATES } from '../guidance/site-access';
 import {
   AudienceKindSchema,
   AudienceStageSchema,
@@ -49,6 +50,14 @@ const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment:
     evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(24)),
     nextSteps: v.array(NextStepSchema),
     history: v.pipe(v.array(HistoryEntrySchema), v.maxLength(20)),
+    siteAccess: v.optional(
+      v.pipe(
+        v.picklist(SITE_ACCESS_STATES),
+        v.description(
+          'Whether the browser let the extension read this origin when the report was made (withheld: site access set to "On click", or the site blocked); absent when unknown',
+        ),
+      ),
+    ),
   });
 
 const StorageResetSchema = v.strictObject({
