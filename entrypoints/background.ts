@@ -7,7 +7,7 @@ import { badgeFor } from '../lib/guidance/badge';
 import { admit, createRefusalLog } from '../lib/messages/admission';
 import type { ContentMessage, PageMessage, Response } from '../lib/messages/protocol';
 import { withLearnedLabel, withoutLearnedLabel } from '../lib/state/learned';
-import { merge } from '../lib/state/merge';
+import { merge, withoutLearnedFacts } from '../lib/state/merge';
 import {
   DECLARED_NO_API_KEYS,
   withAudience,
@@ -124,11 +124,15 @@ export default defineBackground(() => {
       case 'set-hint-enabled':
         await store.set('settings', { ...(await store.get('settings')), hintEnabled: message.enabled });
         return;
-      case 'forget-learned-label':
-        await changeLearned(message.environment, (list) =>
-          withoutLearnedLabel(list, message.kind, message.label),
-        );
+      case 'forget-learned-label': {
+        // The facts that rested on the label alone go with it: the page reads as before it was taught.
+        const { environment, kind, label } = message;
+        await changeLearned(environment, (list) => withoutLearnedLabel(list, kind, label));
+        const record = withoutLearnedFacts(await store.get(environment), label);
+        await store.set(environment, withCurrentVerdict(record, await store.get('profile'), Date.now()));
+        await refreshPleoBadges();
         return;
+      }
       case 'declare-no-api-keys':
         await record(message.environment, DECLARED_NO_API_KEYS);
         await refreshPleoBadges();

@@ -128,3 +128,17 @@ export function noteVerdict(record: EnvironmentRecord, verdict: VerdictKind, now
   if (verdict === lastVerdict(record)) return record;
   return { ...record, history: [...record.history, { verdict, at: now }].slice(-HISTORY_LIMIT) };
 }
+
+/**
+ * The record without the facts a forgotten taught label alone supported: each check whose
+ * evidence is that label (signal `learned-label`) is unknown again, as if never seen.
+ */
+export function withoutLearnedFacts(record: EnvironmentRecord, label: string): EnvironmentRecord {
+  const rested = (e: Evidence) =>
+    e.signal === 'learned-label' && e.detail.toLowerCase() === label.toLowerCase();
+  const checks = new Set(record.evidence.filter(rested).map((e) => e.check));
+  if (checks.size === 0) return record;
+  const empty = emptyRecord(record.environment, record.rulesVersion);
+  const reset = Object.fromEntries([...checks].map((check) => [check, empty[check]]));
+  return { ...record, ...reset, evidence: record.evidence.filter((e) => !checks.has(e.check)) };
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRecord, HISTORY_LIMIT, lastVerdict, merge, noteVerdict } from '../../../lib/state/merge';
+import {
+  emptyRecord,
+  HISTORY_LIMIT,
+  lastVerdict,
+  merge,
+  noteVerdict,
+  withoutLearnedFacts,
+} from '../../../lib/state/merge';
 import type { Evidence, Observation, RoleFact } from '../../../lib/types';
 import { EMPTY_OBSERVATION, UNKNOWN_ROLE, VERDICTS } from '../../../lib/types';
 
@@ -135,5 +142,41 @@ describe('history of verdict changes', () => {
     expect(record.history).toHaveLength(HISTORY_LIMIT);
     expect(record.history[0]?.at).toBe(31);
     expect(record.history.at(-1)).toEqual({ verdict: VERDICTS[0], at: 50 });
+  });
+});
+
+describe('withoutLearnedFacts', () => {
+  const learned = (check: 'apiKeysEntry' | 'role', detail: string) => ({
+    check,
+    signal: 'learned-label',
+    detail,
+  });
+  const taughtRecord = {
+    ...emptyRecord('production', RULES),
+    signedIn: { value: 'yes' as const, seenAt: 1 },
+    apiKeysEntry: { value: 'visible' as const, seenAt: 2 },
+    role: {
+      value: { value: 'admin' as const, confidence: 'medium' as const, source: 'detected' as const },
+      seenAt: 3,
+    },
+    evidence: [
+      { check: 'signedIn' as const, signal: 'app-navigation', detail: 'Settings entry' },
+      learned('apiKeysEntry', 'Developer access'),
+      learned('role', 'Superuser'),
+    ],
+    checkedAt: 3,
+  };
+
+  it('makes unknown again only the facts the forgotten label supported, case apart', () => {
+    const after = withoutLearnedFacts(taughtRecord, 'developer ACCESS');
+    expect(after.apiKeysEntry).toEqual({ value: 'unknown', seenAt: null });
+    expect(after.role).toEqual(taughtRecord.role);
+    expect(after.signedIn).toEqual(taughtRecord.signedIn);
+    expect(after.evidence.map((e) => e.check)).toEqual(['signedIn', 'role']);
+    expect(after.checkedAt).toBe(3);
+  });
+
+  it('leaves a record that never used the label as it is', () => {
+    expect(withoutLearnedFacts(taughtRecord, 'Other')).toBe(taughtRecord);
   });
 });
