@@ -9,10 +9,11 @@ import { CHROMIUM_FLAGS, chromiumPath } from '../sim/browser';
 import { busyPage } from './bench/busy-page';
 import { detectScan } from './bench/detect-scan';
 import { popupPaint } from './bench/popup-paint';
+import { start } from './bench/start';
 import type { Benchmark } from './bench/stats';
 
 /** Every benchmark, in the order they run. Add a module here to have `npm run bench` run it. */
-const BENCHMARKS: Benchmark[] = [detectScan, busyPage, popupPaint];
+const BENCHMARKS: Benchmark[] = [detectScan, busyPage, popupPaint, start];
 
 const wanted = process.argv.slice(2);
 const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;

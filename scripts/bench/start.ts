@@ -1,0 +1,188 @@
+/**
+ * What starting costs, read from V8 CPU profiles of real loads in Chromium (profiling starts
+ * before the navigation): the content script on a large Settings page that keeps changing, set
+ * against a minimal content script on the same page (the floor); the popup until both
+ * environment cards are painted; the service worker from waking to answering a message.
+ * Product and floor each run in their own browser, in turn; medians are compared.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { builtExtension, extensionWorker, launchWithExtension, storedCheckedAt } from '../../sim/browser';
+import { routePleo } from '../../sim/serve';
+import { CHANGING_PAGE, changingSettingsPage } from './changing-page';
+import {
+  type CpuProfile,
+  longestTaskMs,
+  msByFunction,
+  msWithin,
+  type Sample,
+  samplesOf,
+  topFunctions,
+} from './cpu-profile';
+import { writeFloorExtension } from './floor-extension';
+import { extensionPagesStart } from './start-pages';
+import { type Benchmark, type Summary, summarise } from './stats';
+
+/** Pairs of product and floor loads; also the popup opens and the worker wake-ups. */
+const RUNS = 7;
+const SAMPLING_US = 100;
+const START_WINDOW_MS = 500;
+/** Steady cost: from 1 s to 4 s after the extension's first sample, while the page changes. */
+const STEADY_FROM_MS = 1000;
+const STEADY_TO_MS = 4000;
+/** Samples of the extension's work closer than this are one task (see longestTaskMs). */
+const TASK_GAP_US = 1000;
+const SETTINGS_URL = 'https://app.pleo.io/settings';
+
+/** The product under test: BENCH_EXTENSION_DIR (another build, say), else the usual build. */
+function productDir(): string {
+  const dir = process.env.BENCH_EXTENSION_DIR;
+  if (!dir) return builtExtension('chrome-mv3');
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`BENCH_EXTENSION_DIR has no manifest.json: ${dir}`);
+  return resolve(dir);
+}
+
+/** One load of the Settings page, profiled from before the navigation to the end of the steady window. */
+async function profileLoad(context: BrowserContext): Promise<CpuProfile> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
+    await cdp.send('Profiler.start');
+    await page.goto(SETTINGS_URL);
+    // Content scripts run at document_idle, after the load goto waits for; then the steady window.
+    await page.waitForTimeout(STEADY_TO_MS + 1500);
+    return (await cdp.send('Profiler.stop')).profile;
+  } finally {
+    await page.close();
+  }
+}
+
+interface ContentFigures {
+  startCpuMs: number;
+  startSelfMs: number;
+  functions: Map<string, number>;
+  longestTaskMs: number;
+  steadyMsPerSecond: number;
+  medianSampleUs: number;
+}
+
+function contentFigures(profile: CpuProfile): ContentFigures {
+  const samples = samplesOf(profile);
+  const first = samples.find((sample) => sample.inExtension)?.at;
+  if (first === undefined) throw new Error('start: no sample ran the content script');
+  const steadyTo = first + STEADY_TO_MS * 1000;
+  if (profile.endTime < steadyTo) throw new Error('start: the profile ended before the steady window did');
+  const startTo = first + START_WINDOW_MS * 1000;
+  const inExtension = (sample: Sample) => sample.inExtension;
+  return {
+    startCpuMs: msWithin(samples, first, startTo, inExtension),
+    startSelfMs: msWithin(samples, first, startTo, (sample) => sample.own),
+    functions: msByFunction(samples, first, startTo),
+    longestTaskMs: longestTaskMs(samples, TASK_GAP_US),
+    steadyMsPerSecond:
+      msWithin(samples, first + STEADY_FROM_MS * 1000, steadyTo, inExtension) /
+      ((STEADY_TO_MS - STEADY_FROM_MS) / 1000),
+    medianSampleUs: summarise(samples.map((sample) => sample.us)).median,
+  };
+}
+
+function summariseContent(runs: ContentFigures[]) {
+  return {
+    startCpuMs: summarise(runs.map((run) => run.startCpuMs)),
+    startSelfMs: summarise(runs.map((run) => run.startSelfMs)),
+    topFunctionsAtStart: topFunctions(runs.map((run) => run.functions)),
+    longestTaskMs: summarise(runs.map((run) => run.longestTaskMs)),
+    steadyMsPerSecond: summarise(runs.map((run) => run.steadyMsPerSecond)),
+  };
+}
+
+const ratio = (product: Summary, floor: Summary) => Number((product.median / floor.median).toFixed(2));
+
+export const start: Benchmark = {
+  name: 'start',
+  async run({ log }) {
+    const floorExtension = writeFloorExtension();
+    const contexts = {
+      product: await launchWithExtension({ extensionDir: productDir() }),
+      floor: await launchWithExtension({ extensionDir: floorExtension.dir }),
+    };
+    try {
+      const page = changingSettingsPage();
+      for (const context of Object.values(contexts)) {
+        const pleo = await routePleo(context);
+        pleo.serve('production', () => page);
+        pleo.serve('staging', () => page);
+      }
+      // A record for each environment, so the popup paints two verdicts; and one unmeasured load in
+      // each browser, so every measured load finds the extension's scripts already compiled once.
+      const worker = await extensionWorker(contexts.product);
+      const warmUp = await contexts.product.newPage();
+      for (const url of ['https://app.staging.pleo.io/settings', SETTINGS_URL]) {
+        await warmUp.goto(url);
+        const environment = url.includes('staging') ? 'staging' : 'production';
+        for (let i = 0; i < 100 && (await storedCheckedAt(worker, environment)) === null; i++) {
+          await warmUp.waitForTimeout(50);
+        }
+      }
+      const elements = await warmUp.evaluate(() => document.getElementsByTagName('*').length);
+      await warmUp.close();
+      const floorWarmUp = await contexts.floor.newPage();
+      await floorWarmUp.goto(SETTINGS_URL);
+      await floorWarmUp.waitForTimeout(1000);
+      await floorWarmUp.close();
+
+      const runs = { product: [] as ContentFigures[], floor: [] as ContentFigures[] };
+      for (let run = 0; run < RUNS; run++) {
+        log(`start: content script pair ${run + 1} of ${RUNS}`);
+        // Alternate which goes first, so neither always follows the other's load.
+        const order = run % 2 === 0 ? (['product', 'floor'] as const) : (['floor', 'product'] as const);
+        for (const which of order) runs[which].push(contentFigures(await profileLoad(contexts[which])));
+      }
+      const product = summariseContent(runs.product);
+      const floor = summariseContent(runs.floor);
+      const sampleUs = summarise([...runs.product, ...runs.floor].map((run) => run.medianSampleUs)).median;
+
+      const extensionId = new URL(worker.url()).host;
+      const pages = await extensionPagesStart(contexts.product, extensionId, {
+        runs: RUNS,
+        samplingUs: SAMPLING_US,
+        log,
+      });
+      return {
+        what: `CPU time in the extension's code, from V8 CPU profiles of real loads (sampling every ${SAMPLING_US} µs asked), median of ${RUNS}`,
+        runs: RUNS,
+        // A sampled profile counts the time between samples, so on a busy machine a thread that waits
+        // for a core in the middle of the extension's work has the wait counted too.
+        machineNote: `samples came every ${sampleUs} µs (median) rather than ${SAMPLING_US}: the sampler shares the cores with the page and any other work, and a thread waiting for a core counts as running; on a busy machine (machine.loadAverage1m) compare the ratios, measured side by side, rather than figures from different runs`,
+        contentScript: {
+          page: `${SETTINGS_URL}: ${CHANGING_PAGE}, ${elements} elements`,
+          measures: {
+            startCpuMs: `samples with the extension's code on the stack (its frames and the browser code they call) in the ${START_WINDOW_MS} ms from its first sample`,
+            startSelfMs: 'the same, counting only its own chrome-extension:// frames',
+            topFunctionsAtStart:
+              'running functions in the start window, by self time; natives (no script) as (native)',
+            longestTaskMs: `consecutive samples with its code on the stack, joined across gaps under ${TASK_GAP_US / 1000} ms`,
+            steadyMsPerSecond: `its CPU per second from ${STEADY_FROM_MS / 1000} s to ${STEADY_TO_MS / 1000} s after its first sample`,
+          },
+          product,
+          floor,
+          ratios: {
+            startCpu: ratio(product.startCpuMs, floor.startCpuMs),
+            startSelf: ratio(product.startSelfMs, floor.startSelfMs),
+            longestTask: ratio(product.longestTaskMs, floor.longestTaskMs),
+            steady: ratio(product.steadyMsPerSecond, floor.steadyMsPerSecond),
+          },
+        },
+        ...pages,
+      };
+    } finally {
+      await contexts.product.close();
+      await contexts.floor.close();
+      floorExtension.remove();
+    }
+  },
+};
