@@ -15,6 +15,8 @@ import { findRole } from './role';
 import { MIN_SETTINGS_SECTIONS, PATHS } from './rules';
 import { isSafeDetail, shortText } from './text';
 
+/** For the benchmark page, which times scans with taught labels too. */
+export { learnedLookup } from './labels';
 /** The interactive elements a scan starts from: the benchmark's baseline query. */
 export { ENTRY_SELECTOR } from './page';
 

@@ -13,6 +13,8 @@ const PAGE_URL = 'https://app.pleo.io/settings';
 interface PageSpec {
   elements: number;
   menuEntries: number;
+  /** Labels the user taught (none the page shows), timed scan by scan against the same scan without them. */
+  learned?: number;
   samples: number;
 }
 
@@ -21,6 +23,9 @@ const SIZES: PageSpec[] = [
   { elements: 30_000, menuEntries: 20, samples: 200 },
   { elements: 300_000, menuEntries: 20, samples: 40 },
 ];
+
+/** Detection with the most labels a user can teach must cost about what it costs without them. */
+const LEARNED: PageSpec = { elements: 30_000, menuEntries: 20, samples: 200, learned: 50 };
 
 const MENUS: PageSpec[] = [
   { elements: 30_000, menuEntries: 200, samples: 200 },
@@ -32,6 +37,7 @@ interface Timings {
   interactive: number;
   scans: number[];
   queries: number[];
+  learnedScans: number[];
   timerResolutionOk: boolean;
 }
 
@@ -63,9 +69,25 @@ function buildAndTime(spec: PageSpec & { global: string }): Timings {
   }
   content.innerHTML = parts.join('');
 
-  const detect = (window as unknown as Record<string, { detect(d: Document, u: string): unknown }>)[
-    spec.global
-  ]!;
+  const detect = (
+    window as unknown as Record<
+      string,
+      {
+        detect(d: Document, u: string, learned?: unknown): unknown;
+        learnedLookup(labels: unknown[]): unknown;
+      }
+    >
+  )[spec.global]!;
+  const kinds = ['apiKeys', 'openApi', 'settings', 'role'];
+  const learned = detect.learnedLookup(
+    Array.from({ length: spec.learned ?? 0 }, (_, i) => ({
+      kind: kinds[i % 4],
+      label: `Taught label ${String.fromCharCode(97 + (i % 26))}${i}`,
+      language: 'en',
+      role: i % 4 === 3 ? 'admin' : undefined,
+      learnedAt: i,
+    })),
+  );
   const selector = (window as unknown as Record<string, { ENTRY_SELECTOR: string }>)[spec.global]!
     .ENTRY_SELECTOR;
   for (let i = 0; i < 10; i++) {
@@ -74,6 +96,7 @@ function buildAndTime(spec: PageSpec & { global: string }): Timings {
   }
   const scans: number[] = [];
   const queries: number[] = [];
+  const learnedScans: number[] = [];
   // A scan follows a change to the page: change it before every sample, so nothing the browser
   // caches between unchanged reads (tag-name collections) flatters the figures.
   const marker = content.appendChild(document.createElement('span'));
@@ -87,12 +110,20 @@ function buildAndTime(spec: PageSpec & { global: string }): Timings {
     const t2 = performance.now();
     scans.push(t1 - t0);
     queries.push(t2 - t1);
+    if (spec.learned) {
+      marker.textContent = String(-i);
+      const t3 = performance.now();
+      detect.detect(document, location.href, learned);
+      learnedScans.push(performance.now() - t3);
+      marker.textContent = '';
+    }
   }
   return {
     elements: document.getElementsByTagName('*').length,
     interactive: document.querySelectorAll(selector).length,
     scans,
     queries,
+    learnedScans,
     timerResolutionOk: crossOriginIsolated,
   };
 }
@@ -126,6 +157,13 @@ async function timePage(browser: Browser, bundle: string, spec: PageSpec) {
       scanMs: scan,
       querySelectorAllMs: query,
       ratio: Number((scan.median / query.median).toFixed(2)),
+      ...(spec.learned
+        ? {
+            learnedLabels: spec.learned,
+            scanWithLearnedMs: summarise(timings.learnedScans),
+            learnedRatio: Number((summarise(timings.learnedScans).median / scan.median).toFixed(3)),
+          }
+        : {}),
       preciseClock: timings.timerResolutionOk,
     };
   } finally {
@@ -147,10 +185,13 @@ export const detectScan: Benchmark = {
       log(`detect-scan: ${spec.elements} elements, menu of ${spec.menuEntries}`);
       byMenu.push(await timePage(browser, bundle, spec));
     }
+    log(`detect-scan: ${LEARNED.elements} elements with ${LEARNED.learned} taught labels`);
+    const withLearned = await timePage(browser, bundle, LEARNED);
     return {
       what: 'detect(document, url) per scan vs one querySelectorAll over interactive elements, same page',
       bySize,
       byMenu,
+      withLearned,
     };
   },
 };
