@@ -4,25 +4,27 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ForgetEverything } from '../../components/ForgetEverything';
 import { HintSetting } from '../../components/HintSetting';
+import { LearnedLabels } from '../../components/LearnedLabels';
 import { ProfileQuestion } from '../../components/ProfileQuestion';
 import { documentLanguage, t } from '../../components/translate';
 import { useStored } from '../../components/use-stored';
 import { send } from '../../lib/messages/client';
-import type { Message } from '../../lib/messages/protocol';
+import type { Message, Response } from '../../lib/messages/protocol';
 import type { Settings } from '../../lib/state/profile';
-import { profileItem, settingsItem } from '../../lib/storage/reader';
+import { learnedLabelsItem, profileItem, settingsItem } from '../../lib/storage/reader';
 import type { Profile } from '../../lib/types';
 
 document.documentElement.lang = documentLanguage();
 document.title = t('options.title');
 
-function tell(message: Message): Promise<unknown> {
+function tell(message: Message): Promise<Response> {
   return send(browser.runtime, message);
 }
 
 function Options() {
   const profile = useStored<Profile>(profileItem);
   const settings = useStored<Settings>(settingsItem);
+  const learned = useStored(learnedLabelsItem);
   if (!profile || !settings) return null;
   return (
     <main class="options">
@@ -43,6 +45,20 @@ function Options() {
           onChange={(enabled) => void tell({ type: 'set-hint-enabled', enabled })}
           t={t}
         />
+      </section>
+      <section class="card" aria-labelledby="learned-heading">
+        <h2 id="learned-heading">{t('options.learnedHeading')}</h2>
+        <p class="help">{t('options.learnedHelp')}</p>
+        {learned ? (
+          <LearnedLabels
+            labels={learned}
+            language={documentLanguage()}
+            onForget={async (environment, { kind, label }) =>
+              (await tell({ type: 'forget-learned-label', environment, kind, label })).ok
+            }
+            t={t}
+          />
+        ) : null}
       </section>
       <section class="card" aria-labelledby="forget-heading">
         <h2 id="forget-heading">{t('options.forgetHeading')}</h2>

@@ -11,7 +11,7 @@ import { RULES_VERSION } from '../../lib/detect/rules';
 import { browserFromUserAgent, buildReport, reportFileName, reportJson } from '../../lib/report/build';
 import { reportMarkdown } from '../../lib/report/markdown';
 import type { EnvironmentRecord } from '../../lib/state/merge';
-import { resetsItem } from '../../lib/storage/reader';
+import { learnedLabelsItem, resetsItem } from '../../lib/storage/reader';
 import type { Environment, Profile, StorageReset, WriteFailure } from '../../lib/types';
 
 const NO_RESETS: readonly StorageReset[] = [];
@@ -25,6 +25,8 @@ export interface PopupReportProps {
 
 export function PopupReport({ records, profile, writeFailure }: PopupReportProps) {
   const resets = useStored(resetsItem) ?? NO_RESETS;
+  // What the user taught goes into the report, so the maintainers can add it to the rules.
+  const learnedLabels = useStored(learnedLabelsItem);
   const [companyName, setCompanyName] = useState('');
   const [copyStatus, setCopyStatus] = useState<CopyStatus>('idle');
   // Built once per change of what it shows, so the preview and the files are the same text.
@@ -44,13 +46,14 @@ export function PopupReport({ records, profile, writeFailure }: PopupReportProps
       uiLanguage: browser.i18n.getUILanguage(),
       t,
       companyName,
+      learnedLabels,
     });
     return {
       time: new Date(report.generatedAt),
       json: reportJson(report),
       markdown: reportMarkdown(report, t),
     };
-  }, [records, profile, resets, writeFailure, companyName]);
+  }, [records, profile, resets, writeFailure, companyName, learnedLabels]);
 
   return (
     <ReportPanel

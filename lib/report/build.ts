@@ -11,10 +11,10 @@ import { nextSteps, stepText } from '../guidance/steps';
 import type { Translate } from '../guidance/translate';
 import type { EnvironmentRecord } from '../state/merge';
 import { verdict } from '../state/verdict';
-import type { Environment, Profile, StorageReset, WriteFailure } from '../types';
-import { REPORT_SCHEMA_VERSION } from '../types';
+import type { Environment, LearnedLabel, Profile, StorageReset, WriteFailure } from '../types';
+import { LEARNED_LABELS_LIMIT, REPORT_SCHEMA_VERSION } from '../types';
 import { redactSecrets, redactText, shorten, withoutQuery, wordsOf } from './redact';
-import type { Report, ReportEnvironment, ReportNextStep } from './schema';
+import type { Report, ReportEnvironment, ReportLearnedLabel, ReportNextStep } from './schema';
 
 export interface ReportInput {
   records: Partial<Record<Environment, EnvironmentRecord>>;
@@ -31,6 +31,8 @@ export interface ReportInput {
   companyName?: string;
   /** Whether the browser lets the extension read each environment's pages, where known. */
   siteAccess?: Partial<Record<Environment, SiteAccess>>;
+  /** The labels the user taught per environment, by pointing at them on a Pleo page. */
+  learnedLabels?: Partial<Record<Environment, readonly LearnedLabel[]>>;
 }
 
 // The product's own UI words may stand capitalised side by side; any other such run may be a name.
@@ -79,6 +81,7 @@ function environmentReport(environment: Environment, input: ReportInput): Report
   const record = input.records[environment];
   const result = verdict(record, input.profile);
   const checked = record && record.checkedAt !== null ? record : undefined;
+  const learnedLabels = learnedReport(input.learnedLabels?.[environment] ?? []);
   const siteAccess = input.siteAccess?.[environment];
   return {
     environment,
@@ -97,6 +100,7 @@ function environmentReport(environment: Environment, input: ReportInput): Report
       signal: redact(item.signal, 40),
       detail: redact(item.detail),
     })),
+    ...(learnedLabels.length > 0 ? { learnedLabels } : {}),
     nextSteps: nextSteps(result, environment, input.profile, record, siteAccess).map(
       (step): ReportNextStep => ({
         id: step.id,
@@ -110,6 +114,19 @@ function environmentReport(environment: Environment, input: ReportInput): Report
       .map((change) => ({ verdict: change.verdict, at: iso(change.at) })),
     ...(siteAccess ? { siteAccess } : {}),
   };
+}
+
+/**
+ * What the user taught, newest last: words they chose to share, still page text, so redacted like
+ * the rest (a teachable label passes unchanged). When it was taught stays in the browser.
+ */
+function learnedReport(labels: readonly LearnedLabel[]): ReportLearnedLabel[] {
+  return labels.slice(-LEARNED_LABELS_LIMIT).map((learned) => ({
+    kind: learned.kind,
+    label: redact(learned.label),
+    language: learned.language,
+    ...(learned.kind === 'role' && learned.role ? { role: learned.role } : {}),
+  }));
 }
 
 /** The report as the JSON file holds it. */

@@ -8,6 +8,7 @@ import { camelCase, type MessageKey, type Translate } from '../guidance/translat
 import type { Environment } from '../types';
 import { shorten } from './redact';
 import type { Report, ReportEnvironment } from './schema';
+import { suggestionSection } from './suggestion';
 
 const MISSING_KEYS: Record<ReportEnvironment['missing'][number], MessageKey> = {
   'open-settings': 'report.markdown.missing.openSettings',
@@ -19,6 +20,12 @@ const ENVIRONMENT_KEYS: Record<Environment, MessageKey> = {
   production: 'report.markdown.production',
   staging: 'report.markdown.staging',
 };
+
+// Evidence the user gave, not the page: the signal says so in words.
+const SIGNAL_KEYS = new Map<string, MessageKey>([
+  ['declared', 'report.markdown.signalDeclared'],
+  ['learned-label', 'report.markdown.signalLearned'],
+]);
 
 // What can start markup inside a line: links and images, autolinks ("https:/", "www.x", "a@b"),
 // HTML and entities, emphasis, code, strikethrough, table cells, math. Page text never starts a
@@ -83,6 +90,7 @@ export function reportMarkdown(report: Report, t: Translate): string {
   );
 
   for (const entry of report.environments) lines.push('', ...environmentSection(entry, t));
+  lines.push(...suggestionSection(report, t));
 
   const failure = report.storageWriteFailure;
   if (failure) {
@@ -142,8 +150,27 @@ function environmentSection(entry: ReportEnvironment, t: Translate): string[] {
         [t('report.markdown.check'), t('report.markdown.signal'), t('report.markdown.detail')],
         entry.evidence.map((item) => [
           code(item.check),
-          escapeMarkdown(item.signal),
+          signalText(item.signal, t),
           escapeMarkdown(item.detail),
+        ]),
+      ),
+    );
+  }
+  if (entry.learnedLabels) {
+    lines.push('', `### ${t('report.markdown.learnedLabels')}`, '');
+    lines.push(
+      ...table(
+        [
+          t('report.markdown.kind'),
+          t('report.markdown.label'),
+          t('report.markdown.language'),
+          t('report.markdown.role'),
+        ],
+        entry.learnedLabels.map((learned) => [
+          code(learned.kind),
+          escapeMarkdown(learned.label),
+          code(learned.language),
+          learned.role ? code(learned.role) : '—',
         ]),
       ),
     );
@@ -153,4 +180,9 @@ function environmentSection(entry: ReportEnvironment, t: Translate): string[] {
     for (const change of entry.history) lines.push(`- ${code(change.at)}: ${code(change.verdict)}`);
   }
   return lines;
+}
+
+function signalText(signal: string, t: Translate): string {
+  const key = SIGNAL_KEYS.get(signal);
+  return key ? t(key, [escapeMarkdown(signal)]) : escapeMarkdown(signal);
 }

@@ -26,6 +26,11 @@ function looksLikeSecret(token: string): boolean {
   return /\d/.test(token) && /[A-Za-z]/.test(token);
 }
 
+/** Whether redaction replaced something in this text: what is left is no longer what the page showed. */
+export function isRedacted(text: string): boolean {
+  return Object.values(REDACTED).some((marker) => text.includes(marker));
+}
+
 /** Removes the query string and fragment of a URL, keeping origin and path. */
 export function withoutQuery(url: string): string {
   return url.replace(/[?#].*$/s, '');

@@ -15,9 +15,10 @@ import {
   RoleFactSchema,
   ShortText,
   SignedInSchema,
+  TaughtLabelEntries,
   WriteFailureReasonSchema,
 } from '../schemas';
-import { type ENVIRONMENTS, MISSING, REPORT_SCHEMA_VERSION, VERDICTS } from '../types';
+import { type ENVIRONMENTS, LEARNED_LABELS_LIMIT, MISSING, REPORT_SCHEMA_VERSION, VERDICTS } from '../types';
 
 const Time = v.pipe(v.string(), v.isoTimestamp(), v.description('ISO 8601 date and time, UTC'));
 
@@ -39,6 +40,15 @@ const HistoryEntrySchema = v.strictObject({
   at: Time,
 });
 
+const LearnedLabelsSchema = v.pipe(
+  v.array(v.strictObject(TaughtLabelEntries)),
+  v.minLength(1),
+  v.maxLength(LEARNED_LABELS_LIMIT),
+  v.description(
+    'Present only when the user taught labels for this environment by pointing at them: UI words they chose to share (role only for kind role), redacted like all page text',
+  ),
+);
+
 const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment: E) =>
   v.strictObject({
     environment: v.literal(environment),
@@ -48,6 +58,7 @@ const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment:
     missing: v.array(v.picklist(MISSING)),
     checks: ChecksSchema,
     evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(24)),
+    learnedLabels: v.optional(LearnedLabelsSchema),
     nextSteps: v.array(NextStepSchema),
     history: v.pipe(v.array(HistoryEntrySchema), v.maxLength(20)),
     siteAccess: v.optional(
@@ -111,6 +122,7 @@ export const ReportSchema = v.pipe(
 export type Report = v.InferOutput<typeof ReportSchema>;
 export type ReportEnvironment = Report['environments'][number];
 export type ReportNextStep = ReportEnvironment['nextSteps'][number];
+export type ReportLearnedLabel = NonNullable<ReportEnvironment['learnedLabels']>[number];
 
 /** docs/report.schema.json: the JSON Schema of the report, generated from ReportSchema. */
 export async function reportJsonSchemaText(): Promise<string> {

@@ -8,7 +8,14 @@ function stored(serviceWorker: Worker, key: string): Promise<unknown> {
   return serviceWorker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
 }
 
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+declare const chrome: {
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
+};
 
 test('the options page has no axe violations in light or dark', async ({ context, extensionId }) => {
   const options = await new OptionsPage(await context.newPage(), extensionId).open();
@@ -76,4 +83,52 @@ test('"forget everything" works from the keyboard, asks once, and leaves nothing
 
   const popup = await new PopupPage(await context.newPage(), extensionId).open();
   await expect(popup.verdict('production')).toHaveAttribute('data-verdict', 'not-checked');
+});
+
+test('what the user taught is listed per environment, and "Forget" removes exactly that label', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
+  const options = await new OptionsPage(await context.newPage(), extensionId).open();
+  const section = options.page.getByRole('region', { name: 'What you taught the checker' });
+  await expect(section).toContainText('Nothing taught yet.');
+
+  const day = 86_400_000;
+  const keys = { kind: 'apiKeys', label: 'Udviklernøgler', language: 'da', learnedAt: Date.now() - day };
+  const chef = { kind: 'role', label: 'Chef', language: 'da', role: 'admin', learnedAt: Date.now() };
+  const setup = { kind: 'settings', label: 'Setup', language: 'en', learnedAt: Date.now() - 2 * day };
+  // As the background stores them: the item and WXT's version marker.
+  await serviceWorker.evaluate(
+    (learnedLabels) => chrome.storage.local.set({ learnedLabels, learnedLabels$: { v: 1 } }),
+    { production: [keys, chef], staging: [setup] },
+  );
+
+  // The open page follows storage: newest first, each environment under its own heading.
+  const production = section.getByRole('list', { name: 'Production' }).getByRole('listitem');
+  await expect(production).toHaveText([
+    /^Chef\s*Role name for Admin · Danish · taught .+Forget “Chef”$/,
+    /^Udviklernøgler\s*API Keys entry · Danish · taught .+Forget “Udviklernøgler”$/,
+  ]);
+  await expect(section.getByRole('list', { name: 'Staging' }).getByRole('listitem')).toHaveText([
+    /^Setup\s*Settings entry · English/,
+  ]);
+  await expect(section).not.toContainText('Nothing taught yet.');
+  const results = await new AxeBuilder({ page: options.page }).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+
+  await section.getByRole('button', { name: 'Forget “Chef”' }).click();
+  await expect(section.getByRole('status')).toHaveText('“Chef” is forgotten.');
+  await expect
+    .poll(() => stored(serviceWorker, 'learnedLabels'))
+    .toEqual({ production: [keys], staging: [setup] });
+  await expect(production).toHaveCount(1);
+  // The focus stays in the list, on the label now where the forgotten one was.
+  await expect(section.getByRole('button', { name: 'Forget “Udviklernøgler”' })).toBeFocused();
+
+  // "Forget everything" takes what was taught with it.
+  await options.page.getByRole('button', { name: 'Forget everything stored' }).click();
+  await options.page.getByRole('button', { name: 'Yes, forget everything' }).click();
+  await expect.poll(() => stored(serviceWorker, 'learnedLabels')).toBeUndefined();
+  await expect(section).toContainText('Nothing taught yet.');
 });

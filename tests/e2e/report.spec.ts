@@ -196,3 +196,49 @@ test('hostile text stored as evidence stays text in the preview and inert in the
     '| \\`code\\` \\| cell \\| \\!\\[i\\]\\(https\\://evil\\.example/i\\.png\\) |',
   );
 });
+
+test('what the user taught is in the JSON report and, as a suggested rules change, in the Markdown', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  pleo,
+}) => {
+  pleo.serve('production', { role: 'admin', apiKeysEnabled: false });
+  await visit(await context.newPage(), 'https://app.pleo.io/settings', serviceWorker);
+  const learnedAt = Date.now();
+  await serviceWorker.evaluate(
+    (learnedLabels) => chrome.storage.local.set({ learnedLabels, learnedLabels$: { v: 1 } }),
+    {
+      production: [{ kind: 'apiKeys', label: 'Udviklernøgler', language: 'da', learnedAt }],
+      staging: [{ kind: 'role', label: 'Chef', language: 'da', role: 'admin', learnedAt }],
+    },
+  );
+
+  const popup = await new PopupPage(await context.newPage(), extensionId).open();
+  const panel = reportPanel(popup.page);
+  const json = JSON.parse((await downloaded(popup.page, () => panel.downloadJson.click())).text) as Report;
+  expect(json.schemaVersion).toBe(1);
+  expect(json.environments.map((entry) => entry.learnedLabels)).toEqual([
+    [{ kind: 'apiKeys', label: 'Udviklernøgler', language: 'da' }],
+    [{ kind: 'role', label: 'Chef', language: 'da', role: 'admin' }],
+  ]);
+
+  const markdown = (await downloaded(popup.page, () => panel.downloadMarkdown.click())).text;
+  expect(markdown).toContain('| `apiKeys` | Udviklernøgler | `da` | — |');
+  expect(markdown).toContain('## Suggested rules change');
+  expect(markdown).toContain(
+    [
+      '```diff',
+      '--- lib/detect/words.ts',
+      '+++ lib/detect/words.ts',
+      '@@ VOCABULARY.da @@',
+      "-    apiKeys: ['API-nøgler'],",
+      "+    apiKeys: ['API-nøgler', 'Udviklernøgler'],",
+      '@@ VOCABULARY.da.roles @@',
+      "-      admin: ['Administrator', 'Admin'],",
+      "+      admin: ['Administrator', 'Admin', 'Chef'],",
+      '```',
+    ].join('\n'),
+  );
+  expect(markdown).toMatch(/bumps `RULES_VERSION` in `lib\/detect\/rules\.ts`/);
+});
