@@ -1,6 +1,5 @@
 import type { Translate } from '../lib/guidance/translate';
-import type { PickTarget } from '../lib/messages/pick';
-import type { Environment, Missing } from '../lib/types';
+import type { Environment, Missing, PickTarget } from '../lib/types';
 
 /** What came of asking a Pleo tab to start pick mode. */
 export type PickStatus = 'started' | 'no-tab' | 'unreachable';

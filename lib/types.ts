@@ -107,6 +107,10 @@ export interface LearnedLabel {
   learnedAt: number;
 }
 
+/** What the popup's "Point at …" buttons ask the user to point at on the page. */
+export const PICK_TARGETS = ['apiKeys', 'role'] as const;
+export type PickTarget = (typeof PICK_TARGETS)[number];
+
 /** At most this many learned labels per environment; the oldest go first. */
 export const LEARNED_LABELS_LIMIT = 50;
 

@@ -3,8 +3,7 @@
  * message to one Pleo tab's content script. Checked by hand: the content script carries no
  * validator library, and the message is two fields.
  */
-export const PICK_TARGETS = ['apiKeys', 'role'] as const;
-export type PickTarget = (typeof PICK_TARGETS)[number];
+import { PICK_TARGETS, type PickTarget } from '../types';
 
 export interface PickRequest {
   type: 'start-pick';
