@@ -5,6 +5,7 @@ import { AccessRequestBox, type CopyState } from './AccessRequestBox';
 import { Checklist } from './Checklist';
 import { NextSteps } from './NextSteps';
 import { RoleQuestion } from './RoleQuestion';
+import { SiteAccessWithheld } from './SiteAccessWithheld';
 
 const MISSING_KEYS: Record<Missing, MessageKey> = {
   'open-settings': 'missing.openSettings',
@@ -20,6 +21,10 @@ export interface EnvironmentCardProps {
   onDeclareRole(role: KnownRole | null): void;
   onCheckAgain(): void;
   onOpenSettings(): void;
+  onOpenApiKeys(): void;
+  onGrantAccess(): void;
+  /** The browser refused the last "Grant access" for this card. */
+  grantRefused: boolean;
   t: Translate;
 }
 
@@ -46,17 +51,27 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
           <span class="checked">{checkedText(view.checkedAt, props.now, t)}</span>
         </p>
       </header>
-      <div class={`verdict verdict-${verdict.kind}`} data-verdict={verdict.kind}>
-        <h3 class="headline">{t(`verdict.${verdictKey}`)}</h3>
-        <p class="summary">{t(`summary.${verdictKey}`)}</p>
-        {verdict.missing.length > 0 ? (
-          <ul class="missing">
-            {verdict.missing.map((missing) => (
-              <li key={missing}>{t(MISSING_KEYS[missing])}</li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      {view.siteAccess === 'withheld' ? (
+        <SiteAccessWithheld
+          environment={environment}
+          verdict={verdict}
+          refused={props.grantRefused}
+          onGrant={props.onGrantAccess}
+          t={t}
+        />
+      ) : (
+        <div class={`verdict verdict-${verdict.kind}`} data-verdict={verdict.kind}>
+          <h3 class="headline">{t(`verdict.${verdictKey}`)}</h3>
+          <p class="summary">{t(`summary.${verdictKey}`)}</p>
+          {verdict.missing.length > 0 ? (
+            <ul class="missing">
+              {verdict.missing.map((missing) => (
+                <li key={missing}>{t(MISSING_KEYS[missing])}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      )}
       {verdict.kind === 'ready' ? (
         <p class="base-url">
           {t('popup.apiBaseUrl')} <code>{view.apiBaseUrl}</code>
@@ -84,8 +99,17 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
         />
       ) : null}
       <div class="card-actions">
-        {verdict.kind === 'not-checked' ? null : (
-          <button type="button" onClick={props.onCheckAgain}>
+        {verdict.kind === 'ready' ? (
+          <button type="button" onClick={props.onOpenApiKeys}>
+            {t('popup.openApiKeys')}
+          </button>
+        ) : null}
+        {verdict.kind === 'not-checked' || view.siteAccess === 'withheld' ? null : (
+          <button
+            type="button"
+            class={verdict.kind === 'ready' ? 'secondary' : undefined}
+            onClick={props.onCheckAgain}
+          >
             {t('popup.checkAgain')}
           </button>
         )}

@@ -11,11 +11,15 @@ export function Overview(props: { views: EnvironmentView[]; t: Translate }) {
         {props.views.map((view) => (
           <li
             key={view.environment}
-            class={`overview-item env-${view.environment} verdict-${view.verdict.kind}`}
+            class={`overview-item env-${view.environment} verdict-${view.siteAccess === 'withheld' ? 'withheld' : view.verdict.kind}`}
           >
             <a href={`#${view.environment}-card`}>
               <span class="env-name">{t(`environment.${view.environment}`)}</span>
-              <span class="overview-verdict">{t(`verdict.${camelCase(view.verdict.kind)}`)}</span>
+              <span class="overview-verdict">
+                {view.siteAccess === 'withheld'
+                  ? t('access.withheldShort')
+                  : t(`verdict.${camelCase(view.verdict.kind)}`)}
+              </span>
             </a>
           </li>
         ))}

@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
-import type { Environment } from '../lib/types';
+import { ENVIRONMENTS, type Environment } from '../lib/types';
+import { SIMULATED_ORIGINS } from './pages';
 
 /** The extension's storage as seen from its service worker, where `chrome` exists. */
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
@@ -100,6 +101,46 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/**
+ * Sets the extension's site access the way Chromium's extensions page does ("Site access: On click",
+ * then "On specific sites" for the environments allowed): through chrome.developerPrivate, which only
+ * chrome://extensions may call. Environments not allowed are withheld: the content script does not
+ * run there and `permissions.contains` answers false. docs/browsers.md says why this way.
+ */
+export async function setSiteAccess(
+  context: BrowserContext,
+  extensionId: string,
+  allowed: Partial<Record<Environment, boolean>>,
+): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome://extensions/?id=${extensionId}`);
+    const origins = ENVIRONMENTS.filter((environment) => allowed[environment]).map(
+      (environment) => `${SIMULATED_ORIGINS[environment]}/*`,
+    );
+    await page.evaluate(
+      async ({ extensionId, origins }) => {
+        const developerPrivate = (globalThis as unknown as DeveloperPrivateHost).chrome.developerPrivate;
+        await developerPrivate.updateExtensionConfiguration({ extensionId, hostAccess: 'ON_CLICK' });
+        for (const origin of origins) await developerPrivate.addHostPermission(extensionId, origin);
+      },
+      { extensionId, origins },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** The part of chrome://extensions' own API that setSiteAccess uses. */
+interface DeveloperPrivateHost {
+  chrome: {
+    developerPrivate: {
+      updateExtensionConfiguration(update: { extensionId: string; hostAccess: 'ON_CLICK' }): Promise<void>;
+      addHostPermission(extensionId: string, host: string): Promise<void>;
+    };
+  };
 }
 
 export function storedCheckedAt(serviceWorker: Worker, environment: Environment): Promise<number | null> {

@@ -1,7 +1,9 @@
 import '../../components/theme.css';
 import './style.css';
 import { render } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { HelpSection, PrivacySection } from '../../components/AboutSections';
 import { ForgetEverything } from '../../components/ForgetEverything';
 import { HintSetting } from '../../components/HintSetting';
 import { LearnedLabels } from '../../components/LearnedLabels';
@@ -13,6 +15,7 @@ import type { Message, Response } from '../../lib/messages/protocol';
 import type { Settings } from '../../lib/state/profile';
 import { learnedLabelsItem, profileItem, settingsItem } from '../../lib/storage/reader';
 import type { Profile } from '../../lib/types';
+import { useOpenPopupShortcut } from '../popup/shortcut';
 
 document.documentElement.lang = documentLanguage();
 document.title = t('options.title');
@@ -24,6 +27,12 @@ function tell(message: Message): Promise<Response> {
 function Options() {
   const profile = useStored<Profile>(profileItem);
   const settings = useStored<Settings>(settingsItem);
+  const shortcut = useOpenPopupShortcut();
+  const ready = !!profile && !!settings;
+  // Opened as options.html#help or #privacy (the popup's footer links): the section is there once painted.
+  useEffect(() => {
+    if (ready && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [ready]);
   const learned = useStored(learnedLabelsItem);
   if (!profile || !settings) return null;
   return (
@@ -65,6 +74,8 @@ function Options() {
         <p class="help">{t('options.forgetHelp')}</p>
         <ForgetEverything onForget={async () => void (await tell({ type: 'forget-everything' }))} t={t} />
       </section>
+      <HelpSection shortcut={shortcut} t={t} />
+      <PrivacySection t={t} />
     </main>
   );
 }

@@ -6,11 +6,14 @@ import { browser } from 'wxt/browser';
 import type { CopyState } from '../../components/AccessRequestBox';
 import { EnvironmentCard } from '../../components/EnvironmentCard';
 import { Overview } from '../../components/Overview';
+import { PopupFooter } from '../../components/PopupFooter';
 import { ProfileQuestion } from '../../components/ProfileQuestion';
 import { documentLanguage, t } from '../../components/translate';
 import { useStored } from '../../components/use-stored';
 import { WriteFailureAlert } from '../../components/WriteFailureAlert';
+import { RULES_VERSION } from '../../lib/detect/rules';
 import { environmentOf } from '../../lib/environments';
+import { ABOUT_SECTIONS } from '../../lib/guidance/about';
 import { environmentOrder, environmentView, popupParams } from '../../lib/guidance/view';
 import { send } from '../../lib/messages/client';
 import type { Message } from '../../lib/messages/protocol';
@@ -18,7 +21,9 @@ import type { EnvironmentRecord } from '../../lib/state/merge';
 import { environmentItems, profileItem, writeFailureItem } from '../../lib/storage/reader';
 import type { Environment, Profile } from '../../lib/types';
 import { PopupReport } from './report';
-import { checkAgain, openSettings } from './tabs';
+import { useOpenPopupShortcut } from './shortcut';
+import { requestSiteAccess, useSiteAccess } from './site-access';
+import { checkAgain, openApiKeys, openSettings, reloadEnvironmentTab } from './tabs';
 
 const params = popupParams(location.search);
 document.documentElement.lang = documentLanguage();
@@ -62,13 +67,17 @@ function Popup() {
   const writeFailure = useStored(writeFailureItem) ?? null;
   const currentTab = useCurrentTabEnvironment();
   const now = useNow();
+  const siteAccess = useSiteAccess();
+  const shortcut = useOpenPopupShortcut();
+  const [grantRefused, setGrantRefused] = useState<Environment | null>(null);
   const [copied, setCopied] = useState<{ environment: Environment; state: CopyState } | null>(null);
 
   // Nothing is painted until everything is read, so a verdict never flickers from "not checked".
   if (!profile || !production || !staging || currentTab === undefined) return null;
+  if (!siteAccess || shortcut === undefined) return null;
   const records = { production, staging };
   const views = environmentOrder(params.environment ?? currentTab).map((environment) =>
-    environmentView(environment, records[environment], profile, currentTab),
+    environmentView(environment, records[environment], profile, currentTab, siteAccess[environment]),
   );
   const askAudience = views.some((view) => view.audienceMatters);
 
@@ -98,6 +107,15 @@ function Popup() {
             onDeclareRole={(role) => tell({ type: 'declare-role', environment: view.environment, role })}
             onCheckAgain={() => void checkAgain(view.environment)}
             onOpenSettings={() => void openSettings(view.environment)}
+            onOpenApiKeys={() => void openApiKeys(view.environment)}
+            grantRefused={grantRefused === view.environment}
+            onGrantAccess={() =>
+              void requestSiteAccess().then((granted) => {
+                setGrantRefused(granted ? null : view.environment);
+                // Content scripts run on pages loaded after the grant: read the open one again.
+                if (granted) void reloadEnvironmentTab(view.environment);
+              })
+            }
             t={t}
           />
         ))}
@@ -112,7 +130,15 @@ function Popup() {
           />
         </section>
       ) : null}
-      <PopupReport records={records} profile={profile} writeFailure={writeFailure} />
+      <PopupReport records={records} profile={profile} writeFailure={writeFailure} siteAccess={siteAccess} />
+      <PopupFooter
+        version={browser.runtime.getManifest().version}
+        rulesVersion={RULES_VERSION}
+        shortcut={shortcut}
+        helpUrl={`${browser.runtime.getURL('/options.html')}#${ABOUT_SECTIONS.help}`}
+        privacyUrl={`${browser.runtime.getURL('/options.html')}#${ABOUT_SECTIONS.privacy}`}
+        t={t}
+      />
     </main>
   );
 }

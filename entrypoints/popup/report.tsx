@@ -8,6 +8,7 @@ import { type CopyStatus, ReportPanel } from '../../components/ReportPanel';
 import { t } from '../../components/translate';
 import { useStored } from '../../components/use-stored';
 import { RULES_VERSION } from '../../lib/detect/rules';
+import type { SiteAccess } from '../../lib/guidance/site-access';
 import { browserFromUserAgent, buildReport, reportFileName, reportJson } from '../../lib/report/build';
 import { reportMarkdown } from '../../lib/report/markdown';
 import type { EnvironmentRecord } from '../../lib/state/merge';
@@ -21,9 +22,11 @@ export interface PopupReportProps {
   profile: Profile;
   /** Carried in the report, so whoever reads it knows the latest result was not saved. */
   writeFailure: WriteFailure | null;
+  /** Carried in the report: whether the browser lets the checker read each environment. */
+  siteAccess: Record<Environment, SiteAccess>;
 }
 
-export function PopupReport({ records, profile, writeFailure }: PopupReportProps) {
+export function PopupReport({ records, profile, writeFailure, siteAccess }: PopupReportProps) {
   const resets = useStored(resetsItem) ?? NO_RESETS;
   // What the user taught goes into the report, so the maintainers can add it to the rules.
   const learnedLabels = useStored(learnedLabelsItem);
@@ -46,6 +49,7 @@ export function PopupReport({ records, profile, writeFailure }: PopupReportProps
       uiLanguage: browser.i18n.getUILanguage(),
       t,
       companyName,
+      siteAccess,
       learnedLabels,
     });
     return {
@@ -53,7 +57,7 @@ export function PopupReport({ records, profile, writeFailure }: PopupReportProps
       json: reportJson(report),
       markdown: reportMarkdown(report, t),
     };
-  }, [records, profile, resets, writeFailure, companyName, learnedLabels]);
+  }, [records, profile, resets, writeFailure, companyName, siteAccess, learnedLabels]);
 
   return (
     <ReportPanel

@@ -11,7 +11,12 @@ async function environmentTab(environment: Environment) {
 
 /** Opens that environment's Settings page, in its open tab if there is one, so detection can run. */
 export async function openSettings(environment: Environment): Promise<void> {
-  const url = `${ORIGINS[environment]}${PATHS.settings}`;
+  await openPage(environment, PATHS.settings);
+}
+
+/** Opens a page of the environment in its open tab (brought forward), or in a new tab when none is open. */
+async function openPage(environment: Environment, path: string): Promise<void> {
+  const url = `${ORIGINS[environment]}${path}`;
   const tab = await environmentTab(environment);
   if (tab?.id === undefined) {
     await browser.tabs.create({ url });
@@ -26,4 +31,15 @@ export async function checkAgain(environment: Environment): Promise<void> {
   const tab = await environmentTab(environment);
   if (tab?.id === undefined) return openSettings(environment);
   await browser.tabs.reload(tab.id);
+}
+
+/** Reloads the environment's open Pleo tab, if there is one, so a newly allowed page is read. */
+export async function reloadEnvironmentTab(environment: Environment): Promise<void> {
+  const tab = await environmentTab(environment);
+  if (tab?.id !== undefined) await browser.tabs.reload(tab.id);
+}
+
+/** Opens Settings → API Keys, where keys are made, in the environment's open tab or a new one. */
+export async function openApiKeys(environment: Environment): Promise<void> {
+  await openPage(environment, PATHS.apiKeys);
 }

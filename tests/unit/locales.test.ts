@@ -78,7 +78,17 @@ describe('the in-page hint strings', () => {
 
 describe('the keys the popup, options page and hint ask for', () => {
   const UI_SECTIONS = ['check', 'checked', 'environment', 'verdict', 'summary', 'missing', 'role', 'popup'];
-  const MORE_SECTIONS = ['profile', 'roleQuestion', 'options', 'hint', 'teach'];
+  const MORE_SECTIONS = [
+    'profile',
+    'roleQuestion',
+    'options',
+    'hint',
+    'access',
+    'footer',
+    'help',
+    'privacy',
+    'teach',
+  ];
   const SOURCES = ['components', 'entrypoints/popup', 'entrypoints/options', 'lib/guidance/view.ts'];
 
   function sourceFiles(path: string): string[] {
