@@ -1,12 +1,23 @@
 /**
  * `npm run demo`: loads the built extension into Chromium, walks the main scenarios on the
  * simulated Pleo app, and writes what a user would see (the page with its in-page hint, the popup
- * in light and dark, the stored state) into demo-output/ (or DEMO_OUTPUT). Headed when a display
+ * in light and dark and its footer, the stored state) into demo-output/ (or DEMO_OUTPUT), then the
+ * store listing's images into demo-output/listing/ (docs/store-listing.md). Headed when a display
  * exists, headless otherwise. WXT_OUT_DIR picks the build to load.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { extensionWorker, launchWithExtension, storedCheckedAt } from '../sim/browser';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Environment } from '../lib/types';
+import {
+  CHROMIUM_FLAGS,
+  chromiumPath,
+  extensionWorker,
+  launchWithExtension,
+  setSiteAccess,
+  storedCheckedAt,
+} from '../sim/browser';
 import type { SimulatedUser } from '../sim/pages';
 import { routePleo } from '../sim/serve';
 
@@ -16,6 +27,8 @@ interface Scenario {
   user: Partial<SimulatedUser>;
   /** The Production page visited first; null visits nothing. */
   path: string | null;
+  /** Environments whose site access the browser withholds ("On click"), as a user or a policy may set it. */
+  withheld?: Environment[];
 }
 
 const SCENARIOS: Scenario[] = [
@@ -45,7 +58,20 @@ const SCENARIOS: Scenario[] = [
     path: '/settings/export',
   },
   { name: 'not-checked', what: 'Pleo never opened', user: {}, path: null },
+  {
+    name: 'site-access-withheld',
+    what: 'Admin, access enabled, but site access for Production set to "On click"',
+    user: { role: 'admin', apiKeysEnabled: true },
+    path: '/settings',
+    withheld: ['production'],
+  },
 ];
+
+/**
+ * The store listing's screenshots (1280 × 800, as the Chrome Web Store takes them): a scenario's
+ * Pleo page with its popup open over it, as a user sees both.
+ */
+const LISTING_SCREENSHOTS = ['ready', 'role-missing', 'not-enabled', 'unknown', 'site-access-withheld'];
 
 const OUTPUT = resolve(process.env.DEMO_OUTPUT ?? 'demo-output');
 const COLOR_SCHEMES = ['light', 'dark'] as const;
@@ -57,6 +83,15 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
     const extensionId = new URL(worker.url()).host;
     const pleo = await routePleo(context);
     pleo.serve('production', scenario.user);
+    if (scenario.withheld) {
+      await setSiteAccess(
+        context,
+        extensionId,
+        Object.fromEntries(
+          (['production', 'staging'] as const).map((e) => [e, !scenario.withheld?.includes(e)]),
+        ),
+      );
+    }
     const dir = join(OUTPUT, scenario.name);
     mkdirSync(dir, { recursive: true });
     const files: string[] = [];
@@ -65,7 +100,10 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
       await page.setViewportSize({ width: 1280, height: 800 });
       const before = await storedCheckedAt(worker, 'production');
       await page.goto(`https://app.pleo.io${scenario.path}`);
-      await waitFor(async () => (await storedCheckedAt(worker, 'production')) !== before);
+      // With site access withheld the page is never read: there is nothing to wait for.
+      if (!scenario.withheld?.includes('production')) {
+        await waitFor(async () => (await storedCheckedAt(worker, 'production')) !== before);
+      }
       await page.waitForTimeout(300);
       files.push(join(dir, 'page.png'));
       await page.screenshot({ path: files.at(-1) });
@@ -78,6 +116,13 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
       await popup.emulateMedia({ colorScheme });
       files.push(join(dir, `popup-${colorScheme}.png`));
       await popup.screenshot({ path: files.at(-1), fullPage: true });
+    }
+    await popup.emulateMedia({ colorScheme: 'light' });
+    files.push(join(dir, 'popup-footer.png'));
+    await popup.locator('footer.popup-footer').screenshot({ path: files.at(-1) });
+    if (scenario.withheld) {
+      files.push(join(dir, 'popup-withheld-card.png'));
+      await popup.locator(`[data-environment="${scenario.withheld[0]}"]`).screenshot({ path: files.at(-1) });
     }
     const state = await worker.evaluate(() => chrome.storage.local.get(null));
     files.push(join(dir, 'state.json'));
@@ -110,10 +155,49 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): P
 
 declare const chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
 
+/** The store listing's images, from what the scenarios wrote: screenshots and the promo tile. */
+async function renderListing(): Promise<string[]> {
+  const dir = join(OUTPUT, 'listing');
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
+  try {
+    const page = await browser.newPage({ deviceScaleFactor: 1 });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const dataUrl = (file: string) => `data:image/png;base64,${readFileSync(file).toString('base64')}`;
+    for (const [index, name] of LISTING_SCREENSHOTS.entries()) {
+      // The popup drops down from the toolbar at the top right, over the page.
+      await page.setContent(
+        `<html><body style="margin:0;width:1280px;height:800px;overflow:hidden;position:relative">
+          <img alt="" src="${dataUrl(join(OUTPUT, name, 'page.png'))}" style="display:block">
+          <div style="position:absolute;top:0;right:24px;width:400px;height:780px;overflow:hidden;border-radius:0 0 10px 10px;box-shadow:0 12px 40px rgba(0,0,0,.35)">
+            <img alt="" src="${dataUrl(join(OUTPUT, name, 'popup-light.png'))}" style="display:block;width:400px">
+          </div></body></html>`,
+      );
+      await page
+        .locator('img')
+        .last()
+        .evaluate((img: HTMLImageElement) => img.decode());
+      files.push(join(dir, `screenshot-${index + 1}-${name}-1280x800.png`));
+      await page.screenshot({ path: files.at(-1) });
+    }
+    await page.setViewportSize({ width: 440, height: 280 });
+    await page.goto(pathToFileURL(resolve('assets/promo-tile.svg')).href);
+    await page.waitForTimeout(200);
+    files.push(join(dir, 'promo-tile-440x280.png'));
+    await page.screenshot({ path: files.at(-1) });
+  } finally {
+    await browser.close();
+  }
+  return files;
+}
+
 rmSync(OUTPUT, { recursive: true, force: true });
 for (const scenario of SCENARIOS) {
   process.stdout.write(`${scenario.name.padEnd(14)} ${scenario.what}\n`);
   for (const file of await runScenario(scenario))
     process.stdout.write(`  ${relative(process.cwd(), file)}\n`);
 }
+process.stdout.write("listing        the store listing's screenshots and promo tile\n");
+for (const file of await renderListing()) process.stdout.write(`  ${relative(process.cwd(), file)}\n`);
 process.stdout.write(`\nDemo output written to ${relative(process.cwd(), OUTPUT)}/\n`);
