@@ -90,6 +90,21 @@ describe('the Firefox build in Firefox', () => {
     expect(firefox.addonId).toBe('pleo-api-access-checker@extension');
   });
 
+  test('the popup: site access granted for both environments, and the footer with the shortcut Firefox assigned', async () => {
+    const popup = await firefox.newPage();
+    await openExtensionPage(popup, `${firefox.extensionOrigin}/popup.html`);
+    const footer = await waitFor(
+      () => popup.evaluate(() => document.querySelector('footer.popup-footer')?.textContent ?? null),
+      (text) => text !== null,
+    );
+    expect(footer).toContain('Shortcut: Alt+Shift+Y');
+    expect(footer).toContain('Not made by Pleo');
+    expect(
+      await popup.evaluate(() => document.querySelectorAll('[data-site-access="withheld"]').length),
+    ).toBe(0);
+    await popup.close();
+  });
+
   test.each(SCENARIOS)('$environment $path, $who: $verdict, hint $hint', async (scenario) => {
     firefox.serve(scenario.environment, scenario.user);
     const page = await firefox.newPage();
