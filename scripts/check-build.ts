@@ -250,7 +250,7 @@ check(
 check(
   "the 128 px icon (the stores' icon) has 16 px of transparent padding around its art",
   TARGETS.flatMap((target) => {
-    const file = (manifestOf(target).icons ?? {})['128'] as string | undefined;
+    const file = manifestOf(target).icons?.['128'] as string | undefined;
     const border = file ? transparentBorder(readFileSync(join(outDir, target, file))) : null;
     return border === 16 ? [] : [`${target}/${file}: transparent border ${border} px`];
   }),
