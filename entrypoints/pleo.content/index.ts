@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { MATCH_PATTERNS } from '../../lib/environments';
 import { createObservationReporter } from '../../lib/messages/client';
-import { showHint } from './hint/mount';
+import { pickTarget } from '../../lib/messages/pick';
+import { showHint, tellBackground } from './hint/mount';
+import { createPicker } from './picker/picker';
 import { watchPage } from './watch';
 
 export default defineContentScript({
@@ -12,6 +14,21 @@ export default defineContentScript({
   main(ctx) {
     const report = createObservationReporter(browser.runtime, () => ctx.isValid);
     watchPage(ctx, (observation) => void report(observation));
-    void showHint(ctx);
+
+    // Pick mode, started by the extension's own pages (the popup's "Point at …") or the hint's offer.
+    const picker = createPicker(tellBackground);
+    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      const target = pickTarget(message, sender, browser.runtime.id);
+      if (target) picker.start(target);
+      return Promise.resolve({ ok: target !== null });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.addEventListener(window, 'wxt:locationchange', picker.stop);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      picker.stop();
+    });
+
+    void showHint(ctx, picker.start);
   },
 });

@@ -35,7 +35,7 @@ const CONTAINER_DEPTH = 3;
  * An entry's label: its aria-label; else its first heading or strong child (a card's title, not its
  * description); else its text; else its title.
  */
-function entryLabelText(element: Element): string | null {
+export function entryLabelText(element: Element): string | null {
   if (element.hasAttribute('aria-label')) return shortAttribute(element, 'aria-label');
   const heading = element.firstElementChild && element.querySelector(HEADING_OR_STRONG);
   if (heading) return shortText(heading);

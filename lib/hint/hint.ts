@@ -4,12 +4,19 @@
  */
 import { pageKind } from '../detect/paths';
 import { dismissalKey } from '../state/profile';
-import type { Environment, Verdict, VerdictKind } from '../types';
+import {
+  type Environment,
+  LANGUAGES,
+  type Language,
+  type PickTarget,
+  type Verdict,
+  type VerdictKind,
+} from '../types';
 import { HINT_STRINGS } from './strings';
 
 type HintText = keyof (typeof HINT_STRINGS)['en'];
 export type HintStrings = Record<HintText, string>;
-type HintMessage = Exclude<HintText, 'label' | 'details' | 'dismiss'>;
+type HintMessage = 'roleMissing' | 'notEnabled' | 'unknownOpenSettings' | 'unknownRole' | 'ready';
 export type HintLanguage = keyof typeof HINT_STRINGS;
 
 export interface Hint {
@@ -41,6 +48,11 @@ export function hintFor(verdict: Verdict, pathname: string): Hint | null {
   }
 }
 
+/** What an unknown verdict's hint offers to point at (pick mode): what its message asks to find. */
+export function pickOffer(hint: Hint): PickTarget | null {
+  return hint.message === 'unknownOpenSettings' ? 'apiKeys' : hint.message === 'unknownRole' ? 'role' : null;
+}
+
 export interface HintChoices {
   enabled: boolean;
   dismissed: readonly string[];
@@ -59,10 +71,16 @@ export function visibleHint(
   return hint;
 }
 
-/** The hint speaks the page's language when it has it (from <html lang>, e.g. "da-DK"), else English. */
+/** The page's language (its <html lang>, e.g. "da-DK") when it is one of the app's, else English. */
+export function pageLanguage(htmlLang: string | null | undefined): Language {
+  const primary = (htmlLang ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return LANGUAGES.find((language) => language === primary) ?? 'en';
+}
+
+/** The hint speaks the page's language when it has it, else English. */
 export function hintLanguage(htmlLang: string | null | undefined): HintLanguage {
-  const primary = (htmlLang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return Object.hasOwn(HINT_STRINGS, primary) ? (primary as HintLanguage) : 'en';
+  const language = pageLanguage(htmlLang);
+  return Object.hasOwn(HINT_STRINGS, language) ? (language as HintLanguage) : 'en';
 }
 
 export function hintStrings(language: HintLanguage): HintStrings {

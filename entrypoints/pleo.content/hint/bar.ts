@@ -1,4 +1,5 @@
-import type { Hint, HintStrings } from '../../../lib/hint/hint';
+import { type Hint, type HintStrings, pickOffer } from '../../../lib/hint/hint';
+import type { PickTarget } from '../../../lib/types';
 
 export interface HintBarProps {
   hint: Hint;
@@ -6,9 +7,11 @@ export interface HintBarProps {
   language: string;
   onDetails(): void;
   onDismiss(): void;
+  /** Starts pick mode, when the hint offers to point at what it could not see (lib/hint/). */
+  onPoint?(target: PickTarget): void;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(
+export function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Record<string, string>,
   text = '',
@@ -20,9 +23,9 @@ function element<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
- * The in-page hint: one line, "Details" and a dismiss button, in the page's language. Plain DOM
- * rather than Preact because the whole content script must stay within 15 kB gzip; every text
- * is set with textContent, never parsed as markup.
+ * The in-page hint: one line, "Point at …" when it asks for what it could not see, "Details" and
+ * a dismiss button, in the page's language. Plain DOM rather than Preact because the whole content
+ * script must stay within 15 kB gzip; every text is set with textContent, never parsed as markup.
  */
 export function renderHintBar(container: HTMLElement, props: HintBarProps): void {
   const { hint, strings } = props;
@@ -44,8 +47,18 @@ export function renderHintBar(container: HTMLElement, props: HintBarProps): void
   bar.append(
     element('span', { class: 'mark', 'aria-hidden': 'true' }, hint.verdict === 'ready' ? '✓' : '!'),
     element('p', { class: 'text' }, strings[hint.message]),
-    details,
-    dismiss,
   );
+  const offer = props.onPoint && pickOffer(hint);
+  if (offer) {
+    const point = element(
+      'button',
+      { type: 'button' },
+      strings[offer === 'apiKeys' ? 'pointApiKeys' : 'pointRole'],
+    );
+    // Only the user's own click: the shadow root is open, so a page's script can click this too.
+    point.addEventListener('click', (event) => event.isTrusted && props.onPoint!(offer));
+    bar.append(point);
+  }
+  bar.append(details, dismiss);
   container.replaceChildren(bar);
 }

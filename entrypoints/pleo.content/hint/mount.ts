@@ -4,36 +4,14 @@ import { environmentOf } from '../../../lib/environments';
 import { hintLanguage, hintStrings } from '../../../lib/hint/hint';
 import { hintFromStorage, hintStorageKeys } from '../../../lib/hint/stored';
 import type { ContentMessage } from '../../../lib/messages/protocol';
+import type { PickTarget } from '../../../lib/types';
 import { renderHintBar } from './bar';
+import { createShadowHost, KEY_EVENTS, type ShadowHost } from './host';
 import HINT_CSS from './style.css?inline';
 
-function tellBackground(message: ContentMessage): void {
+export function tellBackground(message: ContentMessage): void {
   // The background may be asleep or reloading; the hint works without its answer.
   browser.runtime.sendMessage(message).catch(() => undefined);
-}
-
-/**
- * The hint's host element with an open shadow root: what WXT's createShadowRootUi builds (the
- * same `all: initial` reset, keys stopped at the shadow root), without its mounting helpers,
- * which would add about 3 kB gzip to a content script held to 15 kB.
- */
-function createHintHost(): { host: HTMLElement; container: HTMLElement } {
-  const host = document.createElement('pleo-access-hint');
-  host.setAttribute('data-pleo-access-hint', '');
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  // Page styles reach a shadow host and what it inherits; the reset, important, wins over them.
-  // The host and its container make no box, so the hint (position: fixed) is never a grid or flex
-  // item of the page: it adds no track, gap or space between the page's own elements.
-  style.textContent = `:host{all:initial !important;display:contents !important}.root{display:contents}${HINT_CSS}`;
-  const container = document.createElement('div');
-  container.className = 'root';
-  shadow.append(style, container);
-  // Keys typed in the hint stay in it: the app's shortcuts never see them.
-  for (const type of ['keydown', 'keyup', 'keypress']) {
-    shadow.addEventListener(type, (event) => event.stopPropagation());
-  }
-  return { host, container };
 }
 
 /**
@@ -42,11 +20,14 @@ function createHintHost(): { host: HTMLElement; container: HTMLElement } {
  * and "Details" go to the background as messages. The host and its shadow root are made only
  * when there is a hint to show: on most page loads there is none.
  */
-export async function showHint(ctx: ContentScriptContext): Promise<void> {
+export async function showHint(
+  ctx: ContentScriptContext,
+  point: (target: PickTarget) => void,
+): Promise<void> {
   const environment = environmentOf(location.href);
   if (!environment) return;
   const keys = Object.values(hintStorageKeys(environment));
-  let mounted: { host: HTMLElement; container: HTMLElement } | null = null;
+  let mounted: ShadowHost | null = null;
   ctx.onInvalidated(() => mounted?.host.remove());
   let stored: Record<string, unknown> = {};
 
@@ -57,7 +38,7 @@ export async function showHint(ctx: ContentScriptContext): Promise<void> {
       mounted?.host.remove();
       return;
     }
-    mounted ??= createHintHost();
+    mounted ??= createShadowHost('pleo-access-hint', 'data-pleo-access-hint', HINT_CSS, KEY_EVENTS);
     const { host, container } = mounted;
     host.setAttribute('data-verdict', hint.verdict);
     const language = hintLanguage(document.documentElement.lang);
@@ -70,6 +51,7 @@ export async function showHint(ctx: ContentScriptContext): Promise<void> {
         host.remove();
         tellBackground({ type: 'dismiss-hint', verdict: hint.verdict });
       },
+      onPoint: point,
     });
     // After <body>, not in it: no element of the page changes its place among its siblings, so
     // the page's own `:last-child` or `main + *` rules still match what they matched.
