@@ -1,11 +1,12 @@
 import { camelCase, type MessageKey, type Translate } from '../lib/guidance/translate';
 import { checkedText, type EnvironmentView } from '../lib/guidance/view';
-import type { KnownRole, Missing } from '../lib/types';
+import type { KnownRole, Missing, PickTarget } from '../lib/types';
 import { AccessRequestBox, type CopyState } from './AccessRequestBox';
 import { Checklist } from './Checklist';
 import { NextSteps } from './NextSteps';
 import { RoleQuestion } from './RoleQuestion';
 import { SiteAccessWithheld } from './SiteAccessWithheld';
+import { type PickStatus, TeachChecker } from './TeachChecker';
 
 const MISSING_KEYS: Record<Missing, MessageKey> = {
   'open-settings': 'missing.openSettings',
@@ -25,6 +26,9 @@ export interface EnvironmentCardProps {
   onGrantAccess(): void;
   /** The browser refused the last "Grant access" for this card. */
   grantRefused: boolean;
+  pickStatus: PickStatus | null;
+  onPointAt(target: PickTarget): void;
+  onDeclareNoApiKeys(): void;
   t: Translate;
 }
 
@@ -85,6 +89,17 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
           environment={environment}
           declared={view.declaredRole}
           onDeclare={props.onDeclareRole}
+          t={t}
+        />
+      ) : null}
+      {verdict.kind === 'unknown' ? (
+        <TeachChecker
+          environment={environment}
+          missing={verdict.missing}
+          status={props.pickStatus}
+          onPointAt={props.onPointAt}
+          onDeclareNoApiKeys={props.onDeclareNoApiKeys}
+          onOpenSettings={props.onOpenSettings}
           t={t}
         />
       ) : null}

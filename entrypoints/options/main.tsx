@@ -27,13 +27,13 @@ function tell(message: Message): Promise<Response> {
 function Options() {
   const profile = useStored<Profile>(profileItem);
   const settings = useStored<Settings>(settingsItem);
+  const learned = useStored(learnedLabelsItem);
   const shortcut = useOpenPopupShortcut();
   const ready = !!profile && !!settings;
   // Opened as options.html#help or #privacy (the popup's footer links): the section is there once painted.
   useEffect(() => {
     if (ready && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   }, [ready]);
-  const learned = useStored(learnedLabelsItem);
   if (!profile || !settings) return null;
   return (
     <main class="options">

@@ -8,6 +8,7 @@ import { EnvironmentCard } from '../../components/EnvironmentCard';
 import { Overview } from '../../components/Overview';
 import { PopupFooter } from '../../components/PopupFooter';
 import { ProfileQuestion } from '../../components/ProfileQuestion';
+import type { PickStatus } from '../../components/TeachChecker';
 import { documentLanguage, t } from '../../components/translate';
 import { useStored } from '../../components/use-stored';
 import { WriteFailureAlert } from '../../components/WriteFailureAlert';
@@ -23,7 +24,7 @@ import type { Environment, Profile } from '../../lib/types';
 import { PopupReport } from './report';
 import { useOpenPopupShortcut } from './shortcut';
 import { requestSiteAccess, useSiteAccess } from './site-access';
-import { checkAgain, openApiKeys, openSettings, reloadEnvironmentTab } from './tabs';
+import { checkAgain, openApiKeys, openSettings, reloadEnvironmentTab, startPick } from './tabs';
 
 const params = popupParams(location.search);
 document.documentElement.lang = documentLanguage();
@@ -71,6 +72,7 @@ function Popup() {
   const shortcut = useOpenPopupShortcut();
   const [grantRefused, setGrantRefused] = useState<Environment | null>(null);
   const [copied, setCopied] = useState<{ environment: Environment; state: CopyState } | null>(null);
+  const [picking, setPicking] = useState<{ environment: Environment; status: PickStatus } | null>(null);
 
   // Nothing is painted until everything is read, so a verdict never flickers from "not checked".
   if (!profile || !production || !staging || currentTab === undefined) return null;
@@ -116,6 +118,15 @@ function Popup() {
                 if (granted) void reloadEnvironmentTab(view.environment);
               })
             }
+            pickStatus={picking?.environment === view.environment ? picking.status : null}
+            onPointAt={(target) =>
+              void startPick(view.environment, target).then((status) => {
+                setPicking({ environment: view.environment, status });
+                // The pick happens on the page: a popup would stay in front of it.
+                if (status === 'started' && !params.tabView) window.close();
+              })
+            }
+            onDeclareNoApiKeys={() => tell({ type: 'declare-no-api-keys', environment: view.environment })}
             t={t}
           />
         ))}

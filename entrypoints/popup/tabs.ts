@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
+import type { PickStatus } from '../../components/TeachChecker';
 import { PATHS } from '../../lib/detect/rules';
 import { ORIGINS } from '../../lib/environments';
-import type { Environment } from '../../lib/types';
+import type { PickRequest } from '../../lib/messages/pick';
+import type { Environment, PickTarget } from '../../lib/types';
 
 /** The open tab of an environment, the active one first. Host permissions let us see these URLs, no `tabs` needed. */
 async function environmentTab(environment: Environment) {
@@ -42,4 +44,21 @@ export async function reloadEnvironmentTab(environment: Environment): Promise<vo
 /** Opens Settings → API Keys, where keys are made, in the environment's open tab or a new one. */
 export async function openApiKeys(environment: Environment): Promise<void> {
   await openPage(environment, PATHS.apiKeys);
+}
+
+/**
+ * Puts the environment's most recently used Pleo tab into pick mode and brings it forward; says
+ * when there is no such tab, or its content script cannot be reached (not loaded, or site access
+ * withheld).
+ */
+export async function startPick(environment: Environment, target: PickTarget): Promise<PickStatus> {
+  const tabs = await browser.tabs.query({ url: `${ORIGINS[environment]}/*` });
+  const tab = tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+  if (tab?.id === undefined) return 'no-tab';
+  const request: PickRequest = { type: 'start-pick', target };
+  const answer = await browser.tabs.sendMessage(tab.id, request).catch(() => null);
+  if ((answer as { ok?: boolean } | null)?.ok !== true) return 'unreachable';
+  await browser.tabs.update(tab.id, { active: true });
+  if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+  return 'started';
 }

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { entryLabel, isRoleLabel, roleWord, roleWordCollisions } from '../../../lib/detect/labels';
 import { RULES_VERSION, VOCABULARY } from '../../../lib/detect/rules';
-import { LANGUAGES } from '../../../lib/types';
 import { isSafeDetail, normaliseLabel, shortText } from '../../../lib/detect/text';
+import { LANGUAGES } from '../../../lib/types';
 
 describe('rules', () => {
   it('has a version and all eleven languages, each with every list filled', () => {
