@@ -14,17 +14,19 @@ declare const chrome: { storage: { local: { get(key: string): Promise<Record<str
 
 /**
  * A Settings page the rules cannot finish reading: its API Keys entry is called something they do
- * not know ("Developer access", a button, so no path tells it), two other sections (too few to say
+ * not know ("Developer access", a button, so no path tells it), one other section (too few to say
  * "absent"), and the role shown as a word they do not know ("Superuser") in the account menu.
  */
 const SETTINGS_WITH_UNKNOWN_WORDS = `<!doctype html><html lang="en"><head><title>Pleo</title></head><body>
 <header><div aria-label="Account menu"><span>Alex Example</span> <span id="role">Superuser</span></div></header>
 <nav aria-label="Main menu"><a href="/expenses">Expenses</a><a href="/settings">Settings</a></nav>
-<main><h1>Settings</h1><ul aria-label="Settings"><li><button>General</button></li><li><button>Export</button></li>
+<main><h1>Settings</h1><ul aria-label="Settings"><li><button>General</button></li>
 <li><button id="entry">Developer access</button></li></ul></main></body></html>`;
 
 async function stored<T>(worker: Worker, key: string): Promise<T | undefined> {
-  return worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], key) as Promise<T | undefined>;
+  return worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], key) as Promise<
+    T | undefined
+  >;
 }
 
 const record = (worker: Worker) => stored<EnvironmentRecord>(worker, 'environment:production');
@@ -66,11 +68,16 @@ test('"I opened Settings and there is no API Keys entry" is a declared fact: wit
   await visit(await context.newPage(), 'https://app.pleo.io/settings', serviceWorker);
   const popup = await popupTab(await context.newPage(), extensionId);
   await expect(popup.verdict('production')).toHaveAttribute('data-verdict', 'unknown');
-  await popup.environment('production').getByRole('button', { name: /no API Keys entry/ }).click();
+  await popup
+    .environment('production')
+    .getByRole('button', { name: /no API Keys entry/ })
+    .click();
   await expect(popup.verdict('production')).toHaveAttribute('data-verdict', 'not-enabled');
   const after = await record(serviceWorker);
   expect(after?.apiKeysEntry.value).toBe('absent');
-  expect(after?.evidence).toContainEqual(expect.objectContaining({ check: 'apiKeysEntry', signal: 'declared' }));
+  expect(after?.evidence).toContainEqual(
+    expect.objectContaining({ check: 'apiKeysEntry', signal: 'declared' }),
+  );
 });
 
 test('point at an API Keys entry the rules do not know: ready within 2 s; forgotten, unknown again', async ({
@@ -85,12 +92,17 @@ test('point at an API Keys entry the rules do not know: ready within 2 s; forgot
   expect((await record(serviceWorker))?.apiKeysEntry.value).toBe('unknown');
 
   const popup = await popupTab(await context.newPage(), extensionId);
-  await popup.environment('production').getByRole('button', { name: /^Point at .*API Keys/ }).click();
+  await popup
+    .environment('production')
+    .getByRole('button', { name: /^Point at .*API Keys/ })
+    .click();
   await expect(pleoTab.locator('[data-pleo-access-picker]')).toHaveCount(1);
   await pleoTab.locator('#entry').click();
   const clicked = Date.now();
-  await expect.poll(async () => (await record(serviceWorker))?.apiKeysEntry.value, { timeout: 2000 }).toBe('visible');
-  test.info().annotations.push({ type: 'ready after the click', description: `${Date.now() - clicked} ms` });
+  await expect
+    .poll(async () => (await record(serviceWorker))?.apiKeysEntry.value, { timeout: 2000 })
+    .toBe('visible');
+  console.log(`[teach] API Keys entry visible in storage ${Date.now() - clicked} ms after the click`);
   expect(await learned(serviceWorker)).toEqual([
     expect.objectContaining({ kind: 'apiKeys', label: 'Developer access', language: 'en' }),
   ]);
@@ -119,12 +131,20 @@ test('point at a role word the rules do not know and say which role it is: the v
   expect((await record(serviceWorker))?.role.value.value).toBe('unknown');
 
   const popup = await popupTab(await context.newPage(), extensionId);
-  await popup.environment('production').getByRole('button', { name: /^Point at .*role/ }).click();
+  await popup
+    .environment('production')
+    .getByRole('button', { name: /^Point at .*role/ })
+    .click();
   await pleoTab.locator('#role').click();
-  await pleoTab.locator('[data-pleo-access-picker]').getByRole('button', { name: 'Admin', exact: true }).click();
+  await pleoTab
+    .locator('[data-pleo-access-picker]')
+    .getByRole('button', { name: 'Admin', exact: true })
+    .click();
+  const chosen = Date.now();
   await expect
     .poll(async () => (await record(serviceWorker))?.role.value.value, { timeout: 2000 })
     .toBe('admin');
+  console.log(`[teach] role in storage ${Date.now() - chosen} ms after choosing it`);
   expect(await learned(serviceWorker)).toEqual([
     expect.objectContaining({ kind: 'role', label: 'Superuser', role: 'admin' }),
   ]);
