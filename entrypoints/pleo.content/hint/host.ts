@@ -8,15 +8,12 @@ export interface ShadowHost {
   container: HTMLElement;
 }
 
-/**
- * `stopped` events end at the shadow root (their bubbling half): keys typed in it, and for pick
- * mode clicks on its bar, never reach the page's own listeners on the document or the window.
- */
+/** `stopped` events end at the shadow root: keys typed in the hint never reach the app's shortcuts. */
 export function createShadowHost(
   tag: string,
   attribute: string,
   css: string,
-  stopped: readonly string[],
+  stopped: readonly string[] = [],
 ): ShadowHost {
   const host = document.createElement(tag);
   host.setAttribute(attribute, '');

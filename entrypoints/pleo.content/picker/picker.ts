@@ -67,17 +67,19 @@ export function createPicker(send: (message: ContentMessage) => void): Picker {
       'pleo-access-picker',
       'data-pleo-access-picker',
       HINT_CSS + PICKER_CSS,
-      [...KEY_EVENTS, ...POINTER_EVENTS],
     );
 
     let candidate: Element | null = null;
     /** The chosen role label while the user says which role it names. */
     let pending: string | null = null;
 
-    // The shadow root is open, so the page's script can reach these buttons: only the user's clicks count.
+    // The bar's buttons act from the window's capture listener below, on the user's clicks alone:
+    // the page's handlers never see them, and its script, which can reach an open shadow root,
+    // cannot press them.
+    const actions = new Map<EventTarget, () => void>();
     const button = (text: string, act: () => void) => {
       const node = element('button', { type: 'button' }, text);
-      node.addEventListener('click', (event) => event.isTrusted && act());
+      actions.set(node, act);
       return node;
     };
     const ask = `${strings[target === 'apiKeys' ? 'pointApiKeys' : 'pointRole']}: ${strings.pickHow}`;
@@ -134,12 +136,14 @@ export function createPicker(send: (message: ContentMessage) => void): Picker {
       stop();
     }
 
-    // Pointer and key events on the window target an element (the page's, or one of our hosts).
+    // Pointer and key events on the window target an element: the page's, or one of our hosts.
     const onPointer = (event: Event) => {
       const target = event.target as Element;
-      if (!event.isTrusted || isOurs(target)) return;
+      if (!event.isTrusted || (target !== host && isOurs(target))) return;
       swallow(event);
-      if (event.type === 'click') choose(candidateAt(target, isOurs));
+      if (event.type !== 'click') return;
+      if (target === host) actions.get(event.composedPath()[0]!)?.();
+      else choose(candidateAt(target, isOurs));
     };
     const onHover = (event: Event) => {
       const target = event.target as Element;
@@ -147,17 +151,20 @@ export function createPicker(send: (message: ContentMessage) => void): Picker {
     };
     const onKey = (event: Event) => {
       const { key, isTrusted, isComposing } = event as KeyboardEvent;
-      const target = event.target as Element;
-      if (!isTrusted || isComposing || !/^(Escape|Enter|Arrow(Up|Down|Left|Right))$/.test(key)) return;
-      // In the bar, Enter and the arrows are its buttons' own; Esc cancels wherever it is pressed.
-      if (key !== 'Escape' && isOurs(target)) return;
+      if (!isTrusted) return;
+      if (key === 'Escape') stop();
+      if (event.target === host) {
+        // Keys in the bar are its own (Tab, Enter on a button): hidden from the page, not stopped.
+        event.stopImmediatePropagation();
+        return;
+      }
+      if (isComposing || !/^(Escape|Enter|Arrow(Up|Down|Left|Right))$/.test(key)) return;
       swallow(event);
       if (event.type !== 'keydown') return;
-      if (key === 'Escape') stop();
-      else if (key === 'Enter') choose(candidate);
-      else if (pending === null) {
+      if (key === 'Enter') choose(candidate);
+      else if (key !== 'Escape' && pending === null) {
         const next = candidate ? moveCandidate(candidate, key as Move, isSkipped) : firstCandidate(document);
-        next?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
         offer(next);
       }
     };

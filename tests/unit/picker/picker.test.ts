@@ -66,7 +66,8 @@ describe('pick mode in the page', () => {
     expect(send).not.toHaveBeenCalled();
     expect(host()).not.toBeNull();
     // Nor can it press the bar's buttons, in a shadow root it can open.
-    for (const button of host()?.shadowRoot?.querySelectorAll('button') ?? []) (button as HTMLElement).click();
+    for (const button of host()?.shadowRoot?.querySelectorAll('button') ?? [])
+      (button as HTMLElement).click();
     expect(host()).not.toBeNull();
     picker.stop();
   });
