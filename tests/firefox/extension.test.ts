@@ -8,7 +8,9 @@ import {
   type FirefoxWithExtension,
   launchFirefoxWithExtension,
   openExtensionPage,
+  startPick,
   storedCheckedAt,
+  storedItem,
   waitFor,
 } from './firefox';
 
@@ -149,6 +151,47 @@ describe('the Firefox build in Firefox', () => {
     } else {
       expect(await hint()).toBeNull();
     }
+    await page.close();
+    expect(firefox.strayRequests).toEqual([]);
+  });
+
+  test('pick mode: a click on an entry whose label the rules do not know teaches it', async () => {
+    // Two settings sections and "Developer access": the API Keys entry reads unknown until taught.
+    firefox.servePages(
+      'production',
+      () => `<!doctype html><html lang="en"><head><title>Pleo</title></head><body>
+        <nav aria-label="Main"><a href="/expenses">Expenses</a> <a href="/settings">Settings</a></nav>
+        <ul aria-label="Settings"><li><a href="/settings/general">General</a></li>
+          <li><a href="/settings/export">Export</a></li></ul>
+        <main><h1>Settings</h1><button type="button" id="developer">Developer access</button></main>
+        <script>window.pageClicks = 0; document.addEventListener('click', () => window.pageClicks++, true);</script>
+      </body></html>`,
+    );
+    const page = await firefox.newPage();
+    await page.goto(`${SIMULATED_ORIGINS.production}/settings`);
+    const entry = () =>
+      storedItem(extensionPage, 'environment:production').then(
+        (record) => (record as { apiKeysEntry?: { value: string } } | undefined)?.apiKeysEntry?.value,
+      );
+    expect(await waitFor(entry, (value) => value !== undefined)).toBe('unknown');
+
+    expect(await startPick(extensionPage, SIMULATED_ORIGINS.production, 'apiKeys')).toEqual({ ok: true });
+    const picking = () => page.evaluate(() => !!document.querySelector('[data-pleo-access-picker]'));
+    expect(await waitFor(picking, (on) => on)).toBe(true);
+
+    await page.click('#developer');
+    expect(await waitFor(picking, (on) => !on)).toBe(false);
+    const learned = () =>
+      storedItem(extensionPage, 'learnedLabels').then((stored) =>
+        (
+          (stored as { production?: { kind: string; label: string; language: string }[] })?.production ?? []
+        ).map(({ kind, label, language }) => ({ kind, label, language })),
+      );
+    expect(await waitFor(learned, (list) => list.length > 0)).toEqual([
+      { kind: 'apiKeys', label: 'Developer access', language: 'en' },
+    ]);
+    expect(await waitFor(entry, (value) => value === 'visible')).toBe('visible');
+    expect(await page.evaluate(() => (window as unknown as { pageClicks: number }).pageClicks)).toBe(0);
     await page.close();
     expect(firefox.strayRequests).toEqual([]);
   });

@@ -11,10 +11,16 @@ import type { Environment } from '../../lib/types';
 import { builtExtension, firefoxPath } from '../../sim/browser';
 import { DEFAULT_USER, pleoPage, SIMULATED_ORIGINS, type SimulatedUser } from '../../sim/pages';
 
-/** The extension's storage API as seen from one of its own pages. */
-declare const browser: {
+/** The extension's APIs as seen from one of its own pages. */
+interface ExtensionApi {
   storage: { local: { get(key: string): Promise<Record<string, unknown>>; clear(): Promise<void> } };
-};
+  tabs: {
+    query(query: { url: string }): Promise<{ id: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  runtime: { getBackgroundPage(): Promise<{ browser: ExtensionApi }> };
+}
+declare const browser: ExtensionApi;
 
 export interface FirefoxWithExtension {
   browser: Browser;
@@ -26,6 +32,8 @@ export interface FirefoxWithExtension {
   strayRequests: string[];
   /** Serve this environment's origin as this user sees it. */
   serve(environment: Environment, user: Partial<SimulatedUser>): void;
+  /** Serve this environment's origin with pages of the test's own (by path and query). */
+  servePages(environment: Environment, page: (path: string) => string): void;
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
@@ -45,19 +53,19 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
   });
   const addonId = await browser.installExtension(extensionDir);
-  const users = new Map<string, SimulatedUser>();
+  const pages = new Map<string, (path: string) => string>();
   const strayRequests: string[] = [];
 
   function answer(request: HTTPRequest): Promise<void> {
     const url = new URL(request.url());
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return request.continue();
-    const user = users.get(url.origin);
-    if (!user) strayRequests.push(url.href);
-    if (!user || !request.isNavigationRequest()) return request.abort();
+    const page = pages.get(url.origin);
+    if (!page) strayRequests.push(url.href);
+    if (!page || !request.isNavigationRequest()) return request.abort();
     return request.respond({
       status: 200,
       contentType: 'text/html; charset=utf-8',
-      body: pleoPage(url.pathname + url.search, user),
+      body: page(url.pathname + url.search),
     });
   }
 
@@ -67,7 +75,11 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
     extensionOrigin: `moz-extension://${uuid}`,
     strayRequests,
     serve(environment, user) {
-      users.set(SIMULATED_ORIGINS[environment], { ...DEFAULT_USER, ...user });
+      const served = { ...DEFAULT_USER, ...user };
+      pages.set(SIMULATED_ORIGINS[environment], (path) => pleoPage(path, served));
+    },
+    servePages(environment, page) {
+      pages.set(SIMULATED_ORIGINS[environment], page);
     },
     async newPage() {
       const page = await browser.newPage();
@@ -100,6 +112,28 @@ export function storedCheckedAt(extensionPage: Page, environment: Environment): 
     const stored = await browser.storage.local.get(key);
     return (stored[key] as { checkedAt?: number } | undefined)?.checkedAt ?? null;
   }, `environment:${environment}`);
+}
+
+/** One stored item, read through an extension page. */
+export async function storedItem(extensionPage: Page, key: string): Promise<unknown> {
+  return extensionPage.evaluate(async (key) => (await browser.storage.local.get(key))[key], key);
+}
+
+/**
+ * What the popup's "Point at …" buttons do: a start-pick message to the first tab of this origin.
+ * Sent by the background: an extension page open in a tab (as this one is) has a tab, so the
+ * content script takes its message for another tab's and refuses it; the popup itself has none.
+ */
+export function startPick(extensionPage: Page, origin: string, target: 'apiKeys' | 'role'): Promise<unknown> {
+  return extensionPage.evaluate(
+    async (origin, target) => {
+      const background = (await browser.runtime.getBackgroundPage()).browser;
+      const [tab] = await background.tabs.query({ url: `${origin}/*` });
+      return background.tabs.sendMessage(tab!.id, { type: 'start-pick', target });
+    },
+    origin,
+    target,
+  );
 }
 
 /** Forget every observation, so each test starts from a fresh install's state. */
