@@ -424,6 +424,24 @@ test('keyboard only: start from the hint, move with the arrows, choose with Ente
   expect(await heard()).toEqual(before);
 });
 
+test('the outline follows its element when the page scrolls', async ({ context, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1000, height: 400 });
+  await openSettings(page, serviceWorker);
+  await page.evaluate(() => {
+    document.body.style.paddingBottom = '2000px';
+  });
+  await startPick(serviceWorker, 'apiKeys');
+  const picker = new PickerOnPage(page);
+  const entry = page.locator('#developer');
+  await entry.hover();
+  await expect.poll(() => picker.outline()).toEqual(await entry.boundingBox());
+  await page.mouse.wheel(0, 120);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+  await expect.poll(() => picker.outline()).toEqual(await entry.boundingBox());
+  await page.keyboard.press('Escape');
+});
+
 test('ends on navigation and leaves nothing; a second start restarts it', async ({
   context,
   serviceWorker,

@@ -172,6 +172,8 @@ export function createPicker(send: (message: ContentMessage) => void): Picker {
     for (const type of POINTER_EVENTS) window.addEventListener(type, onPointer, on);
     for (const type of KEY_EVENTS) window.addEventListener(type, onKey, on);
     window.addEventListener('pointermove', onHover, on);
+    // Scrolling the page or any part of it moves the candidate under the outline.
+    window.addEventListener('scroll', draw, on);
     // Navigation ends it (WXT's location-change event is wired once, in index.ts).
     window.addEventListener('popstate', stop, on);
     window.addEventListener('hashchange', stop, on);
