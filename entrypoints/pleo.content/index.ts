@@ -17,8 +17,8 @@ export default defineContentScript({
 
     // Pick mode, started by the extension's own pages (the popup's "Point at …") or the hint's offer.
     const picker = createPicker(tellBackground);
-    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-      const target = pickTarget(message, sender, browser.runtime.id);
+    const onMessage = (message: unknown, sender: { id?: string; url?: string }) => {
+      const target = pickTarget(message, sender, browser.runtime.id, browser.runtime.getURL('/'));
       if (target) picker.start(target);
       return Promise.resolve({ ok: target !== null });
     };

@@ -10,15 +10,24 @@ export interface PickRequest {
   target: PickTarget;
 }
 
-/** The sender as the content script sees it: our own pages have no tab, content scripts do. */
+/** The sender as the content script sees it. */
 export interface PickSender {
   id?: string;
-  tab?: unknown;
+  url?: string;
 }
 
-/** What to pick, when this is a pick request from one of this extension's own pages; else null. */
-export function pickTarget(message: unknown, sender: PickSender, ownId: string): PickTarget | null {
-  if (sender.id !== ownId || sender.tab !== undefined) return null;
+/**
+ * What to pick, when this is a pick request from one of this extension's own pages (the popup,
+ * also when it is open in a tab, or the background); else null. `ownBaseUrl` is
+ * `runtime.getURL('/')`: our content scripts elsewhere send from their page's address, not ours.
+ */
+export function pickTarget(
+  message: unknown,
+  sender: PickSender,
+  ownId: string,
+  ownBaseUrl: string,
+): PickTarget | null {
+  if (sender.id !== ownId || !ownBaseUrl.endsWith('/') || !sender.url?.startsWith(ownBaseUrl)) return null;
   if (typeof message !== 'object' || message === null) return null;
   const { type, target, ...rest } = message as Record<string, unknown>;
   if (type !== 'start-pick' || Object.keys(rest).length > 0) return null;
