@@ -10,8 +10,9 @@ import { redactText, wordsOf } from '../report/redact';
 /** The longest label that can be taught: rule 1's labels are short; this leaves room for a language's longer words. */
 export const LEARNED_LABEL_MAX = 80;
 
-// The rules' own words may stand capitalised side by side ("API Keys"); another such run may be a name.
-const KNOWN_WORDS = wordsOf(VOCABULARY);
+// The rules' own words may stand capitalised side by side ("API Keys"); another such run may be a
+// name. Gathered on the first pick, not on every page load of the content script that carries it.
+let knownWords: Set<string> | undefined;
 
 export type Unteachable = 'empty' | 'too-long' | 'personal-or-secret';
 
@@ -25,5 +26,6 @@ export function whyUnteachable(label: string): Unteachable | null {
   if (!text) return 'empty';
   if (text.length > LEARNED_LABEL_MAX) return 'too-long';
   if (!isSafeDetail(text) || (text.match(/\d/g)?.length ?? 0) > 4) return 'personal-or-secret';
-  return redactText(text, KNOWN_WORDS, LEARNED_LABEL_MAX) === text ? null : 'personal-or-secret';
+  knownWords ??= wordsOf(VOCABULARY);
+  return redactText(text, knownWords, LEARNED_LABEL_MAX) === text ? null : 'personal-or-secret';
 }
