@@ -47,28 +47,17 @@ const CONTENT = `main, [role="main"], ${TABLES}`;
 const NAMED = '[aria-label], [title]';
 
 export function gatherCandidates(document: Document): PageCandidates {
-  // One pass over the document finds the entries and the named elements together: a second query
-  // over the main content would cost as much again on a large page.
-  const found = document.querySelectorAll(`${ENTRY_SELECTOR}, ${NAMED}`);
-  const main = document.querySelector('main');
-  const entries: Element[] = [];
-  const namedInMain: Element[] = [];
-  for (const element of found) {
-    if (element.matches(ENTRY_SELECTOR)) entries.push(element);
-    if (main?.contains(element) && namesAnAccountArea(element) && !element.closest(TABLES)) {
-      namedInMain.push(element);
-    }
-  }
   // Tag-name lookups take the browser's fast path: cheaper than widening the one query.
   const page: PageCandidates = {
-    entries,
+    entries: [...document.querySelectorAll(ENTRY_SELECTOR)],
     labels: [...document.getElementsByTagName('dt'), ...document.getElementsByTagName('label')],
     accountAreas: [],
   };
   // The first main is the page's content (the browser stops looking there); should another one
-  // exist, its account-like areas are still refused by isAccountArea. Outside it, in the app's
-  // frame, an account area is found by any sign; the costly attribute matching then scales with
-  // the frame, not with the content.
+  // exist, its account-like areas are still refused by isAccountArea.
+  const main = document.querySelector('main');
+  // An account area is never inside the main content, so only the app's frame is searched for
+  // one: the costly attribute matching then scales with the frame, not with the content.
   const root = document.body ?? document.documentElement;
   for (const region of root ? outside(root, main) : []) {
     if (region.matches(ACCOUNT_AREA_SELECTOR) && isAccountArea(region)) page.accountAreas.push(region);
@@ -76,8 +65,13 @@ export function gatherCandidates(document: Document): PageCandidates {
       if (isAccountArea(element)) page.accountAreas.push(element);
     }
   }
-  // In document order, as the frame's areas are: the areas of a page are read first to last.
-  if (namedInMain.length > 0) page.accountAreas = inDocumentOrder([...page.accountAreas, ...namedInMain]);
+  if (main) {
+    const inMain = [...main.querySelectorAll(NAMED)].filter(
+      (element) => namesAnAccountArea(element) && !element.closest(TABLES),
+    );
+    // In document order, as the frame's areas are: the areas of a page are read first to last.
+    if (inMain.length > 0) page.accountAreas = inDocumentOrder([...page.accountAreas, ...inMain]);
+  }
   return page;
 }
 

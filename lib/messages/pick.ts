@@ -27,7 +27,7 @@ export function pickTarget(
   ownId: string,
   ownBaseUrl: string,
 ): PickTarget | null {
-  if (sender.id !== ownId || !ownBaseUrl.endsWith('/') || !sender.url?.startsWith(ownBaseUrl)) return null;
+  if (sender.id !== ownId || !sender.url?.startsWith(ownBaseUrl)) return null;
   if (typeof message !== 'object' || message === null) return null;
   const { type, target, ...rest } = message as Record<string, unknown>;
   if (type !== 'start-pick' || Object.keys(rest).length > 0) return null;

@@ -35,15 +35,13 @@ const oneOf = (value: unknown, allowed: readonly string[]) =>
 export function learnedFromStorage(stored: unknown, environment: Environment): LearnedLabel[] {
   const list = isObject(stored) ? stored[environment] : undefined;
   if (!Array.isArray(list)) return [];
-  return list
-    .slice(-LEARNED_LABELS_LIMIT)
-    .filter(
-      (entry): entry is LearnedLabel =>
-        isObject(entry) &&
-        oneOf(entry.kind, LEARNED_KINDS) &&
-        typeof entry.label === 'string' &&
-        entry.label.length <= 80 &&
-        oneOf(entry.language, LANGUAGES) &&
-        (entry.role === undefined || oneOf(entry.role, KNOWN_ROLES)),
-    );
+  return list.filter(
+    (entry): entry is LearnedLabel =>
+      isObject(entry) &&
+      oneOf(entry.kind, LEARNED_KINDS) &&
+      typeof entry.label === 'string' &&
+      entry.label.length <= 80 &&
+      oneOf(entry.language, LANGUAGES) &&
+      (entry.role === undefined || oneOf(entry.role, KNOWN_ROLES)),
+  );
 }

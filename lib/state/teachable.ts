@@ -5,7 +5,7 @@
  */
 import { VOCABULARY } from '../detect/rules';
 import { isSafeDetail } from '../detect/text';
-import { redactText, wordsOf } from '../report/redact';
+import { redactNames, wordsOf } from '../report/redact';
 
 /** The longest label that can be taught: rule 1's labels are short; this leaves room for a language's longer words. */
 export const LEARNED_LABEL_MAX = 80;
@@ -27,5 +27,6 @@ export function whyUnteachable(label: string): Unteachable | null {
   if (text.length > LEARNED_LABEL_MAX) return 'too-long';
   if (!isSafeDetail(text) || (text.match(/\d/g)?.length ?? 0) > 4) return 'personal-or-secret';
   knownWords ??= wordsOf(VOCABULARY);
-  return redactText(text, knownWords, LEARNED_LABEL_MAX) === text ? null : 'personal-or-secret';
+  // E-mail addresses, keys, tokens and long numbers are refused above; the reports' name rule last.
+  return redactNames(text, knownWords) === text ? null : 'personal-or-secret';
 }
