@@ -159,3 +159,7 @@ export const DEFAULT_PROFILE: Profile = { kind: 'unknown', stage: 'unknown', dec
 /** A plain object, as parsed JSON or stored data may or may not be. */
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether a value read from outside is one of an enum's values. */
+export const isOneOf = (value: unknown, allowed: readonly string[]): value is string =>
+  typeof value === 'string' && allowed.includes(value);

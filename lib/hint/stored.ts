@@ -15,6 +15,7 @@ import {
   ENTRY_STATES,
   ENVIRONMENTS,
   isObject,
+  isOneOf,
   KNOWN_ROLES,
   ROLE_SOURCES,
   ROLE_VALUES,
@@ -32,9 +33,8 @@ export function hintStorageKeys(environment: Environment) {
   } as const;
 }
 
-const oneOf = (value: unknown, allowed: readonly string[]) =>
-  typeof value === 'string' && allowed.includes(value);
-const factOf = (value: unknown, allowed: readonly string[]) => isObject(value) && oneOf(value.value, allowed);
+const factOf = (value: unknown, allowed: readonly string[]) =>
+  isObject(value) && isOneOf(value.value, allowed);
 
 /** The record as far as the verdict reads it; null when it is not one (then no hint is shown). */
 function readRecord(environment: Environment, stored: unknown): EnvironmentRecord | null {
@@ -45,9 +45,9 @@ function readRecord(environment: Environment, stored: unknown): EnvironmentRecor
     factOf(stored.signedIn, SIGNED_IN_STATES) &&
     factOf(stored.apiKeysEntry, ENTRY_STATES) &&
     isObject(role) &&
-    oneOf(role.value, ROLE_VALUES) &&
-    oneOf(role.confidence, CONFIDENCES) &&
-    oneOf(role.source, ROLE_SOURCES) &&
+    isOneOf(role.value, ROLE_VALUES) &&
+    isOneOf(role.confidence, CONFIDENCES) &&
+    isOneOf(role.source, ROLE_SOURCES) &&
     (stored.checkedAt === null || typeof stored.checkedAt === 'number');
   return valid ? (stored as unknown as EnvironmentRecord) : null;
 }
@@ -58,7 +58,7 @@ function readProfile(stored: unknown): Profile {
   const declaredRoles: Profile['declaredRoles'] = {};
   for (const environment of ENVIRONMENTS) {
     const role = declared[environment];
-    if (oneOf(role, KNOWN_ROLES)) declaredRoles[environment] = role as KnownRole;
+    if (isOneOf(role, KNOWN_ROLES)) declaredRoles[environment] = role as KnownRole;
   }
   return { ...DEFAULT_PROFILE, declaredRoles };
 }

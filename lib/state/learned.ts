@@ -4,7 +4,7 @@
  */
 
 import type { Environment, LearnedKind, LearnedLabel } from '../types';
-import { isObject, KNOWN_ROLES, LANGUAGES, LEARNED_KINDS, LEARNED_LABELS_LIMIT } from '../types';
+import { isObject, isOneOf, KNOWN_ROLES, LANGUAGES, LEARNED_KINDS, LEARNED_LABELS_LIMIT } from '../types';
 
 // Case apart, the same label: close variants ("API-keys") may stay side by side, which matches the same.
 const sameLabel = (a: { kind: LearnedKind; label: string }, kind: LearnedKind, label: string) =>
@@ -24,9 +24,6 @@ export function withoutLearnedLabel(
   return list.filter((entry) => !sameLabel(entry, kind, label));
 }
 
-const oneOf = (value: unknown, allowed: readonly string[]) =>
-  typeof value === 'string' && allowed.includes(value);
-
 /**
  * One environment's learned labels from the raw stored item, as the content script reads it
  * (without the storage validators, which would not fit its budget): entries of the wrong shape are
@@ -38,10 +35,10 @@ export function learnedFromStorage(stored: unknown, environment: Environment): L
   return list.filter(
     (entry): entry is LearnedLabel =>
       isObject(entry) &&
-      oneOf(entry.kind, LEARNED_KINDS) &&
+      isOneOf(entry.kind, LEARNED_KINDS) &&
       typeof entry.label === 'string' &&
       entry.label.length <= 80 &&
-      oneOf(entry.language, LANGUAGES) &&
-      (entry.role === undefined || oneOf(entry.role, KNOWN_ROLES)),
+      isOneOf(entry.language, LANGUAGES) &&
+      (entry.role === undefined || isOneOf(entry.role, KNOWN_ROLES)),
   );
 }
