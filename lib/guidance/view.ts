@@ -110,19 +110,17 @@ export function checkedAge(checkedAt: number | null, now: number): CheckedAge {
   return { unit: 'days', count: Math.floor(elapsed / DAY) };
 }
 
-const AGE_KEYS = {
-  minutes: ['checked.minute', 'checked.minutes'],
-  hours: ['checked.hour', 'checked.hours'],
-  days: ['checked.day', 'checked.days'],
-} as const;
-
-/** "Checked 3 minutes ago", in the language of `t`. */
+/**
+ * "Checked 3 minutes ago", in the language of `t`. The count and its plural are the platform's
+ * (Intl.RelativeTimeFormat in the locale file's own language), so no language needs a key per form.
+ */
 export function checkedText(checkedAt: number | null, now: number, t: Translate): string {
   const age = checkedAge(checkedAt, now);
   if (age.unit === 'never') return t('checked.never');
   if (age.unit === 'just-now') return t('checked.justNow');
-  const [one, many] = AGE_KEYS[age.unit];
-  return age.count === 1 ? t(one) : t(many, [String(age.count)]);
+  const unit = age.unit === 'minutes' ? 'minute' : age.unit === 'hours' ? 'hour' : 'day';
+  const ago = new Intl.RelativeTimeFormat(t('language'), { numeric: 'always' }).format(-age.count, unit);
+  return t('checked.ago', [ago]);
 }
 
 /** Both environments, the one the user is looking at first. */
