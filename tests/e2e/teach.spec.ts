@@ -109,6 +109,15 @@ test('point at an API Keys entry the rules do not know: ready within 2 s; forgot
   await expect(pleoTab.locator('[data-pleo-access-picker]')).toHaveCount(0);
   await expect(popup.verdict('production')).toHaveAttribute('data-verdict', 'ready');
 
+  // The report the popup would share holds what was taught (its preview is the exact text shared).
+  const json = JSON.parse((await popup.page.locator('[data-report-preview="json"]').textContent()) ?? '{}');
+  expect(
+    json.environments.find((entry: { environment: string }) => entry.environment === 'production'),
+  ).toMatchObject({ learnedLabels: [{ kind: 'apiKeys', label: 'Developer access', language: 'en' }] });
+  const markdown = await popup.page.locator('[data-report-preview="markdown"]').textContent();
+  expect(markdown).toContain('## Suggested rules change');
+  expect(markdown).toContain("+    apiKeys: ['API Keys', 'Developer access'],");
+
   // Forgotten on the options page: the page reads as before.
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);

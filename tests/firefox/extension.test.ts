@@ -8,7 +8,6 @@ import {
   type FirefoxWithExtension,
   launchFirefoxWithExtension,
   openExtensionPage,
-  startPick,
   storedCheckedAt,
   storedItem,
   waitFor,
@@ -155,44 +154,158 @@ describe('the Firefox build in Firefox', () => {
     expect(firefox.strayRequests).toEqual([]);
   });
 
-  test('pick mode: a click on an entry whose label the rules do not know teaches it', async () => {
-    // Two settings sections and "Developer access": the API Keys entry reads unknown until taught.
-    firefox.servePages(
-      'production',
-      () => `<!doctype html><html lang="en"><head><title>Pleo</title></head><body>
-        <nav aria-label="Main"><a href="/expenses">Expenses</a> <a href="/settings">Settings</a></nav>
-        <ul aria-label="Settings"><li><a href="/settings/general">General</a></li>
-          <li><a href="/settings/export">Export</a></li></ul>
-        <main><h1>Settings</h1><button type="button" id="developer">Developer access</button></main>
-        <script>window.pageClicks = 0; document.addEventListener('click', () => window.pageClicks++, true);</script>
-      </body></html>`,
+  /** Settings with an API Keys entry called something the rules do not know, and a role word they do not know. */
+  const unknownWordsPage = (role: string) => () =>
+    `<!doctype html><html lang="en"><head><title>Pleo</title></head><body>
+      <header><div aria-label="Account menu"><span>Alex Example</span> <span id="role">${role}</span></div></header>
+      <nav aria-label="Main"><a href="/expenses">Expenses</a> <a href="/settings">Settings</a></nav>
+      <main><h1>Settings</h1><ul aria-label="Settings"><li><button type="button">General</button></li>
+        <li><button type="button" id="developer">Developer access</button></li></ul></main>
+      <script>window.pageClicks = 0; document.addEventListener('click', () => window.pageClicks++, true);</script>
+    </body></html>`;
+
+  type StoredRecord = { apiKeysEntry?: { value: string }; role?: { value: { value: string } } };
+  const record = () =>
+    storedItem(extensionPage, 'environment:production') as Promise<StoredRecord | undefined>;
+  const learned = () =>
+    storedItem(extensionPage, 'learnedLabels').then((stored) =>
+      (
+        (stored as { production?: { kind: string; label: string; language: string; role?: string }[] })
+          ?.production ?? []
+      ).map(({ learnedAt: _, ...rest }: { learnedAt?: number } & Record<string, unknown>) => rest),
     );
+  const text = (page: Page, selector: string) =>
+    page
+      .evaluate((selector) => document.querySelector(selector)?.textContent ?? null, selector)
+      .catch(() => null);
+  const picking = (page: Page) => page.evaluate(() => !!document.querySelector('[data-pleo-access-picker]'));
+
+  /** The popup in a tab, as a user would use it: the "Point at …" button of the Production card. */
+  async function pointAt(name: RegExp): Promise<Page> {
+    const popup = await firefox.newPage();
+    await openExtensionPage(popup, `${firefox.extensionOrigin}/popup.html?view=tab`);
+    const button = await waitFor(
+      () =>
+        popup.$$('[data-environment="production"] button').then(async (buttons) => {
+          for (const button of buttons) {
+            if (name.test(await button.evaluate((element) => element.textContent ?? ''))) return button;
+          }
+          return null;
+        }),
+      (found) => found !== null,
+    );
+    expect(button, `no button ${name} in the Production card`).not.toBeNull();
+    await button!.click();
+    return popup;
+  }
+
+  test('pick mode: an API Keys entry the rules do not know, taught with one click; in both reports; forgotten, unknown again', async () => {
+    firefox.servePages('production', unknownWordsPage('Admin'));
     const page = await firefox.newPage();
     await page.goto(`${SIMULATED_ORIGINS.production}/settings`);
-    const entry = () =>
-      storedItem(extensionPage, 'environment:production').then(
-        (record) => (record as { apiKeysEntry?: { value: string } } | undefined)?.apiKeysEntry?.value,
-      );
-    expect(await waitFor(entry, (value) => value !== undefined)).toBe('unknown');
+    expect(
+      await waitFor(record, (value) => value?.apiKeysEntry !== undefined).then((r) => r?.apiKeysEntry?.value),
+    ).toBe('unknown');
 
-    expect(await startPick(extensionPage, SIMULATED_ORIGINS.production, 'apiKeys')).toEqual({ ok: true });
-    const picking = () => page.evaluate(() => !!document.querySelector('[data-pleo-access-picker]'));
-    expect(await waitFor(picking, (on) => on)).toBe(true);
-
+    const popup = await pointAt(/^Point at .*API Keys/);
+    expect(
+      await waitFor(
+        () => picking(page),
+        (on) => on,
+      ),
+    ).toBe(true);
     await page.click('#developer');
-    expect(await waitFor(picking, (on) => !on)).toBe(false);
-    const learned = () =>
-      storedItem(extensionPage, 'learnedLabels').then((stored) =>
-        (
-          (stored as { production?: { kind: string; label: string; language: string }[] })?.production ?? []
-        ).map(({ kind, label, language }) => ({ kind, label, language })),
-      );
+    expect(
+      await waitFor(
+        () => picking(page),
+        (on) => !on,
+      ),
+    ).toBe(false);
     expect(await waitFor(learned, (list) => list.length > 0)).toEqual([
       { kind: 'apiKeys', label: 'Developer access', language: 'en' },
     ]);
-    expect(await waitFor(entry, (value) => value === 'visible')).toBe('visible');
+    expect(
+      (await waitFor(record, (value) => value?.apiKeysEntry?.value === 'visible'))?.apiKeysEntry?.value,
+    ).toBe('visible');
     expect(await page.evaluate(() => (window as unknown as { pageClicks: number }).pageClicks)).toBe(0);
-    await page.close();
+    const verdict = () =>
+      popup
+        .evaluate(() =>
+          document
+            .querySelector('[data-environment="production"] [data-verdict]')
+            ?.getAttribute('data-verdict'),
+        )
+        .catch(() => null);
+    expect(await waitFor(verdict, (value) => value === 'ready')).toBe('ready');
+
+    // The report the popup would share holds what was taught: its preview is the exact text.
+    const json = await waitFor(
+      () => text(popup, '[data-report-preview="json"]'),
+      (shown) => !!shown && shown.includes('Developer access'),
+    );
+    const report = JSON.parse(json!) as {
+      schemaVersion: number;
+      environments: { environment: string; learnedLabels?: unknown }[];
+    };
+    expect(report.schemaVersion).toBe(1);
+    expect(report.environments.find((entry) => entry.environment === 'production')?.learnedLabels).toEqual([
+      { kind: 'apiKeys', label: 'Developer access', language: 'en' },
+    ]);
+    const markdown = await text(popup, '[data-report-preview="markdown"]');
+    expect(markdown).toContain('## Suggested rules change');
+    expect(markdown).toContain("+    apiKeys: ['API Keys', 'Developer access'],");
+
+    // Forgotten on the options page: the page reads as before.
+    const options = await firefox.newPage();
+    await openExtensionPage(options, `${firefox.extensionOrigin}/options.html`);
+    const forget = await waitFor(
+      () => options.$('button[type="button"]::-p-text(Forget “Developer access”)'),
+      (found) => found !== null,
+    );
+    await forget!.click();
+    expect(await waitFor(learned, (list) => list.length === 0)).toEqual([]);
+    await page.reload();
+    expect(
+      (await waitFor(record, (value) => value?.apiKeysEntry?.value === 'unknown'))?.apiKeysEntry?.value,
+    ).toBe('unknown');
+    expect(await waitFor(verdict, (value) => value === 'unknown')).toBe('unknown');
+    await Promise.all([options.close(), popup.close(), page.close()]);
+    expect(firefox.strayRequests).toEqual([]);
+  });
+
+  test('pick mode: a role word the rules do not know, then which role it is; the verdict follows', async () => {
+    firefox.servePages('production', unknownWordsPage('Superuser'));
+    const page = await firefox.newPage();
+    await page.goto(`${SIMULATED_ORIGINS.production}/settings`);
+    expect((await waitFor(record, (value) => value?.role !== undefined))?.role?.value.value).toBe('unknown');
+
+    const popup = await pointAt(/^Point at .*role/);
+    expect(
+      await waitFor(
+        () => picking(page),
+        (on) => on,
+      ),
+    ).toBe(true);
+    await page.click('#role');
+    // The picker asks which role the word means: one button per role, in its shadow root.
+    const admin = await waitFor(
+      () => page.$('[data-pleo-access-picker] >>> button::-p-text(Admin)'),
+      (found) => found !== null,
+    );
+    expect(admin, 'no "Admin" button in the picker').not.toBeNull();
+    await admin!.click();
+    expect((await waitFor(record, (value) => value?.role?.value.value === 'admin'))?.role?.value.value).toBe(
+      'admin',
+    );
+    expect(await learned()).toEqual([{ kind: 'role', label: 'Superuser', language: 'en', role: 'admin' }]);
+    expect(
+      await waitFor(
+        () => picking(page),
+        (on) => !on,
+      ),
+    ).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { pageClicks: number }).pageClicks)).toBe(0);
+    await Promise.all([popup.close(), page.close()]);
     expect(firefox.strayRequests).toEqual([]);
   });
 });

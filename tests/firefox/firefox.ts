@@ -14,11 +14,6 @@ import { DEFAULT_USER, pleoPage, SIMULATED_ORIGINS, type SimulatedUser } from '.
 /** The extension's APIs as seen from one of its own pages. */
 interface ExtensionApi {
   storage: { local: { get(key: string): Promise<Record<string, unknown>>; clear(): Promise<void> } };
-  tabs: {
-    query(query: { url: string }): Promise<{ id: number }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
-  };
-  runtime: { getBackgroundPage(): Promise<{ browser: ExtensionApi }> };
 }
 declare const browser: ExtensionApi;
 
@@ -117,23 +112,6 @@ export function storedCheckedAt(extensionPage: Page, environment: Environment): 
 /** One stored item, read through an extension page. */
 export async function storedItem(extensionPage: Page, key: string): Promise<unknown> {
   return extensionPage.evaluate(async (key) => (await browser.storage.local.get(key))[key], key);
-}
-
-/**
- * What the popup's "Point at …" buttons do: a start-pick message to the first tab of this origin.
- * Sent by the background: an extension page open in a tab (as this one is) has a tab, so the
- * content script takes its message for another tab's and refuses it; the popup itself has none.
- */
-export function startPick(extensionPage: Page, origin: string, target: 'apiKeys' | 'role'): Promise<unknown> {
-  return extensionPage.evaluate(
-    async (origin, target) => {
-      const background = (await browser.runtime.getBackgroundPage()).browser;
-      const [tab] = await background.tabs.query({ url: `${origin}/*` });
-      return background.tabs.sendMessage(tab!.id, { type: 'start-pick', target });
-    },
-    origin,
-    target,
-  );
 }
 
 /** Forget every observation, so each test starts from a fresh install's state. */
