@@ -4,8 +4,9 @@ import { t } from '../components/translate';
 import { RULES_VERSION } from '../lib/detect/rules';
 import { environmentOf, MATCH_PATTERNS } from '../lib/environments';
 import { badgeFor } from '../lib/guidance/badge';
+import { hintTextsFromMessages } from '../lib/hint/translations';
 import { admit, createRefusalLog } from '../lib/messages/admission';
-import type { ContentMessage, PageMessage, Response } from '../lib/messages/protocol';
+import type { ContentMessage, HintStringsResponse, PageMessage, Response } from '../lib/messages/protocol';
 import { withLearnedLabel, withoutLearnedLabel } from '../lib/state/learned';
 import { merge, withoutLearnedFacts } from '../lib/state/merge';
 import {
@@ -16,7 +17,7 @@ import {
 } from '../lib/state/profile';
 import { verdict, withCurrentVerdict } from '../lib/state/verdict';
 import { openStorageForWriting } from '../lib/storage/writer';
-import type { Environment, LearnedLabel, Observation } from '../lib/types';
+import type { Environment, Language, LearnedLabel, Observation } from '../lib/types';
 
 // Everything the background knows lives in storage: the service worker may stop at any moment.
 export default defineBackground(() => {
@@ -77,6 +78,16 @@ export default defineBackground(() => {
     await store.set('learnedLabels', { ...learned, [environment]: change(learned[environment]) });
   }
 
+  /** The hint's strings in a language, from this extension's own `_locales` (no network). */
+  async function hintStringsIn(language: Language): Promise<HintStringsResponse> {
+    try {
+      const url = browser.runtime.getURL(`/_locales/${language}/messages.json` as '/');
+      return { ok: true, strings: hintTextsFromMessages(await (await fetch(url)).json()) };
+    } catch {
+      return { ok: false, error: 'read-failed' };
+    }
+  }
+
   async function fromContent(
     message: ContentMessage,
     environment: Environment,
@@ -100,6 +111,8 @@ export default defineBackground(() => {
         );
         return;
       }
+      case 'hint-strings':
+        return; // answered before the queue, above
       case 'open-guidance':
         await browser.tabs.create({
           url: `${browser.runtime.getURL('/popup.html')}?environment=${environment}&view=tab`,
@@ -144,21 +157,27 @@ export default defineBackground(() => {
     }
   }
 
-  browser.runtime.onMessage.addListener((message: unknown, sender): Promise<Response> => {
-    const admitted = admit(message, sender, self);
-    if (!admitted.ok) {
-      logRefusal(admitted.error);
-      return Promise.resolve(admitted);
-    }
-    return serialised(() =>
-      admitted.from === 'content'
-        ? fromContent(admitted.message, admitted.environment, admitted.tabId)
-        : fromPage(admitted.message),
-    ).then(
-      (): Response => ({ ok: true }),
-      (): Response => ({ ok: false, error: 'write-failed' }),
-    );
-  });
+  browser.runtime.onMessage.addListener(
+    (message: unknown, sender): Promise<Response | HintStringsResponse> => {
+      const admitted = admit(message, sender, self);
+      if (!admitted.ok) {
+        logRefusal(admitted.error);
+        return Promise.resolve(admitted);
+      }
+      // Read-only, and from the extension's own files: not queued behind the writes.
+      if (admitted.from === 'content' && admitted.message.type === 'hint-strings') {
+        return hintStringsIn(admitted.message.language);
+      }
+      return serialised(() =>
+        admitted.from === 'content'
+          ? fromContent(admitted.message, admitted.environment, admitted.tabId)
+          : fromPage(admitted.message),
+      ).then(
+        (): Response => ({ ok: true }),
+        (): Response => ({ ok: false, error: 'write-failed' }),
+      );
+    },
+  );
 
   // A new page in a tab: a Pleo page shows its environment's stored verdict until its content script
   // reports; any other page shows no badge. The URL is visible only for the Pleo origins we may access.

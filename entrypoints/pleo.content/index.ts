@@ -4,6 +4,7 @@ import { MATCH_PATTERNS } from '../../lib/environments';
 import { createObservationReporter } from '../../lib/messages/client';
 import { pickTarget } from '../../lib/messages/pick';
 import { showHint, tellBackground } from './hint/mount';
+import { hintStringsIn } from './hint/strings';
 import { createPicker } from './picker/picker';
 import { watchPage } from './watch';
 
@@ -16,10 +17,10 @@ export default defineContentScript({
     watchPage(ctx, (observation) => void report(observation));
 
     // Pick mode, started by the extension's own pages (the popup's "Point at …") or the hint's offer.
-    const picker = createPicker(tellBackground);
+    const picker = createPicker(tellBackground, hintStringsIn);
     const onMessage = (message: unknown, sender: { id?: string; url?: string }) => {
       const target = pickTarget(message, sender, browser.runtime.id, browser.runtime.getURL('/'));
-      if (target) picker.start(target);
+      if (target) void picker.start(target);
       return Promise.resolve({ ok: target !== null });
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -29,6 +30,6 @@ export default defineContentScript({
       picker.stop();
     });
 
-    void showHint(ctx, picker.start);
+    void showHint(ctx, (target) => void picker.start(target));
   },
 });

@@ -12,12 +12,11 @@ import {
   type Verdict,
   type VerdictKind,
 } from '../types';
-import { HINT_STRINGS } from './strings';
+import type { ENGLISH_HINT_STRINGS } from './strings';
 
-type HintText = keyof (typeof HINT_STRINGS)['en'];
+export type HintText = keyof typeof ENGLISH_HINT_STRINGS;
 export type HintStrings = Record<HintText, string>;
 type HintMessage = 'roleMissing' | 'notEnabled' | 'unknownOpenSettings' | 'unknownRole' | 'ready';
-export type HintLanguage = keyof typeof HINT_STRINGS;
 
 export interface Hint {
   verdict: VerdictKind;
@@ -75,14 +74,4 @@ export function visibleHint(
 export function pageLanguage(htmlLang: string | null | undefined): Language {
   const primary = (htmlLang ?? '').trim().toLowerCase().split(/[-_]/)[0];
   return LANGUAGES.find((language) => language === primary) ?? 'en';
-}
-
-/** The hint speaks the page's language when it has it, else English. */
-export function hintLanguage(htmlLang: string | null | undefined): HintLanguage {
-  const language = pageLanguage(htmlLang);
-  return Object.hasOwn(HINT_STRINGS, language) ? (language as HintLanguage) : 'en';
-}
-
-export function hintStrings(language: HintLanguage): HintStrings {
-  return HINT_STRINGS[language];
 }

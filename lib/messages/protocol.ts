@@ -17,7 +17,7 @@ import {
   TaughtLabelEntries,
 } from '../schemas';
 import type { Observation } from '../types';
-import { ENVIRONMENTS, LEARNED_KINDS, VERDICTS } from '../types';
+import { ENVIRONMENTS, LANGUAGES, LEARNED_KINDS, VERDICTS } from '../types';
 
 export const ObservationSchema = v.strictObject({
   signedIn: SignedInSchema,
@@ -39,6 +39,8 @@ export const ContentMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('open-guidance') }),
   // What the user pointed at in pick mode: the picker runs in the content script, never the page.
   v.strictObject({ type: v.literal('learn-label'), ...TaughtLabelEntries }),
+  // The hint's strings in the page's language (lib/hint/translations.ts): read-only, nothing written.
+  v.strictObject({ type: v.literal('hint-strings'), language: v.picklist(LANGUAGES) }),
 ]);
 
 /** Sent by the extension's own pages (popup, options). */
@@ -73,5 +75,9 @@ export interface ObservationMessage {
 /** Far above any real message (24 evidence lines of 80 characters); anything larger is refused unread. */
 export const MAX_MESSAGE_CHARS = 16_000;
 
-export type RefusalCode = 'too-large' | 'bad-schema' | 'bad-sender' | 'write-failed';
+export type RefusalCode = 'too-large' | 'bad-schema' | 'bad-sender' | 'write-failed' | 'read-failed';
 export type Response = { ok: true } | { ok: false; error: RefusalCode };
+/** The answer to `hint-strings`: the texts, which the content script checks again before showing. */
+export type HintStringsResponse =
+  | { ok: true; strings: Record<string, string> }
+  | { ok: false; error: RefusalCode };

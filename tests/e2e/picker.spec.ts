@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, Locator, Page, Worker } from '@playwright/test';
-import { HINT_STRINGS } from '../../lib/hint/strings';
+import { ENGLISH_HINT_STRINGS } from '../../lib/hint/strings';
 import { expect, test } from './fixtures';
 
 declare const chrome: {
@@ -24,7 +24,7 @@ declare global {
   }
 }
 
-const EN = HINT_STRINGS.en;
+const EN = ENGLISH_HINT_STRINGS;
 const EMAIL = 'jane.doe@example.com';
 const KEY = 'sk_live_51HxAbCdEfGhIjKlMnOpQrSt';
 

@@ -2,14 +2,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type ParsedMessage, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
+import { VOCABULARY } from '../../lib/detect/words';
 import { STEP_IDS } from '../../lib/guidance/steps';
 import { camelCase } from '../../lib/guidance/translate';
-import { HINT_STRINGS } from '../../lib/hint/strings';
-import { ENVIRONMENTS, ROLE_VALUES, VERDICTS } from '../../lib/types';
-import { HINT_LANGUAGES, readHintTable } from '../../scripts/hint-strings';
+import { ENGLISH_HINT_STRINGS } from '../../lib/hint/strings';
+import { ENVIRONMENTS, KNOWN_ROLES, LANGUAGES, type Language, ROLE_VALUES, VERDICTS } from '../../lib/types';
+import { readHintStrings } from '../../scripts/hint-strings';
 
 const LOCALES_DIR = resolve('locales');
-const COMPLETE_LANGUAGES = ['en', 'da', 'sv', 'de'];
+/** Every language the Pleo app speaks, and so the rules read, the extension speaks too. */
+const COMPLETE_LANGUAGES: readonly Language[] = LANGUAGES;
+const TRANSLATED = COMPLETE_LANGUAGES.filter((language) => language !== 'en');
 
 /** What a translation must keep from English: the key, its kind and its placeholders. */
 function shape(message: ParsedMessage): string {
@@ -38,7 +41,7 @@ describe('locale files', () => {
     expect(files.sort()).toEqual([...COMPLETE_LANGUAGES].sort());
   });
 
-  it.each(COMPLETE_LANGUAGES.filter((language) => language !== 'en'))(
+  it.each(TRANSLATED)(
     '%s has every English key with the same placeholders and plural forms, and no other',
     async (language) => {
       expect(await shapes(language)).toEqual(await shapes('en'));
@@ -62,18 +65,104 @@ describe('locale files', () => {
 });
 
 describe('the in-page hint strings', () => {
-  it('are the locale files’ hint texts, so the locale files stay the one source', async () => {
-    // If this fails after editing a `hint:` text, run: npx tsx scripts/hint-strings.ts
-    expect(HINT_STRINGS).toEqual(await readHintTable(LOCALES_DIR));
+  it('in English are the locale file’s hint texts, so the locale files stay the one source', async () => {
+    // If this fails after editing an English `hint:` text, run: npx tsx scripts/hint-strings.ts
+    expect(ENGLISH_HINT_STRINGS).toEqual(await readHintStrings('en', LOCALES_DIR));
   });
 
-  it('cover every hint language, and each language translates the English', () => {
-    expect(Object.keys(HINT_STRINGS)).toEqual([...HINT_LANGUAGES]);
-    for (const language of HINT_LANGUAGES.filter((l) => l !== 'en')) {
-      expect(HINT_STRINGS[language].roleMissing).not.toBe(HINT_STRINGS.en.roleMissing);
-      expect(HINT_STRINGS[language].dismiss).not.toBe(HINT_STRINGS.en.dismiss);
-    }
+  it.each(TRANSLATED)(
+    '%s has every hint text the content script asks the background for',
+    async (language) => {
+      const strings = await readHintStrings(language, LOCALES_DIR);
+      expect(Object.keys(strings).sort()).toEqual(Object.keys(ENGLISH_HINT_STRINGS).sort());
+      expect(strings.roleMissing).not.toBe(ENGLISH_HINT_STRINGS.roleMissing);
+      expect(strings.dismiss).not.toBe(ENGLISH_HINT_STRINGS.dismiss);
+    },
+  );
+});
+
+/** Names that stay as they are in every language: the product's, Pleo's (its Staging environment too) and formats'. */
+const NAMES =
+  /^(?:API Access Checker for Pleo|Pleo|API|Open API|JSON|Markdown|Staging|https?:\/\/\S+|[\s:.,·—()-])*$/;
+/**
+ * Texts a language writes exactly as English does, each with why: the same word in that language.
+ * Pleo's own words (the rules' vocabulary) are allowed wherever they are the whole text.
+ */
+const SAME_WORD: Partial<Record<Language, Record<string, string>>> = {
+  da: { 'report.markdown.signal': 'Danish “signal”' },
+  sv: { 'report.markdown.signal': 'Swedish “signal”' },
+  de: {
+    'report.markdown.signal': 'German “Signal”',
+    'report.markdown.detail': 'German “Detail”',
+    'hint.details': 'German “Details”',
+  },
+  fr: { 'environment.production': 'French “production”' },
+};
+
+/** Finnish inflects nouns: Pleo's words appear as their stems ("API-avaimia", "asetuksissa", "asetusten"). */
+const INFLECTED: Partial<Record<Language, { settings: string[]; apiKeys: string[] }>> = {
+  fi: { settings: ['asetuks', 'asetusten'], apiKeys: ['API-avaim'] },
+};
+
+async function messagesOf(language: Language): Promise<Map<string, string>> {
+  const messages = await parseMessagesFile(resolve(LOCALES_DIR, `${language}.yml`));
+  return new Map(
+    messages
+      .filter((m) => !m.key[0]!.startsWith('@@') && m.type === 'simple')
+      .map((m) => [m.key.join('.'), (m as { message: string }).message]),
+  );
+}
+
+describe('every language is translated', () => {
+  it.each(TRANSLATED)('%s leaves no text in English but names and Pleo’s own words', async (language) => {
+    const english = await messagesOf('en');
+    const translated = await messagesOf(language);
+    const vocabulary = VOCABULARY[language];
+    const pleoWords = new Set(
+      [
+        vocabulary.settings,
+        vocabulary.apiKeys,
+        vocabulary.openApi,
+        ...Object.values(vocabulary.roles),
+      ].flat(),
+    );
+    const untranslated = [...english]
+      .filter(([key, text]) => translated.get(key) === text)
+      .filter(([key, text]) => !NAMES.test(text) && !pleoWords.has(text) && !SAME_WORD[language]?.[key])
+      .map(([key, text]) => `${key}: ${text}`);
+    expect(untranslated).toEqual([]);
   });
+
+  it.each(TRANSLATED)(
+    '%s names the roles, Settings and API Keys as the rules’ vocabulary spells them',
+    async (language) => {
+      const english = await messagesOf('en');
+      const translated = await messagesOf(language);
+      const vocabulary = VOCABULARY[language];
+      for (const role of KNOWN_ROLES) {
+        expect(translated.get(`role.${role}`), `role.${role}`).toBe(vocabulary.roles[role][0]);
+      }
+      // Where English names the Settings page or the API Keys entry, the translation names them with
+      // one of the words the rules read in that language.
+      const missing = [...english].flatMap(([key, englishText]) => {
+        // "Standalone API Keys" is Pleo's product name, kept in every language; not the entry's label.
+        const text = englishText.replaceAll(/Standalone API Keys?/g, '');
+        const wanted = [
+          ...(/\bSettings\b/.test(text)
+            ? [[...vocabulary.settings, ...(INFLECTED[language]?.settings ?? [])]]
+            : []),
+          ...(/\bAPI Keys\b/.test(text)
+            ? [[...vocabulary.apiKeys, ...(INFLECTED[language]?.apiKeys ?? [])]]
+            : []),
+        ];
+        const translation = (translated.get(key) ?? '').toLowerCase();
+        return wanted
+          .filter((words) => !words.some((word) => translation.includes(word.toLowerCase())))
+          .map((words) => `${key} lacks ${words[0]}: ${translation}`);
+      });
+      expect(missing).toEqual([]);
+    },
+  );
 });
 
 describe('the keys the popup, options page and hint ask for', () => {

@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { environmentOf } from '../../../lib/environments';
-import { hintLanguage, hintStrings } from '../../../lib/hint/hint';
+import { pageLanguage } from '../../../lib/hint/hint';
 import { hintFromStorage, hintStorageKeys } from '../../../lib/hint/stored';
 import type { ContentMessage } from '../../../lib/messages/protocol';
 import type { PickTarget } from '../../../lib/types';
 import { renderHintBar } from './bar';
 import { createShadowHost, KEY_EVENTS, type ShadowHost } from './host';
+import { hintStringsIn } from './strings';
 import HINT_CSS from './style.css?inline';
 
 export function tellBackground(message: ContentMessage): void {
@@ -31,20 +32,25 @@ export async function showHint(
   ctx.onInvalidated(() => mounted?.host.remove());
   let stored: Record<string, unknown> = {};
 
-  const update = () => {
+  // Strings in another language arrive a moment later: only the newest update draws.
+  let updates = 0;
+  const update = async () => {
+    const current = ++updates;
     if (ctx.isInvalid) return;
     const hint = hintFromStorage(environment, stored, location.pathname);
     if (!hint) {
       mounted?.host.remove();
       return;
     }
+    const language = pageLanguage(document.documentElement.lang);
+    const strings = await hintStringsIn(language);
+    if (ctx.isInvalid || current !== updates) return;
     mounted ??= createShadowHost('pleo-access-hint', 'data-pleo-access-hint', HINT_CSS, KEY_EVENTS);
     const { host, container } = mounted;
     host.setAttribute('data-verdict', hint.verdict);
-    const language = hintLanguage(document.documentElement.lang);
     renderHintBar(container, {
       hint,
-      strings: hintStrings(language),
+      strings,
       language,
       onDetails: () => tellBackground({ type: 'open-guidance' }),
       onDismiss: () => {
@@ -61,14 +67,14 @@ export async function showHint(
   // Listen first, then read: a write landing between the two is never missed.
   const refresh = async () => {
     stored = await browser.storage.local.get(keys);
-    update();
+    await update();
   };
   const onStorageChange = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && keys.some((key) => key in changes)) void refresh();
   };
   browser.storage.onChanged.addListener(onStorageChange);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChange));
-  ctx.addEventListener(window, 'wxt:locationchange', update);
-  ctx.addEventListener(window, 'popstate', update);
+  ctx.addEventListener(window, 'wxt:locationchange', () => void update());
+  ctx.addEventListener(window, 'popstate', () => void update());
   await refresh();
 }

@@ -1,16 +1,16 @@
-import { hintLanguage, hintStrings, pageLanguage } from '../../../lib/hint/hint';
+import { type HintStrings, pageLanguage } from '../../../lib/hint/hint';
 import type { ContentMessage } from '../../../lib/messages/protocol';
 import { candidateAt, firstCandidate, type Move, moveCandidate } from '../../../lib/picker/candidate';
 import { learnMessage, pickedLabel, roleName } from '../../../lib/picker/choice';
-import { KNOWN_ROLES, type KnownRole, type PickTarget } from '../../../lib/types';
+import { KNOWN_ROLES, type KnownRole, type Language, type PickTarget } from '../../../lib/types';
 import { element } from '../hint/bar';
 import { createShadowHost, KEY_EVENTS } from '../hint/host';
 import HINT_CSS from '../hint/style.css?inline';
 import PICKER_CSS from './style.css?inline';
 
 export interface Picker {
-  /** Starts pick mode for this target, ending the one that is on. */
-  start(target: PickTarget): void;
+  /** Starts pick mode for this target, ending the one that is on; resolves once its bar is drawn (or it ended first). */
+  start(target: PickTarget): Promise<void>;
   stop(): void;
 }
 
@@ -49,20 +49,26 @@ function swallow(event: Event): void {
  * page's handlers never see the pick's clicks and keys, and answers only trusted events: a page's
  * script can neither choose nor cancel. Every listener, timer and element it adds goes when it ends.
  */
-export function createPicker(send: (message: ContentMessage) => void): Picker {
+export function createPicker(
+  send: (message: ContentMessage) => void,
+  stringsIn: (language: Language) => Promise<HintStrings>,
+): Picker {
   let end: AbortController | null = null;
   const stop = () => {
     end?.abort();
     end = null;
   };
 
-  function start(target: PickTarget): void {
+  async function start(target: PickTarget): Promise<void> {
     stop();
-    end = new AbortController();
-    const { signal } = end;
+    const starting = new AbortController();
+    end = starting;
+    const language = pageLanguage(document.documentElement.lang);
+    const strings = await stringsIn(language);
+    // Cancelled, or started again, while the strings were on their way.
+    if (starting.signal.aborted || end !== starting) return;
+    const { signal } = starting;
     const on = { capture: true, signal };
-    const language = hintLanguage(document.documentElement.lang);
-    const strings = hintStrings(language);
     const { host, container } = createShadowHost(
       'pleo-access-picker',
       'data-pleo-access-picker',

@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { renderHintBar } from '../../../entrypoints/pleo.content/hint/bar';
-import { hintStrings } from '../../../lib/hint/hint';
+import { ENGLISH_HINT_STRINGS } from '../../../lib/hint/strings';
+
+const GERMAN = {
+  ...ENGLISH_HINT_STRINGS,
+  label: 'Prüfer',
+  notEnabled: 'Nicht aktiviert.',
+  dismiss: 'Schließen',
+};
 
 describe('renderHintBar', () => {
   it('shows one line, Details and a labelled dismiss button, in the given language', () => {
@@ -9,15 +16,15 @@ describe('renderHintBar', () => {
     const onDismiss = vi.fn();
     renderHintBar(container, {
       hint: { verdict: 'not-enabled', message: 'notEnabled' },
-      strings: hintStrings('de'),
+      strings: GERMAN,
       language: 'de',
       onDetails,
       onDismiss,
     });
     const bar = container.querySelector('aside')!;
     expect(bar.getAttribute('lang')).toBe('de');
-    expect(bar.getAttribute('aria-label')).toBe(hintStrings('de').label);
-    expect(container.querySelector('.text')?.textContent).toBe(hintStrings('de').notEnabled);
+    expect(bar.getAttribute('aria-label')).toBe(GERMAN.label);
+    expect(container.querySelector('.text')?.textContent).toBe(GERMAN.notEnabled);
     const [details, dismiss] = [...container.querySelectorAll('button')];
     expect(details?.textContent).toBe('Details');
     expect(dismiss?.getAttribute('aria-label')).toBe('Schließen');
@@ -29,7 +36,7 @@ describe('renderHintBar', () => {
 
   it('sets every text as text, and a second render replaces the first', () => {
     const container = document.createElement('div');
-    const hostile = { ...hintStrings('en'), roleMissing: '<img src=x onerror="alert(1)">' };
+    const hostile = { ...ENGLISH_HINT_STRINGS, roleMissing: '<img src=x onerror="alert(1)">' };
     const props = { language: 'en', onDetails() {}, onDismiss() {} };
     renderHintBar(container, {
       ...props,
@@ -41,7 +48,7 @@ describe('renderHintBar', () => {
     renderHintBar(container, {
       ...props,
       hint: { verdict: 'ready', message: 'ready' },
-      strings: hintStrings('en'),
+      strings: ENGLISH_HINT_STRINGS,
     });
     expect(container.querySelectorAll('aside')).toHaveLength(1);
     expect(container.querySelector('aside')?.className).toBe('hint hint-ready');

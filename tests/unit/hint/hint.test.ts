@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
-import { hintFor, hintLanguage, hintStrings, visibleHint } from '../../../lib/hint/hint';
+import { hintFor, pageLanguage, visibleHint } from '../../../lib/hint/hint';
 import { hintFromStorage, hintStorageKeys } from '../../../lib/hint/stored';
 import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
 import { dismissalKey } from '../../../lib/state/profile';
@@ -81,7 +81,7 @@ describe('visibleHint: the user’s choices', () => {
   });
 });
 
-describe('hintLanguage: the page’s language when the hint has it', () => {
+describe('pageLanguage: the language the hint speaks, the page’s when it is one of the app’s', () => {
   it.each([
     ['da', 'da'],
     ['da-DK', 'da'],
@@ -89,20 +89,17 @@ describe('hintLanguage: the page’s language when the hint has it', () => {
     ['DE-at', 'de'],
     ['en-GB', 'en'],
     [' de ', 'de'],
-    ['nb', 'en'],
-    ['fr-FR', 'en'],
+    ['nb', 'nb'],
+    ['fr-FR', 'fr'],
+    ['pt-BR', 'pt'],
+    ['pl', 'en'],
     ['', 'en'],
     [null, 'en'],
     [undefined, 'en'],
     ['constructor', 'en'],
     ['__proto__', 'en'],
   ])('<html lang="%s"> → %s', (lang, expected) => {
-    expect(hintLanguage(lang)).toBe(expected);
-  });
-
-  it('gives the strings of that language', () => {
-    expect(hintStrings(hintLanguage('de-DE')).dismiss).toBe('Schließen');
-    expect(hintStrings(hintLanguage('sv')).dismiss).toBe('Stäng');
+    expect(pageLanguage(lang)).toBe(expected);
   });
 });
 

@@ -5,7 +5,17 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPicker } from '../../../entrypoints/pleo.content/picker/picker';
-import { HINT_STRINGS } from '../../../lib/hint/strings';
+import type { HintStrings } from '../../../lib/hint/hint';
+import { ENGLISH_HINT_STRINGS } from '../../../lib/hint/strings';
+import type { Language } from '../../../lib/types';
+
+const DANISH: HintStrings = {
+  ...ENGLISH_HINT_STRINGS,
+  pointRole: 'Peg på din rolle',
+  pickCancel: 'Annuller',
+};
+/** What the content script's strings source gives: English at once, Danish as the background would. */
+const stringsIn = vi.fn(async (language: Language) => (language === 'da' ? DANISH : ENGLISH_HINT_STRINGS));
 
 const host = () => document.querySelector('[data-pleo-access-picker]');
 const barText = () => host()?.shadowRoot?.querySelector('.text')?.textContent;
@@ -29,27 +39,27 @@ afterEach(() => {
 });
 
 describe('pick mode in the page', () => {
-  it('draws its bar in an open shadow root after <body>, in the page’s language', () => {
-    const picker = createPicker(vi.fn());
-    picker.start('apiKeys');
+  it('draws its bar in an open shadow root after <body>, in the page’s language', async () => {
+    const picker = createPicker(vi.fn(), stringsIn);
+    await picker.start('apiKeys');
     expect(host()?.shadowRoot?.mode).toBe('open');
     expect(document.documentElement.lastElementChild).toBe(host());
-    expect(barText()).toBe(`${HINT_STRINGS.en.pointApiKeys}: ${HINT_STRINGS.en.pickHow}`);
+    expect(barText()).toBe(`${ENGLISH_HINT_STRINGS.pointApiKeys}: ${ENGLISH_HINT_STRINGS.pickHow}`);
     expect(host()?.shadowRoot?.querySelector('section')?.getAttribute('lang')).toBe('en');
     picker.stop();
 
     document.documentElement.lang = 'da-DK';
-    picker.start('role');
-    expect(barText()).toBe(`${HINT_STRINGS.da.pointRole}: ${HINT_STRINGS.da.pickHow}`);
+    await picker.start('role');
+    expect(barText()).toBe(`${DANISH.pointRole}: ${DANISH.pickHow}`);
     const buttons = [...(host()?.shadowRoot?.querySelectorAll('button') ?? [])].map((b) => b.textContent);
-    expect(buttons).toContain(HINT_STRINGS.da.pickCancel);
+    expect(buttons).toContain(DANISH.pickCancel);
     picker.stop();
   });
 
-  it('answers no event a page’s script sends: it chooses nothing, cancels nothing, stops nothing', () => {
+  it('answers no event a page’s script sends: it chooses nothing, cancels nothing, stops nothing', async () => {
     const send = vi.fn();
-    const picker = createPicker(send);
-    picker.start('apiKeys');
+    const picker = createPicker(send, stringsIn);
+    await picker.start('apiKeys');
     const entry = document.getElementById('entry')!;
     let pageClicks = 0;
     entry.addEventListener('click', () => pageClicks++);
@@ -72,9 +82,9 @@ describe('pick mode in the page', () => {
     picker.stop();
   });
 
-  it('leaves nothing behind when it ends: no host, no listener', () => {
-    const picker = createPicker(vi.fn());
-    picker.start('role');
+  it('leaves nothing behind when it ends: no host, no listener', async () => {
+    const picker = createPicker(vi.fn(), stringsIn);
+    await picker.start('role');
     expect(added.length).toBeGreaterThan(10);
     expect(added.every(({ signal }) => signal && !signal.aborted)).toBe(true);
     picker.stop();
@@ -82,27 +92,41 @@ describe('pick mode in the page', () => {
     expect(added.every(({ signal }) => signal?.aborted)).toBe(true);
   });
 
-  it('starting again restarts it: one host, the old listeners gone', () => {
-    const picker = createPicker(vi.fn());
-    picker.start('apiKeys');
+  it('starting again restarts it: one host, the old listeners gone', async () => {
+    const picker = createPicker(vi.fn(), stringsIn);
+    await picker.start('apiKeys');
     const first = added.length;
-    picker.start('role');
+    await picker.start('role');
     expect(document.querySelectorAll('[data-pleo-access-picker]')).toHaveLength(1);
-    expect(barText()).toContain(HINT_STRINGS.en.pointRole);
+    expect(barText()).toContain(ENGLISH_HINT_STRINGS.pointRole);
     expect(added.slice(0, first).every(({ signal }) => signal?.aborted)).toBe(true);
     expect(added.slice(first).every(({ signal }) => !signal?.aborted)).toBe(true);
     picker.stop();
   });
 
-  it('ends on navigation and after 60 s', () => {
+  it('asks for the page language’s strings, and draws nothing when it ended while they were on their way', async () => {
+    let deliver: (strings: HintStrings) => void = () => undefined;
+    const slow = vi.fn(() => new Promise<HintStrings>((resolve) => (deliver = resolve)));
+    document.documentElement.lang = 'fi-FI';
+    const picker = createPicker(vi.fn(), slow);
+    const starting = picker.start('apiKeys');
+    expect(slow).toHaveBeenCalledWith('fi');
+    picker.stop();
+    deliver(ENGLISH_HINT_STRINGS);
+    await starting;
+    expect(host()).toBeNull();
+    expect(added.filter((entry) => entry.type === 'click')).toEqual([]);
+  });
+
+  it('ends on navigation and after 60 s', async () => {
     vi.useFakeTimers();
-    const picker = createPicker(vi.fn());
+    const picker = createPicker(vi.fn(), stringsIn);
     for (const event of ['popstate', 'hashchange']) {
-      picker.start('apiKeys');
+      await picker.start('apiKeys');
       window.dispatchEvent(new Event(event));
       expect(host(), event).toBeNull();
     }
-    picker.start('apiKeys');
+    await picker.start('apiKeys');
     vi.advanceTimersByTime(59_000);
     expect(host()).not.toBeNull();
     vi.advanceTimersByTime(1_000);
