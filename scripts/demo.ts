@@ -2,14 +2,15 @@
  * `npm run demo`: loads the built extension into Chromium, walks the main scenarios on the
  * simulated Pleo app, and writes what a user would see (the page with its in-page hint, the popup
  * in light and dark and its footer, the stored state) into demo-output/ (or DEMO_OUTPUT), then the
- * store listing's images into demo-output/listing/ (docs/store-listing.md). Headed when a display
+ * store listing's images into demo-output/listing/ (docs/store-listing.md), and the popup and the
+ * hint in each of the eleven languages into demo-output/locales/. Headed when a display
  * exists, headless otherwise. WXT_OUT_DIR picks the build to load.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { Environment } from '../lib/types';
+import { type Environment, LANGUAGES, type Language } from '../lib/types';
 import {
   CHROMIUM_FLAGS,
   chromiumPath,
@@ -153,6 +154,49 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): P
   }
 }
 
+/**
+ * The popup in a browser of each language, over Pleo pages in that language (Production not
+ * enabled, Staging not yet known), and the hint on the Production page; it stops when the popup
+ * does not speak the language.
+ */
+async function renderLocale(language: Language): Promise<string[]> {
+  const context = await launchWithExtension({ headed: !!process.env.DISPLAY, language });
+  try {
+    const worker = await extensionWorker(context);
+    const pleo = await routePleo(context);
+    pleo.serve('production', { role: 'admin', apiKeysEnabled: false, lang: language });
+    pleo.serve('staging', { role: 'admin', apiKeysEnabled: false, lang: language });
+    const dir = join(OUTPUT, 'locales');
+    mkdirSync(dir, { recursive: true });
+    const files: string[] = [];
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const [environment, url] of [
+      ['staging', 'https://app.staging.pleo.io/expenses'],
+      ['production', 'https://app.pleo.io/settings'],
+    ] as const) {
+      const before = await storedCheckedAt(worker, environment);
+      await page.goto(url);
+      await waitFor(async () => (await storedCheckedAt(worker, environment)) !== before);
+    }
+    await page.locator('[data-pleo-access-hint] aside').waitFor();
+    await page.waitForTimeout(300);
+    files.push(join(dir, `${language}-hint.png`));
+    await page.screenshot({ path: files.at(-1) });
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
+    await popup.waitForSelector('[data-verdict]');
+    const spoken = await popup.evaluate(() => document.documentElement.lang);
+    if (spoken !== language) throw new Error(`The popup speaks ${spoken} in a browser set to ${language}.`);
+    files.push(join(dir, `${language}.png`));
+    await popup.screenshot({ path: files.at(-1), fullPage: true });
+    return files;
+  } finally {
+    await context.close();
+  }
+}
+
 declare const chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
 
 /** The store listing's images, from what the scenarios wrote: screenshots and the promo tile. */
@@ -200,4 +244,9 @@ for (const scenario of SCENARIOS) {
 }
 process.stdout.write("listing        the store listing's screenshots and promo tile\n");
 for (const file of await renderListing()) process.stdout.write(`  ${relative(process.cwd(), file)}\n`);
+process.stdout.write('locales        the popup and the hint in each language\n');
+for (const language of LANGUAGES) {
+  for (const file of await renderLocale(language))
+    process.stdout.write(`  ${relative(process.cwd(), file)}\n`);
+}
 process.stdout.write(`\nDemo output written to ${relative(process.cwd(), OUTPUT)}/\n`);

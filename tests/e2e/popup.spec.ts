@@ -326,26 +326,18 @@ test('text from the page is shown as text, never as markup', async ({
 
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 
-test('the popup speaks the browser’s language, English when it has not got it', async () => {
-  for (const [language, title] of [
-    ['da', 'Pleo API-adgang'],
-    ['sv', 'Pleo API-åtkomst'],
-    ['de', 'Pleo-API-Zugang'],
-    ['fr', 'Pleo API access'],
-  ] as const) {
-    const context = await launchWithExtension({ language });
-    try {
-      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-      const popup = await new PopupPage(await context.newPage(), new URL(worker.url()).host).open();
-      await expect(popup.page.getByRole('heading', { level: 1 })).toHaveText(title);
-      expect(await popup.page.evaluate(() => document.documentElement.lang)).toBe(
-        language === 'fr' ? 'en' : language,
-      );
-      const axe = await new AxeBuilder({ page: popup.page }).analyze();
-      expect(axe.violations.map((v) => v.id)).toEqual([]);
-    } finally {
-      await context.close();
-    }
+// Each of the eleven languages: ./languages.spec.ts.
+test('the popup speaks English in a browser whose language it has not got', async () => {
+  const context = await launchWithExtension({ language: 'pl' });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const popup = await new PopupPage(await context.newPage(), new URL(worker.url()).host).open();
+    await expect(popup.page.getByRole('heading', { level: 1 })).toHaveText(
+      (await englishTexts())['popup.title']!,
+    );
+    expect(await popup.page.evaluate(() => document.documentElement.lang)).toBe('en');
+  } finally {
+    await context.close();
   }
 });
 

@@ -165,6 +165,19 @@ describe('every language is translated', () => {
   );
 });
 
+describe('the store texts', () => {
+  it.each(COMPLETE_LANGUAGES)(
+    '%s: the summary in docs/store-listing.md is the manifest’s, within Chrome’s 132 characters',
+    async (language) => {
+      const messages = await messagesOf(language);
+      const summary = messages.get('extDescription')!;
+      expect(summary.length).toBeLessThanOrEqual(132);
+      expect(messages.get('extName')).toBe('API Access Checker for Pleo');
+      expect(readFileSync('docs/store-listing.md', 'utf8')).toContain(`| \`${language}\` | ${summary} |`);
+    },
+  );
+});
+
 describe('the keys the popup, options page and hint ask for', () => {
   const UI_SECTIONS = ['check', 'checked', 'environment', 'verdict', 'summary', 'missing', 'role', 'popup'];
   const MORE_SECTIONS = [
