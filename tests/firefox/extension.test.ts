@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Environment, VerdictKind } from '../../lib/types';
+import { readHintStrings } from '../../scripts/hint-strings';
 import type { SimulatedUser } from '../../sim/pages';
 import { SIMULATED_ORIGINS } from '../../sim/pages';
 import {
@@ -153,6 +154,27 @@ describe('the Firefox build in Firefox', () => {
     await page.close();
     expect(firefox.strayRequests).toEqual([]);
   });
+
+  test.each(['fi', 'de'] as const)(
+    'the hint speaks the page’s language (%s), its texts read by the background',
+    async (lang) => {
+      const strings = await readHintStrings(lang);
+      firefox.serve('production', { role: 'employee', lang });
+      const page = await firefox.newPage();
+      await page.goto(`${SIMULATED_ORIGINS.production}/expenses`);
+      const shown = await waitFor(
+        () =>
+          page.evaluate(
+            () => document.querySelector('[data-pleo-access-hint]')?.shadowRoot?.textContent ?? null,
+          ),
+        (text) => !!text?.includes(strings.roleMissing!),
+      );
+      expect(shown).toContain(strings.roleMissing);
+      expect(shown).toContain(strings.details);
+      await page.close();
+      expect(firefox.strayRequests).toEqual([]);
+    },
+  );
 
   /** Settings with an API Keys entry called something the rules do not know, and a role word they do not know. */
   const unknownWordsPage = (role: string) => () =>
