@@ -1,24 +1,26 @@
+import { useState } from 'preact/hooks';
 import { type AccessRequest, renderAccessRequest } from '../lib/guidance/request';
 import type { Translate } from '../lib/guidance/translate';
 
 export type CopyState = 'idle' | 'copied' | 'failed';
 
-/** The text the user copies: subject, then body. */
-function requestText(request: AccessRequest, t: Translate): string {
-  const rendered = renderAccessRequest(request, t);
-  return `${rendered.subject}\n\n${rendered.body}`;
-}
-
-/** The ready-to-send request, shown exactly as it will be copied. */
+/**
+ * The ready-to-send request, shown exactly as it will be copied. It names the company the page
+ * showed only when the user ticks "Include the company name" (unticked each time it opens).
+ */
 export function AccessRequestBox(props: {
   request: AccessRequest;
   headingId: string;
+  /** The company the request is about, when the page showed one. */
+  company: string | null;
   copyState: CopyState;
   onCopy(text: string): void;
   t: Translate;
 }) {
   const { t } = props;
-  const rendered = renderAccessRequest(props.request, t);
+  const [includeCompany, setIncludeCompany] = useState(false);
+  const company = includeCompany ? props.company : null;
+  const rendered = renderAccessRequest(props.request, t, company);
   return (
     <div class="request">
       <h3 id={props.headingId}>{t('popup.request')}</h3>
@@ -37,9 +39,19 @@ export function AccessRequestBox(props: {
         <dt>{t('popup.subject')}</dt>
         <dd>{rendered.subject}</dd>
       </dl>
+      {props.company ? (
+        <label class="request-company">
+          <input
+            type="checkbox"
+            checked={includeCompany}
+            onChange={(event) => setIncludeCompany(event.currentTarget.checked)}
+          />{' '}
+          {t('popup.includeCompanyName')}
+        </label>
+      ) : null}
       <pre class="request-body">{rendered.body}</pre>
       <div class="request-actions">
-        <button type="button" onClick={() => props.onCopy(requestText(props.request, t))}>
+        <button type="button" onClick={() => props.onCopy(`${rendered.subject}\n\n${rendered.body}`)}>
           {t('popup.copy')}
         </button>
         <p class="status" role="status">

@@ -4,6 +4,7 @@ import type { KnownRole, Missing, PickTarget } from '../lib/types';
 import { AccessRequestBox, type CopyState } from './AccessRequestBox';
 import { Checklist } from './Checklist';
 import { NextSteps } from './NextSteps';
+import { OtherOrganisations } from './OtherOrganisations';
 import { RoleQuestion } from './RoleQuestion';
 import { SiteAccessWithheld } from './SiteAccessWithheld';
 import { type PickStatus, TeachChecker } from './TeachChecker';
@@ -52,6 +53,11 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
         </h2>
         <p class="card-meta">
           {view.isCurrentTab ? <span class="tag">{t('environment.currentTab')}</span> : null}
+          {view.organisation ? (
+            <span class="organisation" data-organisation="current">
+              {t('organisation.shown', [view.organisation])}
+            </span>
+          ) : null}
           <span class="checked">{checkedText(view.checkedAt, props.now, t)}</span>
         </p>
       </header>
@@ -108,11 +114,18 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
         <AccessRequestBox
           request={view.request}
           headingId={id('request')}
+          company={view.organisation}
           copyState={props.copyState}
           onCopy={props.onCopyRequest}
           t={t}
         />
       ) : null}
+      <OtherOrganisations
+        organisations={view.otherOrganisations}
+        headingId={id('organisations')}
+        now={props.now}
+        t={t}
+      />
       <div class="card-actions">
         {verdict.kind === 'ready' ? (
           <button type="button" onClick={props.onOpenApiKeys}>

@@ -16,6 +16,11 @@ export interface ReportPanelProps {
   companyName: string;
   copyStatus: CopyStatus;
   onCompanyNameChange(name: string): void;
+  /** Whether a page showed a company: only then is there a choice to include company names. */
+  showCompanyNamesChoice: boolean;
+  /** Whether the names of the companies the pages showed go in; unticked unless the user ticks it. */
+  includeCompanyNames: boolean;
+  onIncludeCompanyNamesChange(include: boolean): void;
   onDownloadJson(): void;
   onDownloadMarkdown(): void;
   onCopy(): void;
@@ -31,6 +36,18 @@ export function ReportPanel(props: ReportPanelProps) {
     <section class="report-panel" aria-labelledby="report-heading">
       <h2 id="report-heading">{t('report.heading')}</h2>
       <p class="report-help">{t('report.help')}</p>
+      {/* Outside the folded preview: it changes what every download and copy holds. */}
+      {props.showCompanyNamesChoice && (
+        <label class="report-company-names">
+          <input
+            type="checkbox"
+            checked={props.includeCompanyNames}
+            onChange={(event) => props.onIncludeCompanyNamesChange(event.currentTarget.checked)}
+            aria-describedby="report-company-help"
+          />{' '}
+          {t('report.includeCompanyNames')}
+        </label>
+      )}
       <div class="report-actions">
         <button type="button" onClick={props.onDownloadJson}>
           {t('report.downloadJson')}

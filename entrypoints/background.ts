@@ -8,7 +8,13 @@ import { hintTextsFromMessages } from '../lib/hint/translations';
 import { admit, createRefusalLog } from '../lib/messages/admission';
 import type { ContentMessage, HintStringsResponse, PageMessage, Response } from '../lib/messages/protocol';
 import { withLearnedLabel, withoutLearnedLabel } from '../lib/state/learned';
-import { merge, withoutLearnedFacts } from '../lib/state/merge';
+import { type EnvironmentRecord, emptyRecord, merge, withoutLearnedFacts } from '../lib/state/merge';
+import {
+  currentOrganisation,
+  organisationById,
+  organisationId,
+  withOrganisation,
+} from '../lib/state/organisations';
 import {
   DECLARED_NO_API_KEYS,
   withAudience,
@@ -16,6 +22,8 @@ import {
   withDismissedHint,
 } from '../lib/state/profile';
 import { verdict, withCurrentVerdict } from '../lib/state/verdict';
+import { organisationsOf } from '../lib/storage/items';
+import { organisationsKey } from '../lib/storage/keys';
 import { openStorageForWriting } from '../lib/storage/writer';
 import type { Environment, Language, LearnedLabel, Observation } from '../lib/types';
 
@@ -46,10 +54,27 @@ export default defineBackground(() => {
     }
   }
 
-  async function showBadge(tabId: number, environment: Environment): Promise<void> {
-    const kind = verdict(await store.get(environment), await store.get('profile')).kind;
-    const badge = badgeFor(kind, environment, t);
+  async function paintVerdict(
+    tabId: number,
+    environment: Environment,
+    record: EnvironmentRecord,
+  ): Promise<void> {
+    const badge = badgeFor(verdict(record, await store.get('profile')).kind, environment, t);
     await paintBadge(tabId, badge.text, badge.title, badge.color);
+  }
+
+  /** The environment's records: its own (pages that showed no company) and each organisation's. */
+  async function recordsOf(environment: Environment) {
+    return {
+      unidentified: await store.get(environment),
+      organisations: await store.get(organisationsOf(environment)),
+    };
+  }
+
+  /** A tab not yet read shows the verdict of the organisation seen most recently; its content script then reports its own. */
+  async function showBadge(tabId: number, environment: Environment): Promise<void> {
+    const { unidentified, organisations } = await recordsOf(environment);
+    await paintVerdict(tabId, environment, currentOrganisation(unidentified, organisations).record);
   }
 
   const clearBadge = (tabId: number) => paintBadge(tabId, '', t('extName'));
@@ -63,11 +88,52 @@ export default defineBackground(() => {
     }
   }
 
-  /** Merges what a page showed (or the user stated) into the environment's record. */
-  async function record(environment: Environment, observation: Observation): Promise<void> {
+  /**
+   * Merges what a page showed (or the user stated) into the record of the organisation the page
+   * showed, or into the environment's own record when it showed none; no other record changes.
+   * Returns the record it wrote, for the badge of the tab it came from.
+   */
+  async function record(
+    environment: Environment,
+    observation: Observation,
+    organisationName?: string,
+  ): Promise<EnvironmentRecord> {
     const now = Date.now();
-    const merged = merge(await store.get(environment), observation, now, RULES_VERSION);
-    await store.set(environment, withCurrentVerdict(merged, await store.get('profile'), now));
+    const profile = await store.get('profile');
+    const update = (record: EnvironmentRecord) =>
+      withCurrentVerdict(merge(record, observation, now, RULES_VERSION), profile, now);
+    if (!organisationName) {
+      const merged = update(await store.get(environment));
+      await store.set(environment, merged);
+      return merged;
+    }
+    const id = await organisationId(organisationName);
+    const list = await store.get(organisationsOf(environment));
+    const merged = update(organisationById(list, id)?.record ?? emptyRecord(environment, RULES_VERSION));
+    const name = organisationName.replace(/\s+/g, ' ').trim();
+    const { organisations, dropped } = withOrganisation(list, { id, name, record: merged });
+    await store.set(organisationsOf(environment), organisations);
+    if (dropped.length > 0) {
+      await store.logResets(
+        dropped.map(() => ({ item: organisationsKey(environment), reason: 'organisation-limit' })),
+      );
+    }
+    return merged;
+  }
+
+  /** Applies a change to every record of the environment (the user's answers count for each company). */
+  async function changeAll(
+    environment: Environment,
+    change: (record: EnvironmentRecord) => EnvironmentRecord,
+  ) {
+    const { unidentified, organisations } = await recordsOf(environment);
+    await store.set(environment, change(unidentified));
+    if (organisations.length > 0) {
+      await store.set(
+        organisationsOf(environment),
+        organisations.map((organisation) => ({ ...organisation, record: change(organisation.record) })),
+      );
+    }
   }
 
   async function changeLearned(
@@ -95,8 +161,11 @@ export default defineBackground(() => {
   ): Promise<void> {
     switch (message.type) {
       case 'observation':
-        await record(environment, message.observation);
-        await showBadge(tabId, environment);
+        await paintVerdict(
+          tabId,
+          environment,
+          await record(environment, message.observation, message.organisation),
+        );
         return;
       case 'dismiss-hint':
         await store.set(
@@ -129,8 +198,8 @@ export default defineBackground(() => {
       case 'declare-role': {
         const profile = withDeclaredRole(await store.get('profile'), message.environment, message.role);
         await store.set('profile', profile);
-        const record = await store.get(message.environment);
-        await store.set(message.environment, withCurrentVerdict(record, profile, Date.now()));
+        const now = Date.now();
+        await changeAll(message.environment, (record) => withCurrentVerdict(record, profile, now));
         await refreshPleoBadges();
         return;
       }
@@ -141,15 +210,22 @@ export default defineBackground(() => {
         // The facts that rested on the label alone go with it: the page reads as before it was taught.
         const { environment, kind, label } = message;
         await changeLearned(environment, (list) => withoutLearnedLabel(list, kind, label));
-        const record = withoutLearnedFacts(await store.get(environment), label);
-        await store.set(environment, withCurrentVerdict(record, await store.get('profile'), Date.now()));
+        const profile = await store.get('profile');
+        const now = Date.now();
+        await changeAll(environment, (record) =>
+          withCurrentVerdict(withoutLearnedFacts(record, label), profile, now),
+        );
         await refreshPleoBadges();
         return;
       }
-      case 'declare-no-api-keys':
-        await record(message.environment, DECLARED_NO_API_KEYS);
+      case 'declare-no-api-keys': {
+        // About the company the user is looking at: the one seen most recently.
+        const { unidentified, organisations } = await recordsOf(message.environment);
+        const current = currentOrganisation(unidentified, organisations).organisation;
+        await record(message.environment, DECLARED_NO_API_KEYS, current?.name);
         await refreshPleoBadges();
         return;
+      }
       case 'forget-everything':
         await store.forgetEverything();
         await refreshPleoBadges();

@@ -119,6 +119,8 @@ export const RESET_REASONS = [
   'unreadable-older-version',
   'newer-version',
   'unknown-fields',
+  // More organisations than an environment keeps: the one checked longest ago was dropped.
+  'organisation-limit',
 ] as const;
 export type ResetReason = (typeof RESET_REASONS)[number];
 

@@ -19,6 +19,11 @@ export interface SimulatedUser {
   company: string;
   /** The app's language; English when not given. */
   lang?: SimulatedLanguage;
+  /**
+   * How the page names the active company, besides the header's plain name: a company switcher
+   * in the header, or a "Company" label in the account menu. Not given: neither.
+   */
+  organisation?: 'switcher' | 'label';
 }
 
 export const DEFAULT_USER: SimulatedUser = {
@@ -61,11 +66,20 @@ function shell(user: SimulatedUser, current: string, content: string): string {
   const t = textsOf(user);
   const link = (href: string, label: string) =>
     `<a href="${href}"${href === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a>`;
+  const company = escapeHtml(user.company);
+  const switcher =
+    user.organisation === 'switcher'
+      ? `<button type="button" class="company-switcher" aria-label="${escapeHtml(t.organisation.switcher)}">${company}</button>\n`
+      : '';
+  const label =
+    user.organisation === 'label'
+      ? `\n<dl class="company"><dt>${escapeHtml(t.organisation.label)}</dt><dd>${company}</dd></dl>`
+      : '';
   return document(
     'Pleo',
-    `<header><strong>${escapeHtml(user.company)}</strong>
-<div class="account-menu" aria-label="${escapeHtml(t.accountMenu)}"><span class="user-name">${escapeHtml(user.name)}</span>
-<span class="badge">${escapeHtml(t.roles[user.role])}</span></div></header>
+    `<header><strong>${company}</strong>
+${switcher}<div class="account-menu" aria-label="${escapeHtml(t.accountMenu)}"><span class="user-name">${escapeHtml(user.name)}</span>
+<span class="badge">${escapeHtml(t.roles[user.role])}</span>${label}</div></header>
 <nav class="main" aria-label="${escapeHtml(t.mainMenu)}">${link('/expenses', t.nav.expenses)}${link('/cards', t.nav.cards)}${link(
       '/people',
       t.nav.people,

@@ -31,6 +31,8 @@ export interface AppTexts {
   roles: Record<Exclude<RoleValue, 'unknown'>, string>;
   accountMenu: string;
   mainMenu: string;
+  /** The company switcher's accessible name, and the label of the company in the account menu. */
+  organisation: { switcher: string; label: string };
   settingsIntro: string;
   docsLink: string;
   apiKeysIntro: string;
@@ -60,6 +62,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     },
     accountMenu: 'Account menu',
     mainMenu: 'Main menu',
+    organisation: { switcher: 'Switch company', label: 'Company' },
     settingsIntro:
       'Manage your company and integrations. Developers can read about API keys in the Pleo docs.',
     docsLink: 'API keys',
@@ -88,6 +91,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     },
     accountMenu: 'Kontomenu',
     mainMenu: 'Hovedmenu',
+    organisation: { switcher: 'Skift virksomhed', label: 'Virksomhed' },
     settingsIntro:
       'Administrer din virksomhed og dine integrationer. Udviklere kan læse om API-nøgler i Pleos dokumentation.',
     docsLink: 'API-nøgler',
@@ -116,6 +120,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     },
     accountMenu: 'Kontomeny',
     mainMenu: 'Huvudmeny',
+    organisation: { switcher: 'Byt företag', label: 'Företag' },
     settingsIntro:
       'Hantera ditt företag och dina integrationer. Utvecklare kan läsa om API-nycklar i Pleos dokumentation.',
     docsLink: 'API-nycklar',
@@ -144,6 +149,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     },
     accountMenu: 'Kontomeny',
     mainMenu: 'Hovedmeny',
+    organisation: { switcher: 'Bytt selskap', label: 'Selskap' },
     settingsIntro:
       'Administrer bedriften og integrasjonene. Utviklere kan lese om API-nøkler i Pleos dokumentasjon.',
     docsLink: 'API-nøkler',
@@ -172,6 +178,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     },
     accountMenu: 'Tilivalikko',
     mainMenu: 'Päävalikko',
+    organisation: { switcher: 'Valitse yritys', label: 'Yritys' },
     settingsIntro:
       'Hallitse yritystäsi ja integraatioita. Kehittäjät voivat lukea API-avaimista Pleon ohjeista.',
     docsLink: 'API-avaimet',
@@ -200,6 +207,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     },
     accountMenu: 'Benutzerprofil',
     mainMenu: 'Hauptmenü',
+    organisation: { switcher: 'Unternehmen wechseln', label: 'Unternehmen' },
     settingsIntro:
       'Verwalten Sie Ihr Unternehmen und Ihre Integrationen. Entwickler lesen über API-Schlüssel in der Pleo-Dokumentation.',
     docsLink: 'API-Schlüssel',
@@ -228,6 +236,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     },
     accountMenu: 'Menú de la cuenta',
     mainMenu: 'Menú principal',
+    organisation: { switcher: 'Cambiar de empresa', label: 'Empresa' },
     settingsIntro:
       'Gestiona tu empresa y tus integraciones. Los desarrolladores pueden leer sobre claves de API en la documentación.',
     docsLink: 'Claves de API',
@@ -261,6 +270,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     },
     accountMenu: 'Mon compte',
     mainMenu: 'Menu principal',
+    organisation: { switcher: 'Changer d’entreprise', label: 'Entreprise' },
     settingsIntro:
       'Gérez votre entreprise et vos intégrations. Les développeurs trouveront les clés API dans la documentation.',
     docsLink: 'Clés API',
@@ -289,6 +299,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     },
     accountMenu: 'Accountmenu',
     mainMenu: 'Hoofdmenu',
+    organisation: { switcher: 'Bedrijf wisselen', label: 'Bedrijf' },
     settingsIntro:
       'Beheer je bedrijf en integraties. Ontwikkelaars lezen over API-sleutels in de documentatie van Pleo.',
     docsLink: 'API-sleutels',
@@ -317,6 +328,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     },
     accountMenu: 'Menu da conta',
     mainMenu: 'Menu principal',
+    organisation: { switcher: 'Mudar de empresa', label: 'Empresa' },
     settingsIntro:
       'Gira a sua empresa e as integrações. Os programadores podem ler sobre chaves de API na documentação.',
     docsLink: 'Chaves de API',
@@ -345,6 +357,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     },
     accountMenu: 'Menu account',
     mainMenu: 'Menu principale',
+    organisation: { switcher: 'Cambia azienda', label: 'Azienda' },
     settingsIntro:
       'Gestisci la tua azienda e le integrazioni. Gli sviluppatori possono leggere delle chiavi API nella documentazione.',
     docsLink: 'Chiavi API',

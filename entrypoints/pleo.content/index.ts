@@ -13,9 +13,6 @@ export default defineContentScript({
   allFrames: false,
   runAt: 'document_idle',
   main(ctx) {
-    const report = createObservationReporter(browser.runtime, () => ctx.isValid);
-    watchPage(ctx, (observation) => void report(observation));
-
     // Pick mode, started by the extension's own pages (the popup's "Point at …") or the hint's offer.
     const picker = createPicker(tellBackground, hintStringsIn);
     const onMessage = (message: unknown, sender: { id?: string; url?: string }) => {
@@ -30,6 +27,20 @@ export default defineContentScript({
       picker.stop();
     });
 
-    void showHint(ctx, (target) => void picker.start(target));
+    const report = createObservationReporter(browser.runtime, () => ctx.isValid);
+    // The hint shows the verdict of the company this page shows, once a scan has seen it.
+    let organisation: string | null = null;
+    const hint = showHint(
+      ctx,
+      (target) => void picker.start(target),
+      () => organisation,
+    );
+    watchPage(ctx, (seen) => {
+      void report(seen.observation, seen.organisation);
+      if (seen.organisation !== organisation) {
+        organisation = seen.organisation;
+        hint.organisationChanged();
+      }
+    });
   },
 });

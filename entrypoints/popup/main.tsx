@@ -19,7 +19,7 @@ import { environmentOrder, environmentView, popupParams } from '../../lib/guidan
 import { send } from '../../lib/messages/client';
 import type { Message } from '../../lib/messages/protocol';
 import type { EnvironmentRecord } from '../../lib/state/merge';
-import { environmentItems, profileItem, writeFailureItem } from '../../lib/storage/reader';
+import { environmentItems, organisationItems, profileItem, writeFailureItem } from '../../lib/storage/reader';
 import type { Environment, Profile } from '../../lib/types';
 import { PopupReport } from './report';
 import { useOpenPopupShortcut } from './shortcut';
@@ -65,6 +65,8 @@ function Popup() {
   const profile = useStored<Profile>(profileItem);
   const production = useStored<EnvironmentRecord>(environmentItems.production);
   const staging = useStored<EnvironmentRecord>(environmentItems.staging);
+  const productionOrganisations = useStored(organisationItems.production);
+  const stagingOrganisations = useStored(organisationItems.staging);
   const writeFailure = useStored(writeFailureItem) ?? null;
   const currentTab = useCurrentTabEnvironment();
   const now = useNow();
@@ -76,10 +78,19 @@ function Popup() {
 
   // Nothing is painted until everything is read, so a verdict never flickers from "not checked".
   if (!profile || !production || !staging || currentTab === undefined) return null;
+  if (!productionOrganisations || !stagingOrganisations) return null;
   if (!siteAccess || shortcut === undefined) return null;
   const records = { production, staging };
+  const organisations = { production: productionOrganisations, staging: stagingOrganisations };
   const views = environmentOrder(params.environment ?? currentTab).map((environment) =>
-    environmentView(environment, records[environment], profile, currentTab, siteAccess[environment]),
+    environmentView(
+      environment,
+      records[environment],
+      profile,
+      currentTab,
+      siteAccess[environment],
+      organisations[environment],
+    ),
   );
   const askAudience = views.some((view) => view.audienceMatters);
 
@@ -141,7 +152,13 @@ function Popup() {
           />
         </section>
       ) : null}
-      <PopupReport records={records} profile={profile} writeFailure={writeFailure} siteAccess={siteAccess} />
+      <PopupReport
+        records={records}
+        organisations={organisations}
+        profile={profile}
+        writeFailure={writeFailure}
+        siteAccess={siteAccess}
+      />
       <PopupFooter
         version={browser.runtime.getManifest().version}
         rulesVersion={RULES_VERSION}

@@ -1,6 +1,7 @@
 /**
  * The popup's report panel, wired: builds the report from what the popup already shows, and does
- * the downloads and the copy. The company name lives in this component's state only.
+ * the downloads and the copy. The company name, and whether the names of the companies the pages
+ * showed go in, live in this component's state only.
  */
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -12,13 +13,17 @@ import type { SiteAccess } from '../../lib/guidance/site-access';
 import { browserFromUserAgent, buildReport, reportFileName, reportJson } from '../../lib/report/build';
 import { reportMarkdown } from '../../lib/report/markdown';
 import type { EnvironmentRecord } from '../../lib/state/merge';
+import type { OrganisationRecord } from '../../lib/state/organisations';
 import { learnedLabelsItem, resetsItem } from '../../lib/storage/reader';
 import type { Environment, Profile, StorageReset, WriteFailure } from '../../lib/types';
 
 const NO_RESETS: readonly StorageReset[] = [];
 
 export interface PopupReportProps {
+  /** Each environment's own record: pages that showed no company. */
   records: Record<Environment, EnvironmentRecord | undefined>;
+  /** The companies each environment's pages showed; their names go in only if the user ticks the box. */
+  organisations: Record<Environment, readonly OrganisationRecord[]>;
   profile: Profile;
   /** Carried in the report, so whoever reads it knows the latest result was not saved. */
   writeFailure: WriteFailure | null;
@@ -26,16 +31,20 @@ export interface PopupReportProps {
   siteAccess: Record<Environment, SiteAccess>;
 }
 
-export function PopupReport({ records, profile, writeFailure, siteAccess }: PopupReportProps) {
+export function PopupReport({ records, organisations, profile, writeFailure, siteAccess }: PopupReportProps) {
   const resets = useStored(resetsItem) ?? NO_RESETS;
   // What the user taught goes into the report, so the maintainers can add it to the rules.
   const learnedLabels = useStored(learnedLabelsItem);
   const [companyName, setCompanyName] = useState('');
+  const [includeCompanyNames, setIncludeCompanyNames] = useState(false);
+  const companySeen = organisations.production.length > 0 || organisations.staging.length > 0;
   const [copyStatus, setCopyStatus] = useState<CopyStatus>('idle');
   // Built once per change of what it shows, so the preview and the files are the same text.
   const shared = useMemo(() => {
     const report = buildReport({
       records,
+      organisations,
+      includeOrganisationNames: includeCompanyNames,
       profile,
       resets,
       writeFailure,
@@ -57,7 +66,17 @@ export function PopupReport({ records, profile, writeFailure, siteAccess }: Popu
       json: reportJson(report),
       markdown: reportMarkdown(report, t),
     };
-  }, [records, profile, resets, writeFailure, companyName, siteAccess, learnedLabels]);
+  }, [
+    records,
+    organisations,
+    includeCompanyNames,
+    profile,
+    resets,
+    writeFailure,
+    companyName,
+    siteAccess,
+    learnedLabels,
+  ]);
 
   return (
     <ReportPanel
@@ -67,6 +86,9 @@ export function PopupReport({ records, profile, writeFailure, siteAccess }: Popu
       companyName={companyName}
       copyStatus={copyStatus}
       onCompanyNameChange={setCompanyName}
+      showCompanyNamesChoice={companySeen}
+      includeCompanyNames={includeCompanyNames}
+      onIncludeCompanyNamesChange={setIncludeCompanyNames}
       onDownloadJson={() => download(shared.json, 'application/json', reportFileName(shared.time, 'json'))}
       onDownloadMarkdown={() => download(shared.markdown, 'text/markdown', reportFileName(shared.time, 'md'))}
       onCopy={() =>

@@ -16,6 +16,11 @@ export interface Vocabulary {
   roles: Record<KnownRole, string[]>;
   /** Words in an aria-label or title that name the signed-in user's account area. */
   accountArea: string[];
+  /**
+   * Words that name the active organisation (company), matched as words in an aria-label, a title
+   * or a label: "Switch company", "Company: Acme ApS" (./organisation.ts).
+   */
+  organisation: string[];
 }
 
 export const VOCABULARY: Record<Language, Vocabulary> = {
@@ -32,6 +37,7 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
       employee: ['Employee'],
     },
     accountArea: ['account', 'profile', 'user'],
+    organisation: ['company', 'organisation', 'organization', 'entity'],
   },
   da: {
     settings: ['Indstillinger'],
@@ -46,6 +52,7 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
       employee: ['Medarbejder'],
     },
     accountArea: ['konto', 'profil', 'bruger'],
+    organisation: ['virksomhed', 'firma', 'organisation', 'selskab'],
   },
   sv: {
     settings: ['Inställningar'],
@@ -60,6 +67,7 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
       employee: ['Anställd'],
     },
     accountArea: ['konto', 'profil', 'användare'],
+    organisation: ['företag', 'organisation', 'bolag'],
   },
   nb: {
     settings: ['Innstillinger'],
@@ -74,6 +82,7 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
       employee: ['Ansatt'],
     },
     accountArea: ['konto', 'profil', 'bruker'],
+    organisation: ['selskap', 'bedrift', 'organisasjon', 'firma'],
   },
   fi: {
     settings: ['Asetukset'],
@@ -88,6 +97,7 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
       employee: ['Työntekijä'],
     },
     accountArea: ['tili', 'profiili', 'käyttäjä'],
+    organisation: ['yritys', 'organisaatio'],
   },
   de: {
     settings: ['Einstellungen'],
@@ -102,6 +112,7 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
       employee: ['Mitarbeiter'],
     },
     accountArea: ['konto', 'profil', 'benutzer'],
+    organisation: ['unternehmen', 'firma', 'organisation', 'gesellschaft'],
   },
   es: {
     settings: ['Configuración', 'Ajustes'],
@@ -116,6 +127,7 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
       employee: ['Empleado'],
     },
     accountArea: ['cuenta', 'perfil', 'usuario'],
+    organisation: ['empresa', 'organización', 'entidad'],
   },
   fr: {
     settings: ['Paramètres'],
@@ -130,6 +142,7 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
       employee: ['Employé'],
     },
     accountArea: ['compte', 'profil', 'utilisateur'],
+    organisation: ['entreprise', 'société', 'organisation', 'entité'],
   },
   nl: {
     settings: ['Instellingen'],
@@ -144,6 +157,7 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
       employee: ['Medewerker'],
     },
     accountArea: ['account', 'profiel', 'gebruiker'],
+    organisation: ['bedrijf', 'organisatie', 'onderneming'],
   },
   pt: {
     settings: ['Definições', 'Configurações'],
@@ -158,6 +172,7 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
       employee: ['Colaborador', 'Funcionário'],
     },
     accountArea: ['conta', 'perfil', 'utilizador', 'usuário'],
+    organisation: ['empresa', 'organização', 'entidade'],
   },
   it: {
     settings: ['Impostazioni'],
@@ -172,5 +187,6 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
       employee: ['Dipendente'],
     },
     accountArea: ['account', 'profilo', 'utente'],
+    organisation: ['azienda', 'società', 'organizzazione', 'ente'],
   },
 };

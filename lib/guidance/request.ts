@@ -69,8 +69,15 @@ export interface RenderedRequest {
   body: string;
 }
 
-/** The request as text to copy: `subject` and `body` in the language of `t`. */
-export function renderAccessRequest(request: AccessRequest, t: Translate): RenderedRequest {
+/**
+ * The request as text to copy: `subject` and `body` in the language of `t`. The company's name is
+ * in it only when the user chose to include it (`company`).
+ */
+export function renderAccessRequest(
+  request: AccessRequest,
+  t: Translate,
+  company: string | null = null,
+): RenderedRequest {
   const environmentName = t(`request.environment.${request.environment}`);
   const roleName = t(`request.role.${request.role.value}`);
   const role = request.role.source === 'declared' ? t('request.declaredRole', [roleName]) : roleName;
@@ -87,6 +94,7 @@ export function renderAccessRequest(request: AccessRequest, t: Translate): Rende
       t('request.greeting'),
       '',
       t('request.intro', [environmentName, request.origin]),
+      ...(company ? [t('request.company', [company])] : []),
       ...lines,
       '',
       checked,

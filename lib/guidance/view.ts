@@ -5,6 +5,7 @@
  */
 
 import type { EnvironmentRecord } from '../state/merge';
+import { byMostRecent, currentOrganisation, type OrganisationRecord } from '../state/organisations';
 import { effectiveRole, verdict as verdictOf } from '../state/verdict';
 import type { Environment, Evidence, KnownRole, Profile, RoleFact, Verdict, VerdictKind } from '../types';
 import { ENVIRONMENTS, KEY_ROLES } from '../types';
@@ -144,16 +145,46 @@ export interface EnvironmentView {
   isCurrentTab: boolean;
   /** Whether the browser lets the checker read this environment's pages (site access "On click" or blocked: withheld). */
   siteAccess: SiteAccess;
+  /** The company this view is about, the one seen most recently; null when the page showed none. */
+  organisation: string | null;
+  /** The other companies seen, most recently checked first (name null: pages that showed no company). */
+  otherOrganisations: OrganisationSummary[];
 }
 
+export interface OrganisationSummary {
+  name: string | null;
+  verdict: VerdictKind;
+  checkedAt: number | null;
+}
+
+/**
+ * One environment as the popup shows it: about the company seen most recently (`record` is the
+ * environment's own record, for pages that showed no company; `organisations` each company's),
+ * with the others listed. With no company ever seen it is exactly the environment's own record.
+ */
 export function environmentView(
   environment: Environment,
-  record: EnvironmentRecord,
+  ownRecord: EnvironmentRecord,
   profile: Profile,
   currentTab: Environment | null,
   siteAccess: SiteAccess = 'granted',
+  organisations: readonly OrganisationRecord[] = [],
 ): EnvironmentView {
+  const { record, organisation } = currentOrganisation(ownRecord, organisations);
   const verdict = verdictOf(record, profile);
+  const summary = (name: string | null, other: EnvironmentRecord): OrganisationSummary => ({
+    name,
+    verdict: verdictOf(other, profile).kind,
+    checkedAt: other.checkedAt,
+  });
+  const others = byMostRecent(organisations)
+    .filter((other) => other !== organisation)
+    .map((other) => summary(other.name, other.record));
+  // Pages that showed no company are one more "company" once any company was seen.
+  if (organisation && ownRecord.checkedAt !== null) {
+    others.push(summary(null, ownRecord));
+    others.sort((a, b) => (b.checkedAt ?? 0) - (a.checkedAt ?? 0));
+  }
   return {
     environment,
     verdict,
@@ -167,6 +198,8 @@ export function environmentView(
     apiBaseUrl: API_BASE_URLS[environment],
     isCurrentTab: currentTab === environment,
     siteAccess,
+    organisation: organisation?.name ?? null,
+    otherOrganisations: organisations.length > 0 ? others : [],
   };
 }
 

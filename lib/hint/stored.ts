@@ -5,9 +5,10 @@
  */
 import { RULES_VERSION } from '../detect/rules';
 import { type EnvironmentRecord, emptyRecord } from '../state/merge';
+import { normaliseOrganisationName } from '../state/organisations';
 import { DEFAULT_SETTINGS } from '../state/profile';
 import { verdict } from '../state/verdict';
-import { DISMISSED_HINTS_KEY, PROFILE_KEY, recordKey, SETTINGS_KEY } from '../storage/keys';
+import { DISMISSED_HINTS_KEY, organisationsKey, PROFILE_KEY, recordKey, SETTINGS_KEY } from '../storage/keys';
 import type { Environment, KnownRole, Profile } from '../types';
 import {
   CONFIDENCES,
@@ -27,6 +28,7 @@ import { type Hint, visibleHint } from './hint';
 export function hintStorageKeys(environment: Environment) {
   return {
     record: recordKey(environment),
+    organisations: organisationsKey(environment),
     profile: PROFILE_KEY,
     settings: SETTINGS_KEY,
     dismissed: DISMISSED_HINTS_KEY,
@@ -63,14 +65,34 @@ function readProfile(stored: unknown): Profile {
   return { ...DEFAULT_PROFILE, declaredRoles };
 }
 
-/** The hint for this page from the raw stored values (keyed as in hintStorageKeys), or null. */
+/** The stored record of the organisation of this name, if any (a page's name, however spaced or cased). */
+function organisationRecord(stored: unknown, name: string): unknown {
+  if (!Array.isArray(stored)) return undefined;
+  const wanted = normaliseOrganisationName(name);
+  const found = stored.find(
+    (entry) =>
+      isObject(entry) && typeof entry.name === 'string' && normaliseOrganisationName(entry.name) === wanted,
+  );
+  return isObject(found) ? found.record : undefined;
+}
+
+/**
+ * The hint for this page from the raw stored values (keyed as in hintStorageKeys), or null. A page
+ * that shows its company gets that company's verdict; one that shows none, the environment's own.
+ */
 export function hintFromStorage(
   environment: Environment,
   stored: Record<string, unknown>,
   pathname: string,
+  organisation: string | null = null,
 ): Hint | null {
   const keys = hintStorageKeys(environment);
-  const record = readRecord(environment, stored[keys.record]);
+  const record = readRecord(
+    environment,
+    organisation === null
+      ? stored[keys.record]
+      : organisationRecord(stored[keys.organisations], organisation),
+  );
   if (!record) return null;
   const settings = stored[keys.settings];
   const dismissed = stored[keys.dismissed];

@@ -17,15 +17,19 @@ export function createObservationReporter(
   runtime: MessageRuntime,
   isValid: () => boolean,
   wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-): (observation: Observation) => Promise<void> {
+): (observation: Observation, organisation?: string | null) => Promise<void> {
   let latest: ObservationMessage | null = null;
   const delivered = (message: ObservationMessage) =>
     send(runtime, message).then(
       (answer) => answer.ok,
       () => false,
     );
-  return async (observation) => {
-    const message: ObservationMessage = { type: 'observation', observation };
+  return async (observation, organisation) => {
+    const message: ObservationMessage = {
+      type: 'observation',
+      observation,
+      ...(organisation ? { organisation } : {}),
+    };
     latest = message;
     if (await delivered(message)) return;
     await wait(REPORT_RETRY_MS);

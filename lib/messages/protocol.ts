@@ -16,6 +16,7 @@ import {
   SignedInSchema,
   TaughtLabelEntries,
 } from '../schemas';
+import { ORGANISATION_NAME_MAX } from '../state/organisations';
 import type { Observation } from '../types';
 import { ENVIRONMENTS, LANGUAGES, LEARNED_KINDS, VERDICTS } from '../types';
 
@@ -34,7 +35,12 @@ export const ObservationSchema = v.strictObject({
 
 /** Sent by the content script of a Pleo tab. The environment is taken from the sender, never the payload. */
 export const ContentMessageSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('observation'), observation: ObservationSchema }),
+  v.strictObject({
+    type: v.literal('observation'),
+    observation: ObservationSchema,
+    // The company the page shows (docs/detection.md, "Which organisation"); absent when none is seen.
+    organisation: v.optional(v.pipe(ShortText(ORGANISATION_NAME_MAX), v.regex(/\S/))),
+  }),
   v.strictObject({ type: v.literal('dismiss-hint'), verdict: v.picklist(VERDICTS) }),
   v.strictObject({ type: v.literal('open-guidance') }),
   // What the user pointed at in pick mode: the picker runs in the content script, never the page.
@@ -70,6 +76,7 @@ export type Message = ContentMessage | PageMessage;
 export interface ObservationMessage {
   type: 'observation';
   observation: Observation;
+  organisation?: string;
 }
 
 /** Far above any real message (24 evidence lines of 80 characters); anything larger is refused unread. */

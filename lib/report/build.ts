@@ -1,7 +1,8 @@
 /**
  * The diagnostic report (schemaVersion 1): what was checked, where, when and what was seen, built
  * from the stored records alone. Redacted by default: every piece of page-derived text goes
- * through lib/redact, and the company name appears only when the user typed it for this report.
+ * through lib/redact, and a company name appears only when the user typed it for this report or
+ * chose to include the names of the companies the pages showed.
  */
 
 import { VOCABULARY } from '../detect/rules';
@@ -9,15 +10,33 @@ import { ORIGINS } from '../environments';
 import type { SiteAccess } from '../guidance/site-access';
 import { nextSteps, stepText } from '../guidance/steps';
 import type { Translate } from '../guidance/translate';
-import type { EnvironmentRecord } from '../state/merge';
+import { type EnvironmentRecord, emptyRecord } from '../state/merge';
+import {
+  byMostRecent,
+  currentOrganisation,
+  ORGANISATION_NAME_MAX,
+  ORGANISATIONS_LIMIT,
+  type OrganisationRecord,
+} from '../state/organisations';
 import { verdict } from '../state/verdict';
-import type { Environment, LearnedLabel, Profile, StorageReset, WriteFailure } from '../types';
-import { LEARNED_LABELS_LIMIT, REPORT_SCHEMA_VERSION } from '../types';
-import { redactSecrets, redactText, shorten, withoutQuery, wordsOf } from './redact';
-import type { Report, ReportEnvironment, ReportLearnedLabel, ReportNextStep } from './schema';
+import type { Environment, LearnedLabel, Profile, StorageReset, Verdict, WriteFailure } from '../types';
+import { ENVIRONMENTS, LEARNED_LABELS_LIMIT, REPORT_SCHEMA_VERSION } from '../types';
+import { hideNames, redactSecrets, redactText, shorten, withoutQuery, wordsOf } from './redact';
+import type {
+  Report,
+  ReportEnvironment,
+  ReportLearnedLabel,
+  ReportNextStep,
+  ReportOrganisation,
+} from './schema';
 
 export interface ReportInput {
+  /** Each environment's own record: pages that showed no company ("organisation not identified"). */
   records: Partial<Record<Environment, EnvironmentRecord>>;
+  /** The companies the pages of each environment showed, each with its record. */
+  organisations?: Partial<Record<Environment, readonly OrganisationRecord[]>>;
+  /** Whether the user chose, for this report only, to include those companies' names. */
+  includeOrganisationNames?: boolean;
   profile: Profile;
   resets: readonly StorageReset[];
   writeFailure?: WriteFailure | null;
@@ -38,10 +57,19 @@ export interface ReportInput {
 // The product's own UI words may stand capitalised side by side; any other such run may be a name.
 const KNOWN_WORDS = wordsOf(VOCABULARY);
 
-const redact = (text: string, max = 80) => redactText(text, KNOWN_WORDS, max);
+/** Page-derived text as the report may carry it, at most `max` characters. */
+type Redact = (text: string, max?: number) => string;
+
 const iso = (time: number) => new Date(time).toISOString();
 
 export function buildReport(input: ReportInput): Report {
+  // Unless the user included them, the companies' names are hidden even where redactNames would
+  // let one through (a single word, lower case). No company seen: the text exactly as before.
+  const hidden = input.includeOrganisationNames
+    ? []
+    : ENVIRONMENTS.flatMap((environment) => input.organisations?.[environment] ?? []).map((o) => o.name);
+  const hide = hideNames(hidden);
+  const redact: Redact = (text, max = 80) => redactText(hide(text), KNOWN_WORDS, max);
   const companyName = input.companyName ? shorten(input.companyName, 100) : '';
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -57,8 +85,8 @@ export function buildReport(input: ReportInput): Report {
     ...(companyName ? { companyName } : {}),
     // Both environments, always, in this order: the schema's tuple checks what the type cannot.
     environments: [
-      environmentReport('production', input),
-      environmentReport('staging', input),
+      environmentReport('production', input, redact),
+      environmentReport('staging', input, redact),
     ] as Report['environments'],
     storageResets: input.resets.map((reset) => ({
       item: redact(reset.item, 60),
@@ -77,15 +105,50 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
-function environmentReport(environment: Environment, input: ReportInput): ReportEnvironment {
-  const record = input.records[environment];
+function environmentReport(environment: Environment, input: ReportInput, redact: Redact): ReportEnvironment {
+  const own = input.records[environment];
+  // The store keeps no more than the limit; a report never holds more, whatever it is given.
+  const organisations = byMostRecent(input.organisations?.[environment] ?? []).slice(0, ORGANISATIONS_LIMIT);
+  // The environment's fields are those of the record checked most recently, so that a reader of
+  // the report before organisations (schemaVersion 1) still reads the current verdict.
+  const current = currentOrganisation(
+    own ?? emptyRecord(environment, input.extension.rulesVersion),
+    organisations,
+  );
+  const record = current.organisation ? current.record : own;
   const result = verdict(record, input.profile);
   const checked = record && record.checkedAt !== null ? record : undefined;
-  const learnedLabels = learnedReport(input.learnedLabels?.[environment] ?? []);
+  const learnedLabels = learnedReport(input.learnedLabels?.[environment] ?? [], redact);
   const siteAccess = input.siteAccess?.[environment];
+  const organisationEntries = organisationsReport(organisations, own, input, redact);
   return {
     environment,
     origin: ORIGINS[environment],
+    ...recordReport(checked, result, redact),
+    ...(learnedLabels.length > 0 ? { learnedLabels } : {}),
+    nextSteps: nextSteps(result, environment, input.profile, record, siteAccess).map(
+      (step): ReportNextStep => ({
+        id: step.id,
+        // Our own sentence: names are not hidden here, but a secret in a parameter still is.
+        title: shorten(redactSecrets(stepText(step, input.t)), 300),
+        url: step.url?.startsWith('https://') ? withoutQuery(step.url) : null,
+      }),
+    ),
+    history: (checked?.history ?? [])
+      .slice(-20)
+      .map((change) => ({ verdict: change.verdict, at: iso(change.at) })),
+    ...(siteAccess ? { siteAccess } : {}),
+    ...(organisationEntries.length > 0 ? { organisations: organisationEntries } : {}),
+  };
+}
+
+/** What one record says, as the environment and each organisation carry it. */
+function recordReport(
+  checked: EnvironmentRecord | undefined,
+  result: Verdict,
+  redact: Redact,
+): Pick<ReportOrganisation, 'checkedAt' | 'verdict' | 'missing' | 'checks' | 'evidence'> {
+  return {
     checkedAt: checked ? iso(checked.checkedAt!) : null,
     verdict: result.kind,
     missing: [...result.missing],
@@ -100,27 +163,45 @@ function environmentReport(environment: Environment, input: ReportInput): Report
       signal: redact(item.signal, 40),
       detail: redact(item.detail),
     })),
-    ...(learnedLabels.length > 0 ? { learnedLabels } : {}),
-    nextSteps: nextSteps(result, environment, input.profile, record, siteAccess).map(
-      (step): ReportNextStep => ({
-        id: step.id,
-        // Our own sentence: names are not hidden here, but a secret in a parameter still is.
-        title: shorten(redactSecrets(stepText(step, input.t)), 300),
-        url: step.url?.startsWith('https://') ? withoutQuery(step.url) : null,
-      }),
-    ),
-    history: (checked?.history ?? [])
-      .slice(-20)
-      .map((change) => ({ verdict: change.verdict, at: iso(change.at) })),
-    ...(siteAccess ? { siteAccess } : {}),
   };
+}
+
+/**
+ * One entry per company, the one checked most recently first, numbered for this report alone (the
+ * stored id is a hash of the name, so it never leaves the browser); then the pages that showed no
+ * company, when there were any. Empty when no page showed a company.
+ */
+function organisationsReport(
+  organisations: readonly OrganisationRecord[],
+  own: EnvironmentRecord | undefined,
+  input: ReportInput,
+  redact: Redact,
+): ReportOrganisation[] {
+  if (organisations.length === 0) return [];
+  const entry = (id: string, record: EnvironmentRecord | undefined, name = ''): ReportOrganisation => {
+    const checked = record && record.checkedAt !== null ? record : undefined;
+    return {
+      id,
+      ...(name ? { name } : {}),
+      ...recordReport(checked, verdict(record, input.profile), redact),
+    };
+  };
+  const entries = organisations.map((organisation, index) =>
+    entry(
+      `org-${index + 1}`,
+      organisation.record,
+      input.includeOrganisationNames ? shorten(redactSecrets(organisation.name), ORGANISATION_NAME_MAX) : '',
+    ),
+  );
+  if (own && own.checkedAt !== null) entries.push(entry('not-identified', own));
+  return entries;
 }
 
 /**
  * What the user taught, newest last: words they chose to share, still page text, so redacted like
  * the rest (a teachable label passes unchanged). When it was taught stays in the browser.
  */
-function learnedReport(labels: readonly LearnedLabel[]): ReportLearnedLabel[] {
+function learnedReport(labels: readonly LearnedLabel[], redact: Redact): ReportLearnedLabel[] {
   return labels.slice(-LEARNED_LABELS_LIMIT).map((learned) => ({
     kind: learned.kind,
     label: redact(learned.label),

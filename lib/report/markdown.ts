@@ -7,7 +7,7 @@
 import { camelCase, type MessageKey, type Translate } from '../guidance/translate';
 import type { Environment } from '../types';
 import { shorten } from './redact';
-import type { Report, ReportEnvironment } from './schema';
+import type { Report, ReportEnvironment, ReportOrganisation } from './schema';
 import { suggestionSection } from './suggestion';
 
 const MISSING_KEYS: Record<ReportEnvironment['missing'][number], MessageKey> = {
@@ -82,9 +82,7 @@ export function reportMarkdown(report: Report, t: Translate): string {
       ],
       report.environments.map((entry) => [
         `${t(ENVIRONMENT_KEYS[entry.environment])} (${code(entry.origin)})`,
-        `${t(`report.markdown.verdict.${camelCase(entry.verdict)}`)} (${code(entry.verdict)})`,
-        entry.missing.map((missing) => t(MISSING_KEYS[missing])).join('; ') || '—',
-        entry.checkedAt ? code(entry.checkedAt) : t('report.markdown.never'),
+        ...verdictCells(entry, t),
       ]),
     ),
   );
@@ -128,34 +126,7 @@ function environmentSection(entry: ReportEnvironment, t: Translate): string[] {
     });
     lines.push('');
   }
-  const { role } = entry.checks;
-  lines.push(`### ${t('report.markdown.checks')}`, '');
-  lines.push(
-    ...table(
-      [t('report.markdown.check'), t('report.markdown.value')],
-      [
-        ['signedIn', code(entry.checks.signedIn)],
-        ['apiKeysEntry', code(entry.checks.apiKeysEntry)],
-        ['legacyApiEntry', code(entry.checks.legacyApiEntry)],
-        ['role', `${code(role.value)} (${code(role.confidence)}, ${code(role.source)})`],
-      ].map(([check, value]) => [code(check!), value!]),
-    ),
-  );
-  lines.push('', `### ${t('report.markdown.evidence')}`, '');
-  if (entry.evidence.length === 0) {
-    lines.push(t('report.markdown.none'));
-  } else {
-    lines.push(
-      ...table(
-        [t('report.markdown.check'), t('report.markdown.signal'), t('report.markdown.detail')],
-        entry.evidence.map((item) => [
-          code(item.check),
-          signalText(item.signal, t),
-          escapeMarkdown(item.detail),
-        ]),
-      ),
-    );
-  }
+  lines.push(...checksAndEvidence(entry, '###', t));
   if (entry.learnedLabels) {
     lines.push('', `### ${t('report.markdown.learnedLabels')}`, '');
     lines.push(
@@ -178,6 +149,83 @@ function environmentSection(entry: ReportEnvironment, t: Translate): string[] {
   if (entry.history.length > 0) {
     lines.push('', `### ${t('report.markdown.history')}`, '');
     for (const change of entry.history) lines.push(`- ${code(change.at)}: ${code(change.verdict)}`);
+  }
+  if (entry.organisations) {
+    lines.push('', `### ${t('report.markdown.organisations')}`);
+    for (const organisation of entry.organisations) lines.push('', ...organisationSection(organisation, t));
+  }
+  return lines;
+}
+
+/** The verdict, what is missing and when, as the summary shows them for an environment. */
+function verdictCells(entry: Pick<ReportOrganisation, 'verdict' | 'missing' | 'checkedAt'>, t: Translate) {
+  return [
+    `${t(`report.markdown.verdict.${camelCase(entry.verdict)}`)} (${code(entry.verdict)})`,
+    entry.missing.map((missing) => t(MISSING_KEYS[missing])).join('; ') || '—',
+    entry.checkedAt ? code(entry.checkedAt) : t('report.markdown.never'),
+  ];
+}
+
+/** One company the pages showed (or the pages that showed none): its verdict, checks and evidence. */
+function organisationSection(organisation: ReportOrganisation, t: Translate): string[] {
+  const number = escapeMarkdown(organisation.id.replace(/^org-/, ''));
+  // In a heading a closing run of # would be cut off the name: escaped, it stays the name's.
+  const name = organisation.name && escapeMarkdown(organisation.name, 60).replace(/#/g, '\\#');
+  const heading =
+    organisation.id === 'not-identified'
+      ? t('report.markdown.notIdentified')
+      : name
+        ? t('report.markdown.organisationNamed', [number, name])
+        : t('report.markdown.organisation', [number]);
+  return [
+    `#### ${heading}`,
+    '',
+    ...table(
+      [
+        t('report.markdown.verdict.heading'),
+        t('report.markdown.missing.heading'),
+        t('report.markdown.checkedAt'),
+      ],
+      [verdictCells(organisation, t)],
+    ),
+    '',
+    ...checksAndEvidence(organisation, '#####', t),
+  ];
+}
+
+/** The checks and the evidence for them, under headings of this level. */
+function checksAndEvidence(
+  entry: Pick<ReportOrganisation, 'checks' | 'evidence'>,
+  level: string,
+  t: Translate,
+): string[] {
+  const { role } = entry.checks;
+  const lines = [`${level} ${t('report.markdown.checks')}`, ''];
+  lines.push(
+    ...table(
+      [t('report.markdown.check'), t('report.markdown.value')],
+      [
+        ['signedIn', code(entry.checks.signedIn)],
+        ['apiKeysEntry', code(entry.checks.apiKeysEntry)],
+        ['legacyApiEntry', code(entry.checks.legacyApiEntry)],
+        ['role', `${code(role.value)} (${code(role.confidence)}, ${code(role.source)})`],
+      ].map(([check, value]) => [code(check!), value!]),
+    ),
+  );
+  lines.push('', `${level} ${t('report.markdown.evidence')}`, '');
+  if (entry.evidence.length === 0) {
+    lines.push(t('report.markdown.none'));
+  } else {
+    lines.push(
+      ...table(
+        [t('report.markdown.check'), t('report.markdown.signal'), t('report.markdown.detail')],
+        entry.evidence.map((item) => [
+          code(item.check),
+          signalText(item.signal, t),
+          escapeMarkdown(item.detail),
+        ]),
+      ),
+    );
   }
   return lines;
 }

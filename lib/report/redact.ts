@@ -92,3 +92,25 @@ export function shorten(text: string, max: number): string {
 export function redactText(text: string, knownWords: ReadonlySet<string>, max = 80): string {
   return shorten(redactNames(redactSecrets(shorten(text, 4 * max)), knownWords), max);
 }
+
+/**
+ * Hides these names (the companies a page showed) wherever they stand as whole words, however
+ * the text spaces or cases them: a company of one lower-case word passes `redactNames`, and a
+ * report the user did not unredact holds no company name at all. No names: the text unchanged.
+ */
+export function hideNames(names: readonly string[]): (text: string) => string {
+  const alternatives = [
+    ...new Set(names.map((name) => name.normalize('NFKC').replace(/\s+/g, ' ').trim()).filter(Boolean)),
+  ]
+    // The longest first, so "Acme Nordic" is hidden whole before "Acme" could be.
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.split(' ').map(escapeRegExp).join('\\s+'));
+  if (alternatives.length === 0) return (text) => text;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return (text) => text.normalize('NFKC').replace(pattern, REDACTED.name);
+}
+
+function escapeRegExp(text: string): string {
+  // Only the syntax characters: in a Unicode pattern any other escape is an error.
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}

@@ -18,6 +18,7 @@ import {
   TaughtLabelEntries,
   WriteFailureReasonSchema,
 } from '../schemas';
+import { ORGANISATION_NAME_MAX, ORGANISATIONS_LIMIT } from '../state/organisations';
 import { type ENVIRONMENTS, LEARNED_LABELS_LIMIT, MISSING, REPORT_SCHEMA_VERSION, VERDICTS } from '../types';
 
 const Time = v.pipe(v.string(), v.isoTimestamp(), v.description('ISO 8601 date and time, UTC'));
@@ -49,15 +50,48 @@ const LearnedLabelsSchema = v.pipe(
   ),
 );
 
+// What one record yields: an environment's (its organisation seen most recently) or one organisation's.
+const RecordEntries = {
+  checkedAt: v.nullable(Time),
+  verdict: v.picklist(VERDICTS),
+  missing: v.array(v.picklist(MISSING)),
+  checks: ChecksSchema,
+  evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(24)),
+};
+
+const OrganisationSchema = v.strictObject({
+  id: v.pipe(
+    v.string(),
+    v.regex(/^(?:org-[1-9]\d*|not-identified)$/),
+    v.description(
+      "This report's own number for the organisation, org-1 the one checked most recently (never a stored id); not-identified: pages that showed no company",
+    ),
+  ),
+  name: v.optional(
+    v.pipe(
+      v.string(),
+      v.minLength(1),
+      v.maxLength(ORGANISATION_NAME_MAX),
+      v.description('Present only when the user chose to include company names'),
+    ),
+  ),
+  ...RecordEntries,
+});
+
+const OrganisationsSchema = v.pipe(
+  v.array(OrganisationSchema),
+  v.minLength(1),
+  v.maxLength(ORGANISATIONS_LIMIT + 1),
+  v.description(
+    'Present only when a page of this environment showed a company: one entry per company, the one checked most recently first, then pages that showed none when there were any. The fields above are those of the entry checked most recently',
+  ),
+);
+
 const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment: E) =>
   v.strictObject({
     environment: v.literal(environment),
     origin: v.literal(ORIGINS[environment]),
-    checkedAt: v.nullable(Time),
-    verdict: v.picklist(VERDICTS),
-    missing: v.array(v.picklist(MISSING)),
-    checks: ChecksSchema,
-    evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(24)),
+    ...RecordEntries,
     learnedLabels: v.optional(LearnedLabelsSchema),
     nextSteps: v.array(NextStepSchema),
     history: v.pipe(v.array(HistoryEntrySchema), v.maxLength(20)),
@@ -69,6 +103,7 @@ const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment:
         ),
       ),
     ),
+    organisations: v.optional(OrganisationsSchema),
   });
 
 const StorageResetSchema = v.strictObject({
@@ -123,6 +158,7 @@ export type Report = v.InferOutput<typeof ReportSchema>;
 export type ReportEnvironment = Report['environments'][number];
 export type ReportNextStep = ReportEnvironment['nextSteps'][number];
 export type ReportLearnedLabel = NonNullable<ReportEnvironment['learnedLabels']>[number];
+export type ReportOrganisation = NonNullable<ReportEnvironment['organisations']>[number];
 
 /** docs/report.schema.json: the JSON Schema of the report, generated from ReportSchema. */
 export async function reportJsonSchemaText(): Promise<string> {

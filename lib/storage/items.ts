@@ -19,6 +19,7 @@ import {
   WriteFailureReasonSchema,
 } from '../schemas';
 import { type EnvironmentRecord, emptyRecord, HISTORY_LIMIT } from '../state/merge';
+import { ORGANISATION_NAME_MAX, ORGANISATIONS_LIMIT, type OrganisationRecord } from '../state/organisations';
 import { DEFAULT_SETTINGS, type DismissedHints, dismissalKey, type Settings } from '../state/profile';
 import type { Environment, LearnedLabel, Profile, StorageReset, WriteFailure } from '../types';
 import {
@@ -32,6 +33,7 @@ import {
 import {
   DISMISSED_HINTS_KEY,
   LEARNED_LABELS_KEY,
+  organisationsKey,
   PROFILE_KEY,
   RESETS_KEY,
   recordKey,
@@ -107,6 +109,30 @@ function recordItem(environment: Environment): StoredItem<EnvironmentRecord> {
   };
 }
 
+/**
+ * The organisations pages of an environment showed, each with its own record. New in storage
+ * version 1 of this item: storage from before it has none, and the environment's record stays
+ * where it was as the "organisation not identified" record, so no fact moves or is lost.
+ */
+function organisationsItem(environment: Environment): StoredItem<OrganisationRecord[]> {
+  return {
+    key: `local:${organisationsKey(environment)}`,
+    version: 1,
+    migrations: {},
+    schema: v.pipe(
+      v.array(
+        v.strictObject({
+          id: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)),
+          name: v.pipe(ShortText(ORGANISATION_NAME_MAX), v.regex(/\S/)),
+          record: recordSchema(environment),
+        }),
+      ),
+      v.maxLength(ORGANISATIONS_LIMIT),
+    ),
+    fallback: () => [],
+  };
+}
+
 /** What the user taught, per environment (lib/state/learned.ts). */
 export type LearnedLabels = Record<Environment, LearnedLabel[]>;
 
@@ -129,6 +155,8 @@ const WriteFailureSchema = v.strictObject({
 export const STORED = {
   production: recordItem('production'),
   staging: recordItem('staging'),
+  productionOrganisations: organisationsItem('production'),
+  stagingOrganisations: organisationsItem('staging'),
   profile: {
     key: `local:${PROFILE_KEY}`,
     version: 1,
@@ -190,6 +218,10 @@ export const STORED = {
 };
 
 export type StoredName = keyof typeof STORED;
+
+/** The stored item that holds an environment's organisations. */
+export const organisationsOf = (environment: Environment) =>
+  environment === 'production' ? 'productionOrganisations' : 'stagingOrganisations';
 
 export type StoredValue<N extends StoredName> = ReturnType<(typeof STORED)[N]['fallback']>;
 

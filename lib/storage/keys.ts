@@ -6,6 +6,8 @@
 import type { Environment } from '../types';
 
 export const recordKey = (environment: Environment) => `environment:${environment}` as const;
+/** The records of the organisations (companies) pages of this environment showed (lib/state/organisations.ts). */
+export const organisationsKey = (environment: Environment) => `organisations:${environment}` as const;
 export const PROFILE_KEY = 'profile';
 export const SETTINGS_KEY = 'settings';
 export const DISMISSED_HINTS_KEY = 'dismissedHints';

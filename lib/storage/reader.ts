@@ -5,6 +5,7 @@
  */
 import { storage } from '@wxt-dev/storage';
 import type { EnvironmentRecord } from '../state/merge';
+import type { OrganisationRecord } from '../state/organisations';
 import type { Settings } from '../state/profile';
 import type { Environment, Profile, StorageReset, WriteFailure } from '../types';
 import { type LearnedLabels, STORED, type StoredItem } from './items';
@@ -38,6 +39,11 @@ function reader<T>(item: StoredItem<T>): StoredReader<T> {
 export const environmentItems: Record<Environment, StoredReader<EnvironmentRecord>> = {
   production: reader(STORED.production),
   staging: reader(STORED.staging),
+};
+/** The organisations pages of each environment showed, each with its own record. */
+export const organisationItems: Record<Environment, StoredReader<OrganisationRecord[]>> = {
+  production: reader(STORED.productionOrganisations),
+  staging: reader(STORED.stagingOrganisations),
 };
 export const profileItem: StoredReader<Profile> = reader(STORED.profile);
 export const settingsItem: StoredReader<Settings> = reader(STORED.settings);

@@ -14,6 +14,8 @@ export interface StorageWriter {
   set<N extends StoredName>(name: N, value: StoredValue<N>): Promise<void>;
   /** Reads every item once, so unusable data is reset (and logged) before anyone asks. */
   repairAll(): Promise<void>;
+  /** Adds to the resets log, which the popup and the report show (also for data dropped by a limit). */
+  logResets(entries: Omit<StorageReset, 'at'>[]): Promise<void>;
   /** Removes every stored value, the resets log and a noted write failure included. */
   forgetEverything(): Promise<void>;
 }
@@ -89,6 +91,7 @@ export function openStorageForWriting(now: () => number = Date.now): StorageWrit
   return {
     get,
     set,
+    logResets,
     async repairAll() {
       for (const name of Object.keys(STORED) as StoredName[]) await get(name);
     },

@@ -176,6 +176,41 @@ describe('the Firefox build in Firefox', () => {
     },
   );
 
+  test('a page that shows its company: that company’s own record, named on the card', async () => {
+    firefox.serve('production', {
+      role: 'admin',
+      apiKeysEnabled: false,
+      organisation: 'switcher',
+      company: 'Acme ApS',
+    });
+    const page = await firefox.newPage();
+    await page.goto(`${SIMULATED_ORIGINS.production}/settings`);
+    const companies = () =>
+      storedItem(extensionPage, 'organisations:production') as Promise<
+        { name: string; id: string }[] | undefined
+      >;
+    const stored = await waitFor(companies, (list) => (list?.length ?? 0) > 0);
+    expect(stored?.map((o) => o.name)).toEqual(['Acme ApS']);
+    expect(stored?.[0]?.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(await storedItem(extensionPage, 'environment:production')).toBeUndefined();
+    const popup = await firefox.newPage();
+    await openExtensionPage(popup, `${firefox.extensionOrigin}/popup.html`);
+    const current = await waitFor(
+      () =>
+        popup
+          .evaluate(
+            () =>
+              document.querySelector('[data-environment="production"] [data-organisation="current"]')
+                ?.textContent ?? null,
+          )
+          .catch(() => null),
+      (text) => !!text,
+    );
+    expect(current).toContain('Acme ApS');
+    await Promise.all([popup.close(), page.close()]);
+    expect(firefox.strayRequests).toEqual([]);
+  });
+
   /** Settings with an API Keys entry called something the rules do not know, and a role word they do not know. */
   const unknownWordsPage = (role: string) => () =>
     `<!doctype html><html lang="en"><head><title>Pleo</title></head><body>

@@ -217,3 +217,82 @@ describe('badge per tab', () => {
     expect(await badge()).toBe('');
   });
 });
+
+describe('one record per organisation (company)', () => {
+  const ADMIN = { value: 'admin', confidence: 'high', source: 'detected' } as const;
+  const inCompany = (organisation: string, observation: Partial<Observation>) => ({
+    ...observe(observation),
+    organisation,
+  });
+  const organisations = async () =>
+    ((await stored())['organisations:production'] ?? []) as { id: string; name: string; record: unknown }[];
+
+  it('an observation of a company goes to that company’s record alone; each tab’s badge follows its company', async () => {
+    const other = tab(9, 'https://app.pleo.io/settings');
+    await deliver(
+      inCompany('Acme ApS', { signedIn: 'yes', apiKeysEntry: 'visible', role: ADMIN }),
+      production,
+    );
+    await deliver(inCompany('Beta GmbH', { signedIn: 'yes', apiKeysEntry: 'absent', role: ADMIN }), other);
+    const list = await organisations();
+    expect(list.map((o) => o.name)).toEqual(['Acme ApS', 'Beta GmbH']);
+    expect(list[0]!.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(list[0]!.record).toMatchObject({
+      apiKeysEntry: { value: 'visible' },
+      history: [{ verdict: 'ready' }],
+    });
+    expect(list[1]!.record).toMatchObject({
+      apiKeysEntry: { value: 'absent' },
+      history: [{ verdict: 'not-enabled' }],
+    });
+    // The environment's own record (pages that showed no company) is untouched.
+    expect((await stored())['environment:production']).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✓');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 9 })).toBe('!');
+  });
+
+  it('the same company however the page spaces or cases it; a page with none goes to the environment’s record', async () => {
+    await deliver(inCompany('Acme ApS', { signedIn: 'yes', role: ADMIN }), production);
+    await deliver(inCompany('  ACME   aps ', { apiKeysEntry: 'visible' }), production);
+    await deliver(observe({ signedIn: 'yes', apiKeysEntry: 'absent' }), production);
+    const list = await organisations();
+    expect(list).toHaveLength(1);
+    expect(list[0]!.record).toMatchObject({ signedIn: { value: 'yes' }, apiKeysEntry: { value: 'visible' } });
+    expect((await stored())['environment:production']).toMatchObject({ apiKeysEntry: { value: 'absent' } });
+  });
+
+  it('keeps 50 companies per environment: the 51st drops the one checked longest ago, and the drop is logged', async () => {
+    for (let i = 0; i < 51; i++) await deliver(inCompany(`Company ${i}`, { signedIn: 'yes' }), production);
+    const list = await organisations();
+    expect(list).toHaveLength(50);
+    expect(list.map((o) => o.name)).not.toContain('Company 0');
+    expect((await stored()).resets).toEqual([
+      expect.objectContaining({ item: 'organisations:production', reason: 'organisation-limit' }),
+    ]);
+  });
+
+  it('refuses an empty or over-long company name, writing nothing', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    for (const name of ['', '   ', 'x'.repeat(61)]) {
+      expect(await deliver(inCompany(name, { signedIn: 'yes' }), production)).toEqual({
+        ok: false,
+        error: 'bad-schema',
+      });
+    }
+    expect(await stored()).toEqual({});
+  });
+
+  it('a declared role counts for every company; "no API Keys entry" for the company seen last', async () => {
+    await deliver(inCompany('Acme ApS', { signedIn: 'yes', apiKeysEntry: 'absent' }), production);
+    await deliver(inCompany('Beta GmbH', { signedIn: 'yes' }), production);
+    await deliver({ type: 'declare-role', environment: 'production', role: 'admin' }, popup);
+    await deliver({ type: 'declare-no-api-keys', environment: 'production' }, popup);
+    const [acme, beta] = (await organisations()) as {
+      record: { history: { verdict: string }[]; apiKeysEntry: { value: string } };
+    }[];
+    expect(acme!.record.history.at(-1)?.verdict).toBe('not-enabled');
+    expect(beta!.record.apiKeysEntry.value).toBe('absent');
+    expect(beta!.record.history.at(-1)?.verdict).toBe('not-enabled');
+    expect((await stored())['environment:production']).toMatchObject({ checkedAt: null });
+  });
+});

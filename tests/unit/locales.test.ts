@@ -179,7 +179,17 @@ describe('the store texts', () => {
 });
 
 describe('the keys the popup, options page and hint ask for', () => {
-  const UI_SECTIONS = ['check', 'checked', 'environment', 'verdict', 'summary', 'missing', 'role', 'popup'];
+  const UI_SECTIONS = [
+    'check',
+    'checked',
+    'organisation',
+    'environment',
+    'verdict',
+    'summary',
+    'missing',
+    'role',
+    'popup',
+  ];
   const MORE_SECTIONS = [
     'profile',
     'roleQuestion',

@@ -21,12 +21,13 @@ export function tellBackground(message: ContentMessage): void {
  * and "Details" go to the background as messages. The host and its shadow root are made only
  * when there is a hint to show: on most page loads there is none.
  */
-export async function showHint(
+export function showHint(
   ctx: ContentScriptContext,
   point: (target: PickTarget) => void,
-): Promise<void> {
+  organisation: () => string | null,
+): { organisationChanged(): void } {
   const environment = environmentOf(location.href);
-  if (!environment) return;
+  if (!environment) return { organisationChanged: () => undefined };
   const keys = Object.values(hintStorageKeys(environment));
   let mounted: ShadowHost | null = null;
   ctx.onInvalidated(() => mounted?.host.remove());
@@ -37,7 +38,7 @@ export async function showHint(
   const update = async () => {
     const current = ++updates;
     if (ctx.isInvalid) return;
-    const hint = hintFromStorage(environment, stored, location.pathname);
+    const hint = hintFromStorage(environment, stored, location.pathname, organisation());
     if (!hint) {
       mounted?.host.remove();
       return;
@@ -76,5 +77,6 @@ export async function showHint(
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChange));
   ctx.addEventListener(window, 'wxt:locationchange', () => void update());
   ctx.addEventListener(window, 'popstate', () => void update());
-  await refresh();
+  void refresh();
+  return { organisationChanged: () => void update() };
 }

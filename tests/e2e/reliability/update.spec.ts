@@ -70,6 +70,9 @@ test('reliability 9: version N+1 over N: state migrated, the old content script 
     const migrated = await readLocalStorage(workerN1);
     expect(migrated['environment:production']).toEqual({ ...versionOneRecord, history: [] });
     expect(migrated.resets).toBeUndefined();
+    // No company was known before: the record stays the environment's own ("organisation not
+    // identified"), and no company record is made up.
+    expect(migrated['organisations:production']).toBeUndefined();
 
     // The old content script is still in the open tab: the page changes and navigates under it.
     const before = (await record(workerN1))!.checkedAt;
@@ -97,6 +100,23 @@ test('reliability 9: version N+1 over N: state migrated, the old content script 
         ?.insertAdjacentHTML('beforeend', '<li><a href="/settings/api-keys">API Keys</a></li>'),
     );
     await expect.poll(async () => (await record(workerN1))!.apiKeysEntry.value).toBe('visible');
+
+    // A page of N+1 that shows its company gets that company's own record; the environment's stays.
+    const ownRecord = (await record(workerN1))!;
+    pleo.serve('production', {
+      role: 'admin',
+      apiKeysEnabled: false,
+      organisation: 'switcher',
+      company: 'Acme ApS',
+    });
+    await tab.reload();
+    await expect
+      .poll(
+        async () =>
+          ((await readLocalStorage(workerN1))['organisations:production'] as unknown[] | undefined)?.length,
+      )
+      .toBe(1);
+    expect(await record(workerN1)).toEqual(ownRecord);
 
     expect(quietErrors, 'errors while the old content script was orphaned').toEqual([]);
     expect(errors).toEqual([]);

@@ -26,6 +26,9 @@ function show(overrides: Partial<ReportPanelProps> = {}): ReportPanelProps {
     companyName: '',
     copyStatus: 'idle',
     onCompanyNameChange: vi.fn(),
+    showCompanyNamesChoice: false,
+    includeCompanyNames: false,
+    onIncludeCompanyNamesChange: vi.fn(),
     onDownloadJson: vi.fn(),
     onDownloadMarkdown: vi.fn(),
     onCopy: vi.fn(),
@@ -63,13 +66,39 @@ describe('ReportPanel', () => {
 
   it('passes the typed company name up and shows the copy result', () => {
     const props = show({ copyStatus: 'copied', companyName: 'Example Widgets ApS' });
-    const input = container.querySelector('input')!;
+    const input = container.querySelector<HTMLInputElement>('input[type="text"]')!;
     expect(input.value).toBe('Example Widgets ApS');
     expect(input.labels?.[0]?.textContent).toContain(t('report.companyName'));
     input.value = 'Other Co';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     expect(props.onCompanyNameChange).toHaveBeenCalledWith('Other Co');
     expect(container.querySelector('[role="status"]')!.textContent).toBe(t('report.copied'));
+  });
+
+  it('offers to include company names only when a page showed a company, unticked', () => {
+    show();
+    expect(container.querySelector('input[type="checkbox"]')).toBeNull();
+    render(null, container);
+    container.remove();
+    const props = show({ showCompanyNamesChoice: true });
+    const box = container.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    expect(box.checked).toBe(false);
+    // Labelled by its own text, so it is named and toggles from the label, the mouse or Space.
+    expect(box.labels?.[0]?.textContent?.trim()).toBe(t('report.includeCompanyNames'));
+    expect(box.tabIndex).not.toBe(-1);
+    expect(box.disabled).toBe(false);
+    box.click();
+    expect(props.onIncludeCompanyNamesChange).toHaveBeenCalledWith(true);
+  });
+
+  it('shows the choice as the popup holds it and passes an untick up', () => {
+    const props = show({ showCompanyNamesChoice: true, includeCompanyNames: true });
+    const box = container.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    expect(box.checked).toBe(true);
+    box.labels![0]!.click();
+    expect(props.onIncludeCompanyNamesChange).toHaveBeenCalledWith(false);
+    // Not folded away with the preview: it changes every download and copy.
+    expect(box.closest('details')).toBeNull();
   });
 
   it('shows hostile page text as text: no element, handler or link comes out of it', () => {

@@ -169,7 +169,7 @@ describe('watchPage in a single-page app', () => {
   const settle = () => vi.advanceTimersByTimeAsync(600);
 
   it('reports once idle after start, after a late render and after pushState navigation, and only changes', async () => {
-    watchPage(ctx, (observation) => reports.push(observation));
+    watchPage(ctx, (seen) => reports.push(seen.observation));
     // Not in the script's first task, and within the first-scan deadline.
     expect(reports).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS);
@@ -207,7 +207,7 @@ describe('watchPage in a single-page app', () => {
     document.body.innerHTML = `<nav><a href="/settings">Settings</a></nav><main><ul aria-label="Settings">
 <li><a href="/settings/general">General</a></li><li><a href="/settings/export">Export</a></li>
 <li><a href="/settings/integrations">Integrations</a></li></ul></main>`;
-    watchPage(ctx, (observation) => reports.push(observation));
+    watchPage(ctx, (seen) => reports.push(seen.observation));
     await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS);
     expect(reports.at(-1)!.apiKeysEntry).toBe('unknown');
     history.pushState(null, '', '/settings');
@@ -216,7 +216,7 @@ describe('watchPage in a single-page app', () => {
   });
 
   it('stops observing and scanning when the context is invalidated', async () => {
-    watchPage(ctx, (observation) => reports.push(observation));
+    watchPage(ctx, (seen) => reports.push(seen.observation));
     await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS);
     document.getElementById('root')!.innerHTML = '<nav><a href="/settings">Settings</a></nav>';
     ctx.abort();
@@ -228,7 +228,7 @@ describe('watchPage in a single-page app', () => {
   });
 
   it('makes no first scan when the context is invalidated before the page is idle', async () => {
-    watchPage(ctx, (observation) => reports.push(observation));
+    watchPage(ctx, (seen) => reports.push(seen.observation));
     ctx.abort();
     await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS + 3000);
     expect(reports).toHaveLength(0);
@@ -243,7 +243,7 @@ describe('watchPage in a single-page app', () => {
     await fakeBrowser.storage.local.set({
       learnedLabels: { production: [], staging: [taught('Developer access')] },
     });
-    watchPage(ctx, (observation) => reports.push(observation));
+    watchPage(ctx, (seen) => reports.push(seen.observation));
     await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS);
     expect(reports.map((r) => r.apiKeysEntry)).toEqual(['absent']);
 

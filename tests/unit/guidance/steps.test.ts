@@ -286,6 +286,16 @@ describe('the ready-to-send request', () => {
     expect(body).toContain('Bookkeeper (as I stated it; the page did not show it)');
   });
 
+  it('names the company only when the user chose to include it', () => {
+    const record = recordFor('not-enabled', 'production');
+    const request = accessRequest(verdict(record, who), 'production', who, record) as AccessRequest;
+    expect(renderAccessRequest(request, t).body).not.toContain('Acme ApS');
+    const named = renderAccessRequest(request, t, 'Acme ApS').body.split('\n');
+    expect(named).toContain('Company: Acme ApS');
+    // Right after the sentence saying what the request is for.
+    expect(named[named.indexOf('Company: Acme ApS') - 1]).toContain('Production (https://app.pleo.io)');
+  });
+
   it('holds only what the checker knows: no names, e-mail addresses or companies', () => {
     const record = recordFor('not-enabled', 'staging');
     const request = accessRequest(verdict(record, who), 'staging', who, record) as AccessRequest;

@@ -118,6 +118,7 @@ describe('hintFromStorage: the hint from the raw stored values', () => {
     const local = (key: string) => key.replace(/^local:/, '');
     expect(keys).toEqual({
       record: local(STORED.production.key),
+      organisations: local(STORED.productionOrganisations.key),
       profile: local(STORED.profile.key),
       settings: local(STORED.settings.key),
       dismissed: local(STORED.dismissedHints.key),
@@ -130,6 +131,19 @@ describe('hintFromStorage: the hint from the raw stored values', () => {
       verdict: 'role-missing',
       message: 'roleMissing',
     });
+  });
+
+  it('on a page that shows its company, that company’s verdict; with none shown, the environment’s own', () => {
+    const ready = record({ apiKeysEntry: { value: 'visible', seenAt: 1 } });
+    const stored = {
+      [keys.record]: record(),
+      [keys.organisations]: [{ id: '0'.repeat(32), name: 'Acme ApS', record: ready }],
+    };
+    expect(hintFromStorage('production', stored, '/settings/api-keys', ' ACME  aps')?.verdict).toBe('ready');
+    expect(hintFromStorage('production', stored, '/settings/api-keys')?.verdict).toBe('role-missing');
+    // A company not stored yet has nothing to show until its first report is written.
+    expect(hintFromStorage('production', stored, '/settings/api-keys', 'Beta GmbH')).toBeNull();
+    expect(hintFromStorage('production', { [keys.organisations]: 'corrupt' }, '/', 'Acme ApS')).toBeNull();
   });
 
   it('uses a declared role, the hint setting and dismissals', () => {

@@ -1,5 +1,6 @@
 /** Shared by the report tests: records for every verdict, and `t` over the real English locale file. */
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
+import { Marked } from 'marked';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import type { Translate } from '../../../lib/guidance/translate';
 import type { ReportInput } from '../../../lib/report/build';
@@ -76,3 +77,10 @@ export const HOSTILE = [
 ];
 
 export const TEN_KB = '<b>|`[x](javascript:y)'.repeat(500);
+
+const gfm = new Marked({ gfm: true });
+
+/** A Markdown report as GitHub would render it, to check what elements it makes. */
+export function rendered(markdown: string): Document {
+  return new DOMParser().parseFromString(`<body>${gfm.parse(markdown) as string}</body>`, 'text/html');
+}

@@ -1,6 +1,5 @@
 /** What the user taught and declared, in both reports: the labels, their redaction, the suggested rules change. */
 import { readFileSync } from 'node:fs';
-import { Marked } from 'marked';
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VOCABULARY } from '../../../lib/detect/rules';
@@ -19,16 +18,12 @@ import {
   type LearnedKind,
   type LearnedLabel,
 } from '../../../lib/types';
-import { englishT, HOSTILE, NOW, recordFor, reportInput } from './fixtures';
+import { englishT, HOSTILE, NOW, recordFor, rendered, reportInput } from './fixtures';
 
 let t: Translate;
 beforeAll(async () => {
   t = await englishT();
 });
-
-const gfm = new Marked({ gfm: true });
-const rendered = (markdown: string) =>
-  new DOMParser().parseFromString(`<body>${gfm.parse(markdown) as string}</body>`, 'text/html');
 
 function taught(kind: LearnedKind, label: string, language: Language, role?: KnownRole): LearnedLabel {
   return { kind, label, language, ...(role ? { role } : {}), learnedAt: NOW - 3_600_000 };

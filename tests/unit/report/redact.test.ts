@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { VOCABULARY } from '../../../lib/detect/rules';
 import {
+  hideNames,
+  isRedacted,
   redactNames,
   redactSecrets,
   redactText,
@@ -63,5 +65,21 @@ describe('redactText', () => {
   it('shorten and withoutQuery keep what they should', () => {
     expect(shorten('  a \u0000 b \u009f c ', 10)).toBe('a b c');
     expect(withoutQuery('https://developers.pleo.io/docs?x=1#y')).toBe('https://developers.pleo.io/docs');
+  });
+});
+
+describe('hideNames', () => {
+  it('hides each name as a whole word, however it is spaced or cased', () => {
+    const hide = hideNames(['globex', 'Acme  Nordic ApS', 'a.b (c)']);
+    expect(hide('GLOBEX workspace')).toBe('[name] workspace');
+    expect(hide('acme nordic\u00a0aps, globex')).toBe('[name], [name]');
+    expect(hide('globexian and subglobex stay')).toBe('globexian and subglobex stay');
+    expect(hide('see a.b (c) here')).toBe('see [name] here');
+    expect(isRedacted(hide('globex'))).toBe(true);
+  });
+
+  it('changes nothing without names', () => {
+    const hide = hideNames(['', '  ']);
+    for (const text of ['Ａｃｍｅ globex', 'API Keys']) expect(hide(text)).toBe(text);
   });
 });

@@ -83,5 +83,7 @@ export const EARLIER_VERSIONS: {
   dismissedHints: {},
   resets: {},
   learnedLabels: {},
+  productionOrganisations: {},
+  stagingOrganisations: {},
   writeFailure: {},
 };

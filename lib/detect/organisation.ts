@@ -1,0 +1,117 @@
+/**
+ * Which organisation: the active organisation's (company's) name as the page shows it, by the rules
+ * in ./rules.ts (docs/detection.md, "Which organisation"), or null when the page does not show it.
+ * Never a guess: two different names seen is no answer. Pure, like detect(): it takes the document
+ * and touches nothing else. Cheap: one query for named elements, the browser's tag-name lookup for
+ * `dt` and `label`, then only the few elements an organisation word names, and their ancestors.
+ */
+
+import { LANGUAGES } from '../types';
+import { marksAccountArea, namesAccountArea } from './labels';
+import {
+  HEADINGS,
+  LIST_ENTRIES,
+  MAIN_CONTENT,
+  NOT_ORGANISATION,
+  ORGANISATION_NAME_MAX,
+  ORGANISATION_NAMED,
+  PERSONAL_NUMBER,
+  SECTIONS,
+  VOCABULARY,
+} from './rules';
+import { isSafeDetail, normaliseLabel, shortAttribute, shortText } from './text';
+
+/** Any of the words, as a whole word, in a normalised text (normaliseLabel). */
+const wordsIn = (words: string[]) =>
+  new RegExp(`(^|[^\\p{L}\\p{N}])(${words.map(normaliseLabel).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+
+const ORGANISATION_WORDS = wordsIn(LANGUAGES.flatMap((language) => VOCABULARY[language].organisation));
+
+/** The rules' other words: a text holding one is a label (Settings, API Keys, a role), not a name. */
+const OTHER_WORDS = wordsIn(
+  LANGUAGES.flatMap((language) => {
+    const { settings, apiKeys, openApi, roleLabel, roles } = VOCABULARY[language];
+    return [settings, apiKeys, openApi, roleLabel, ...Object.values(roles)].flat();
+  }),
+);
+
+const has = (words: RegExp, text: string | null | undefined) => !!text && words.test(normaliseLabel(text));
+
+/** "Company", "Current organisation", "Virksomhed": an organisation word and none of the rules' others. */
+const isOrganisationLabel = (text: string | null | undefined) =>
+  has(ORGANISATION_WORDS, text) && !has(OTHER_WORDS, text);
+
+/** "Company: Acme ApS" as one text: what follows an organisation label and a colon. */
+function statement(text: string | null): string | undefined {
+  const colon = text?.indexOf(':') ?? -1;
+  return colon > 0 && isOrganisationLabel(text!.slice(0, colon)) ? text!.slice(colon + 1).trim() : undefined;
+}
+
+/** The active organisation's name as the page shows it, trimmed and collapsed; null when none or two are seen. */
+export function detectOrganisation(document: Document): string | null {
+  const names = new Map<string, string>();
+  // The element's text, when it is one short line that is not a list of entries nor in a table,
+  // a link to a page or a heading of the main content; "Company: Acme ApS" gives "Acme ApS".
+  const note = (element: Element | null) => {
+    const text = element && shortText(element, ORGANISATION_NAME_MAX);
+    if (
+      !text ||
+      element.closest(NOT_ORGANISATION) ||
+      (element.closest(HEADINGS) && element.closest(MAIN_CONTENT)) ||
+      /\n/.test(element.textContent!.trim()) ||
+      element.querySelector('br, a[href]') ||
+      element.querySelectorAll(LIST_ENTRIES).length > 1
+    ) {
+      return;
+    }
+    const name = statement(text) ?? text;
+    // Not a label, nor personal or secret: an e-mail address, a long number, a key.
+    if (has(ORGANISATION_WORDS, name) || has(OTHER_WORDS, name) || PERSONAL_NUMBER.test(name)) return;
+    if (isSafeDetail(name)) names.set(name.toLowerCase(), name);
+  };
+  // Rule 1: a switcher or a plain element named for the organisation, outside the main content
+  // or in the account area.
+  for (const element of document.querySelectorAll(ORGANISATION_NAMED)) {
+    const named = `${shortAttribute(element, 'aria-label')}\n${shortAttribute(element, 'title')}`;
+    if (has(ORGANISATION_WORDS, named) && (!element.closest(MAIN_CONTENT) || inAccountArea(element))) {
+      note(element);
+    }
+  }
+  // Rule 2 in the account area: <dt>Company</dt><dd>…</dd>, a label and the element it labels
+  // (its visible text: form fields are never read), or "Company: …" as one text.
+  for (const label of [...document.getElementsByTagName('dt'), ...document.getElementsByTagName('label')]) {
+    const text = shortText(label);
+    if (isOrganisationLabel(text) && inAccountArea(label)) note(statement(text) ? label : labelled(label));
+  }
+  return names.size === 1 ? [...names.values()][0]! : null;
+}
+
+/** A dt's dd, or what a label labels (by `for`, else the next element unless the label holds a field). */
+function labelled(label: Element): Element | null {
+  const id = label.getAttribute('for');
+  if (id) return label.ownerDocument.getElementById(id);
+  const next = label.nextElementSibling;
+  // A dt labels only its dd; a label never labels a dd.
+  return label.querySelector('input, select, textarea') ||
+    (label.tagName === 'DT') !== (next?.tagName === 'DD')
+    ? null
+    : next;
+}
+
+/**
+ * In the account area as the role's rule 4 has it: inside an element whose aria-label or title
+ * holds an account word, anywhere; outside the main content also inside the page's banner or an
+ * element whose id, class or data-testid holds a code word.
+ */
+function inAccountArea(element: Element): boolean {
+  const outsideMain = !element.closest(MAIN_CONTENT);
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const read = (name: string) => node!.getAttribute(name) ?? '';
+    if (namesAccountArea(`${read('aria-label')}\n${read('title')}`)) return true;
+    if (!outsideMain) continue;
+    if (marksAccountArea(`${node.id}\n${read('class')}\n${read('data-testid')}`)) return true;
+    if (read('role') === 'banner') return true;
+    if (node.tagName.toUpperCase() === 'HEADER' && !node.parentElement?.closest(SECTIONS)) return true;
+  }
+  return false;
+}
