@@ -25,7 +25,7 @@ import { verdict, withCurrentVerdict } from '../lib/state/verdict';
 import { organisationsOf } from '../lib/storage/items';
 import { organisationsKey } from '../lib/storage/keys';
 import { openStorageForWriting } from '../lib/storage/writer';
-import type { Environment, Language, LearnedLabel, Observation } from '../lib/types';
+import type { Environment, Language, LearnedLabel, Observation, Profile } from '../lib/types';
 
 // Everything the background knows lives in storage: the service worker may stop at any moment.
 export default defineBackground(() => {
@@ -58,8 +58,9 @@ export default defineBackground(() => {
     tabId: number,
     environment: Environment,
     record: EnvironmentRecord,
+    profile?: Profile,
   ): Promise<void> {
-    const badge = badgeFor(verdict(record, await store.get('profile')).kind, environment, t);
+    const badge = badgeFor(verdict(record, profile ?? (await store.get('profile'))).kind, environment, t);
     await paintBadge(tabId, badge.text, badge.title, badge.color);
   }
 
@@ -97,7 +98,7 @@ export default defineBackground(() => {
     environment: Environment,
     observation: Observation,
     organisationName?: string,
-  ): Promise<EnvironmentRecord> {
+  ): Promise<{ record: EnvironmentRecord; profile: Profile }> {
     const now = Date.now();
     const profile = await store.get('profile');
     const update = (record: EnvironmentRecord) =>
@@ -105,7 +106,7 @@ export default defineBackground(() => {
     if (!organisationName) {
       const merged = update(await store.get(environment));
       await store.set(environment, merged);
-      return merged;
+      return { record: merged, profile };
     }
     const id = await organisationId(organisationName);
     const list = await store.get(organisationsOf(environment));
@@ -118,7 +119,7 @@ export default defineBackground(() => {
         dropped.map(() => ({ item: organisationsKey(environment), reason: 'organisation-limit' })),
       );
     }
-    return merged;
+    return { record: merged, profile };
   }
 
   /** Applies a change to every record of the environment (the user's answers count for each company). */
@@ -160,13 +161,11 @@ export default defineBackground(() => {
     tabId: number,
   ): Promise<void> {
     switch (message.type) {
-      case 'observation':
-        await paintVerdict(
-          tabId,
-          environment,
-          await record(environment, message.observation, message.organisation),
-        );
+      case 'observation': {
+        const written = await record(environment, message.observation, message.organisation);
+        await paintVerdict(tabId, environment, written.record, written.profile);
         return;
+      }
       case 'dismiss-hint':
         await store.set(
           'dismissedHints',

@@ -1,8 +1,8 @@
 /**
- * The in-page hint speaks the page's language, which browser.i18n cannot do. Its English strings
- * are copied from locales/en.yml (the one source of truth) into lib/hint/strings.ts, so the hint
- * can show at once; the other languages the content script asks the background for, which reads
- * them from the extension's own _locales files (lib/hint/translations.ts).
+ * The in-page hint speaks the page's language, which browser.i18n cannot do: the content script
+ * asks the background for the page language's texts, which it reads from the extension's own
+ * _locales files (lib/hint/translations.ts). The names of those texts, and the English ones for
+ * tests, are copied from locales/en.yml (the one source of truth) into lib/hint/strings.ts.
  * Run `npx tsx scripts/hint-strings.ts` after changing an English `hint:` text; a unit test checks they agree.
  */
 import { writeFileSync } from 'node:fs';
@@ -26,6 +26,10 @@ export async function readHintStrings(
 
 export function renderHintModule(english: Record<string, string>): string {
   return `// Generated from locales/en.yml by scripts/hint-strings.ts: edit the locale file, then rerun it.
+/** The hint's texts by name: what the content script asks the background for, in any language. */
+export const HINT_TEXTS = ${JSON.stringify(Object.keys(english))} as const;
+
+/** The English texts, for tests and for the hint's own types; the content script carries none. */
 export const ENGLISH_HINT_STRINGS = ${JSON.stringify(english, null, 2)} as const;
 `;
 }

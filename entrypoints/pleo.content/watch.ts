@@ -1,13 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detect } from '../../lib/detect/detect';
+import { type Scan, scanPage } from '../../lib/detect/detect';
 import { learnedLookup, NOTHING_LEARNED } from '../../lib/detect/labels';
-import { detectOrganisation } from '../../lib/detect/organisation';
 import { createScanScheduler, FIRST_SCAN_WAIT_MS, onlyChanges } from '../../lib/detect/page-watch';
 import { environmentOf } from '../../lib/environments';
 import { learnedFromStorage } from '../../lib/state/learned';
 import { LEARNED_LABELS_KEY } from '../../lib/storage/keys';
-import type { Observation } from '../../lib/types';
 
 /** Attributes that can change what an entry is called, where it leads, or whether it can be opened. */
 const WATCHED_ATTRIBUTES = [
@@ -22,18 +20,12 @@ const WATCHED_ATTRIBUTES = [
   'inert',
 ];
 
-/** What one scan saw: the observation, and the company the page shows (null when none is seen). */
-export interface Seen {
-  observation: Observation;
-  organisation: string | null;
-}
-
 /**
  * Detects the page once it is idle, again after it changes (debounced, see lib/detect/page-watch.ts),
  * after history navigation and as soon as the user teaches a label, and reports each observation
  * that differs from the last one reported. Everything stops when the extension context goes away.
  */
-export function watchPage(ctx: ContentScriptContext, report: (seen: Seen) => void): void {
+export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => void): void {
   const reportChange = onlyChanges(report);
   const environment = environmentOf(location.href);
   let learned = NOTHING_LEARNED;
@@ -56,12 +48,7 @@ export function watchPage(ctx: ContentScriptContext, report: (seen: Seen) => voi
   };
   const scheduler = createScanScheduler(
     () => {
-      if (!ctx.isInvalid) {
-        reportChange({
-          observation: detect(document, location.href, learned),
-          organisation: detectOrganisation(document),
-        });
-      }
+      if (!ctx.isInvalid) reportChange(scanPage(document, location.href, learned));
     },
     // Plain timers: the scheduler clears its one pending timer when it stops (ctx.setTimeout would
     // add an invalidation listener for every scan of a long session).

@@ -9,7 +9,8 @@ import type { Check, EntryState, Evidence, Observation, SignedIn } from '../type
 import { UNKNOWN_ROLE } from '../types';
 import { type EntryFindings, type Finding, findEntries } from './entries';
 import { type EntryKind, entryLabel, type LearnedLookup, NOTHING_LEARNED } from './labels';
-import { gatherCandidates } from './page';
+import { organisationIn } from './organisation';
+import { gatherCandidates, type PageCandidates } from './page';
 import { isUnder, trimPath } from './paths';
 import { findRole } from './role';
 import { MIN_SETTINGS_SECTIONS, PATHS } from './rules';
@@ -29,15 +30,42 @@ export function detect(
   url: string | URL,
   learned: LearnedLookup = NOTHING_LEARNED,
 ): Observation {
+  return observe(document, url, learned).observation;
+}
+
+/** What one scan of the content script reads: the observation, and the company the page shows. */
+export interface Scan {
+  observation: Observation;
+  /** The active company's name (./organisation.ts); null when the page shows none, or none for certain. */
+  organisation: string | null;
+}
+
+/** detect() and the company the page shows, from one gathering of the page. */
+export function scanPage(
+  document: Document,
+  url: string | URL,
+  learned: LearnedLookup = NOTHING_LEARNED,
+): Scan {
+  const { observation, page } = observe(document, url, learned);
+  return { observation, organisation: page ? organisationIn(page) : null };
+}
+
+function observe(
+  document: Document,
+  url: string | URL,
+  learned: LearnedLookup,
+): { observation: Observation; page: PageCandidates | null } {
   const location = new URL(url);
   const path = trimPath(location.pathname);
   const signInPath = PATHS.signIn.find((prefix) => isUnder(path, prefix));
-  if (signInPath) return signedOut({ signal: 'sign-in-path', detail: signInPath });
+  if (signInPath)
+    return { observation: signedOut({ signal: 'sign-in-path', detail: signInPath }), page: null };
 
   const page = gatherCandidates(document);
   const entries = findEntries(page.entries, location, learned);
   if (!entries.appNavigation && document.querySelector('input[type="password" i]')) {
-    return signedOut({ signal: 'password-field', detail: 'a password field and no app menu' });
+    const finding = { signal: 'password-field', detail: 'a password field and no app menu' };
+    return { observation: signedOut(finding), page: null };
   }
 
   const evidence: Evidence[] = [];
@@ -59,7 +87,16 @@ export function detect(
   const role = findRole(page.labels, page.accountAreas, location, learned);
   note('role', role.evidence);
 
-  return { signedIn, apiKeysEntry: apiKeys.state, legacyApiEntry: legacy.state, role: role.role, evidence };
+  return {
+    observation: {
+      signedIn,
+      apiKeysEntry: apiKeys.state,
+      legacyApiEntry: legacy.state,
+      role: role.role,
+      evidence,
+    },
+    page,
+  };
 }
 
 function signedOut(finding: Finding): Observation {

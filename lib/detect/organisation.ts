@@ -2,21 +2,19 @@
  * Which organisation: the active organisation's (company's) name as the page shows it, by the rules
  * in ./rules.ts (docs/detection.md, "Which organisation"), or null when the page does not show it.
  * Never a guess: two different names seen is no answer. Pure, like detect(): it takes the document
- * and touches nothing else. Cheap: one query for named elements, the browser's tag-name lookup for
- * `dt` and `label`, then only the few elements an organisation word names, and their ancestors.
+ * and touches nothing else. Cheap: it reads the named elements, `dt`s, `label`s and account areas
+ * the scan gathers anyway (./page.ts), and looks closer only at the few an organisation word names.
  */
 
 import { LANGUAGES } from '../types';
-import { marksAccountArea, namesAccountArea } from './labels';
+import { mentions } from './labels';
+import { ENTRY_SELECTOR, gatherCandidates, type PageCandidates, TABLES } from './page';
 import {
   HEADINGS,
-  LIST_ENTRIES,
   MAIN_CONTENT,
   NOT_ORGANISATION,
   ORGANISATION_NAME_MAX,
-  ORGANISATION_NAMED,
   PERSONAL_NUMBER,
-  SECTIONS,
   VOCABULARY,
 } from './rules';
 import { isSafeDetail, normaliseLabel, shortAttribute, shortText } from './text';
@@ -25,7 +23,8 @@ import { isSafeDetail, normaliseLabel, shortAttribute, shortText } from './text'
 const wordsIn = (words: string[]) =>
   new RegExp(`(^|[^\\p{L}\\p{N}])(${words.map(normaliseLabel).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 
-const ORGANISATION_WORDS = wordsIn(LANGUAGES.flatMap((language) => VOCABULARY[language].organisation));
+const ORGANISATION_WORD_LIST = LANGUAGES.flatMap((language) => VOCABULARY[language].organisation);
+const ORGANISATION_WORDS = wordsIn(ORGANISATION_WORD_LIST);
 
 /** The rules' other words: a text holding one is a label (Settings, API Keys, a role), not a name. */
 const OTHER_WORDS = wordsIn(
@@ -49,6 +48,15 @@ function statement(text: string | null): string | undefined {
 
 /** The active organisation's name as the page shows it, trimmed and collapsed; null when none or two are seen. */
 export function detectOrganisation(document: Document): string | null {
+  return organisationIn(gatherCandidates(document));
+}
+
+/**
+ * The same from the elements a scan gathered anyway (./page.ts): its named elements and account
+ * areas, so a scan reads the company without a second pass over the page.
+ */
+export function organisationIn(page: PageCandidates): string | null {
+  const inAccountArea = (element: Element) => page.accountAreas.some((area) => area.contains(element));
   const names = new Map<string, string>();
   // The element's text, when it is one short line that is not a list of entries nor in a table,
   // a link to a page or a heading of the main content; "Company: Acme ApS" gives "Acme ApS".
@@ -56,11 +64,12 @@ export function detectOrganisation(document: Document): string | null {
     const text = element && shortText(element, ORGANISATION_NAME_MAX);
     if (
       !text ||
-      element.closest(NOT_ORGANISATION) ||
+      element.closest(`${TABLES},${NOT_ORGANISATION}`) ||
       (element.closest(HEADINGS) && element.closest(MAIN_CONTENT)) ||
       /\n/.test(element.textContent!.trim()) ||
       element.querySelector('br, a[href]') ||
-      element.querySelectorAll(LIST_ENTRIES).length > 1
+      // Two or more entries inside: a list of entries, not a name.
+      element.querySelectorAll(`${ENTRY_SELECTOR},li`).length > 1
     ) {
       return;
     }
@@ -71,7 +80,17 @@ export function detectOrganisation(document: Document): string | null {
   };
   // Rule 1: a switcher or a plain element named for the organisation, outside the main content
   // or in the account area.
-  for (const element of document.querySelectorAll(ORGANISATION_NAMED)) {
+  for (const element of page.named) {
+    // A cheap first look (an organisation word anywhere, case aside): pages name thousands of
+    // elements (a `title` on every row), and only the few it finds get the full test.
+    if (
+      !mentions(
+        ORGANISATION_WORD_LIST,
+        `${element.getAttribute('aria-label')}\n${element.getAttribute('title')}`,
+      )
+    ) {
+      continue;
+    }
     const named = `${shortAttribute(element, 'aria-label')}\n${shortAttribute(element, 'title')}`;
     if (has(ORGANISATION_WORDS, named) && (!element.closest(MAIN_CONTENT) || inAccountArea(element))) {
       note(element);
@@ -79,7 +98,7 @@ export function detectOrganisation(document: Document): string | null {
   }
   // Rule 2 in the account area: <dt>Company</dt><dd>…</dd>, a label and the element it labels
   // (its visible text: form fields are never read), or "Company: …" as one text.
-  for (const label of [...document.getElementsByTagName('dt'), ...document.getElementsByTagName('label')]) {
+  for (const label of page.labels) {
     const text = shortText(label);
     if (isOrganisationLabel(text) && inAccountArea(label)) note(statement(text) ? label : labelled(label));
   }
@@ -96,22 +115,4 @@ function labelled(label: Element): Element | null {
     (label.tagName === 'DT') !== (next?.tagName === 'DD')
     ? null
     : next;
-}
-
-/**
- * In the account area as the role's rule 4 has it: inside an element whose aria-label or title
- * holds an account word, anywhere; outside the main content also inside the page's banner or an
- * element whose id, class or data-testid holds a code word.
- */
-function inAccountArea(element: Element): boolean {
-  const outsideMain = !element.closest(MAIN_CONTENT);
-  for (let node: Element | null = element; node; node = node.parentElement) {
-    const read = (name: string) => node!.getAttribute(name) ?? '';
-    if (namesAccountArea(`${read('aria-label')}\n${read('title')}`)) return true;
-    if (!outsideMain) continue;
-    if (marksAccountArea(`${node.id}\n${read('class')}\n${read('data-testid')}`)) return true;
-    if (read('role') === 'banner') return true;
-    if (node.tagName.toUpperCase() === 'HEADER' && !node.parentElement?.closest(SECTIONS)) return true;
-  }
-  return false;
 }

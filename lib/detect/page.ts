@@ -16,6 +16,8 @@ export interface PageCandidates {
   accountAreas: Element[];
   /** `dt` and `label` elements: the places a value is labelled. */
   labels: Element[];
+  /** Elements with an `aria-label` or `title`, met on the way: where a company switcher says what it is. */
+  named: Element[];
 }
 
 export const ENTRY_SELECTOR = ['a[href]', 'button', ...ENTRY_ROLES.map((role) => `[role="${role}"]`)].join(
@@ -52,6 +54,11 @@ export function gatherCandidates(document: Document): PageCandidates {
     entries: [...document.querySelectorAll(ENTRY_SELECTOR)],
     labels: [...document.getElementsByTagName('dt'), ...document.getElementsByTagName('label')],
     accountAreas: [],
+    named: [],
+  };
+  const look = (element: Element) => {
+    if (element.hasAttribute('aria-label') || element.hasAttribute('title')) page.named.push(element);
+    if (isAccountArea(element)) page.accountAreas.push(element);
   };
   // The first main is the page's content (the browser stops looking there); should another one
   // exist, its account-like areas are still refused by isAccountArea.
@@ -60,15 +67,13 @@ export function gatherCandidates(document: Document): PageCandidates {
   // one: the costly attribute matching then scales with the frame, not with the content.
   const root = document.body ?? document.documentElement;
   for (const region of root ? outside(root, main) : []) {
-    if (region.matches(ACCOUNT_AREA_SELECTOR) && isAccountArea(region)) page.accountAreas.push(region);
-    for (const element of region.querySelectorAll(ACCOUNT_AREA_SELECTOR)) {
-      if (isAccountArea(element)) page.accountAreas.push(element);
-    }
+    if (region.matches(ACCOUNT_AREA_SELECTOR)) look(region);
+    for (const element of region.querySelectorAll(ACCOUNT_AREA_SELECTOR)) look(element);
   }
   if (main) {
-    const inMain = [...main.querySelectorAll(NAMED)].filter(
-      (element) => namesAnAccountArea(element) && !element.closest(TABLES),
-    );
+    const namedInMain = [...main.querySelectorAll(NAMED)];
+    page.named.push(...namedInMain);
+    const inMain = namedInMain.filter((element) => namesAnAccountArea(element) && !element.closest(TABLES));
     // In document order, as the frame's areas are: the areas of a page are read first to last.
     if (inMain.length > 0) page.accountAreas = inDocumentOrder([...page.accountAreas, ...inMain]);
   }

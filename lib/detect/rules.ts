@@ -40,19 +40,12 @@ export const MAX_LABEL_LENGTH = 60;
 // aria-label or title holds an organisation word (rule 1), or from a value an organisation word
 // labels in the account area (rule 2). The words are in ./words.ts.
 
-/** Rule 1's candidates: named elements, read only when their name holds an organisation word. */
-export const ORGANISATION_NAMED = '[aria-label], [title]';
 /** The main content: there a named element gives the name only inside an account area. */
 export const MAIN_CONTENT = 'main, [role="main"]';
-/** A header inside these is a section's header, not the page's banner (as for the role). */
-export const SECTIONS = 'article, aside, main, nav, section, [role="main"]';
-/** Never the name: in a table, a link that leads to a page, anything hidden. */
-export const NOT_ORGANISATION =
-  'table, [role="table"], [role="grid"], [role="row"], a[href], [hidden], [aria-hidden="true"]';
+/** Never the name (besides anything in a table): a link that leads to a page, anything hidden. */
+export const NOT_ORGANISATION = 'a[href], [hidden], [aria-hidden="true"]';
 /** Never the name either: a heading of the main content ("Company settings"). */
 export const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
-/** Two or more of these inside an element: its text is a list of entries, not a name. */
-export const LIST_ENTRIES = 'a[href], li, button, [role="link"], [role="menuitem"], [role="option"]';
 /** A name is one line of at most this many characters (lib/state/organisations.ts keeps the same limit). */
 export const ORGANISATION_NAME_MAX = 60;
 /** More than four digits in a row: a number (an account, a phone, an id), not a name. */

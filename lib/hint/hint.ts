@@ -12,9 +12,9 @@ import {
   type Verdict,
   type VerdictKind,
 } from '../types';
-import type { ENGLISH_HINT_STRINGS } from './strings';
+import type { HINT_TEXTS } from './strings';
 
-export type HintText = keyof typeof ENGLISH_HINT_STRINGS;
+type HintText = (typeof HINT_TEXTS)[number];
 export type HintStrings = Record<HintText, string>;
 type HintMessage = 'roleMissing' | 'notEnabled' | 'unknownOpenSettings' | 'unknownRole' | 'ready';
 

@@ -1,4 +1,23 @@
 // Generated from locales/en.yml by scripts/hint-strings.ts: edit the locale file, then rerun it.
+/** The hint's texts by name: what the content script asks the background for, in any language. */
+export const HINT_TEXTS = [
+  'label',
+  'roleMissing',
+  'notEnabled',
+  'unknownOpenSettings',
+  'unknownRole',
+  'ready',
+  'details',
+  'dismiss',
+  'pickHow',
+  'pickWhichRole',
+  'pickCancel',
+  'pickRefused',
+  'pointApiKeys',
+  'pointRole',
+] as const;
+
+/** The English texts, for tests and for the hint's own types; the content script carries none. */
 export const ENGLISH_HINT_STRINGS = {
   label: 'API Access Checker for Pleo',
   roleMissing: 'Your role cannot create API keys here.',

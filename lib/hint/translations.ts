@@ -1,11 +1,11 @@
 /**
- * The hint's strings in the page's language. The content script carries English alone (eleven
- * languages would not fit its size budget); for any other language it asks the background, which
- * reads that language's messages from the extension's own `_locales` files, the same the popup
- * speaks from (no network). Both sides check what they pass on, and a missing or odd text is English.
+ * The hint's strings in the page's language. The content script carries none (eleven languages
+ * would not fit its size budget beside pick mode): it asks the background, which reads that
+ * language's messages from the extension's own `_locales` files, the same the popup speaks from
+ * (no network). Both sides check what they pass on; strings with a text missing or odd are none.
  */
-import type { HintStrings, HintText } from './hint';
-import { ENGLISH_HINT_STRINGS } from './strings';
+import type { HintStrings } from './hint';
+import { HINT_TEXTS } from './strings';
 
 /** Far longer than any hint text; a longer one is not a hint text. */
 const MAX_HINT_TEXT = 300;
@@ -28,13 +28,11 @@ export function hintTextsFromMessages(messages: unknown): Record<string, string>
   return texts;
 }
 
-/** The content script's half: the hint's strings from the background's answer, English for any text it lacks. */
-export function hintStringsFrom(answer: unknown): HintStrings {
-  const strings: HintStrings = { ...ENGLISH_HINT_STRINGS };
-  if (typeof answer !== 'object' || answer === null) return strings;
-  for (const text of Object.keys(strings) as HintText[]) {
-    const value: unknown = Object.hasOwn(answer, text) ? (answer as Record<string, unknown>)[text] : null;
-    if (isHintText(value)) strings[text] = value;
-  }
-  return strings;
+/** The content script's half: the hint's strings from the background's answer, or null unless it has every text. */
+export function hintStringsFrom(answer: unknown): HintStrings | null {
+  if (typeof answer !== 'object' || answer === null) return null;
+  const texts = answer as Record<string, unknown>;
+  return HINT_TEXTS.every((text) => Object.hasOwn(texts, text) && isHintText(texts[text]))
+    ? (Object.fromEntries(HINT_TEXTS.map((text) => [text, texts[text]])) as HintStrings)
+    : null;
 }

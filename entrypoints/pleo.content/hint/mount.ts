@@ -45,7 +45,7 @@ export function showHint(
     }
     const language = pageLanguage(document.documentElement.lang);
     const strings = await hintStringsIn(language);
-    if (ctx.isInvalid || current !== updates) return;
+    if (!strings || ctx.isInvalid || current !== updates) return;
     mounted ??= createShadowHost('pleo-access-hint', 'data-pleo-access-hint', HINT_CSS, KEY_EVENTS);
     const { host, container } = mounted;
     host.setAttribute('data-verdict', hint.verdict);

@@ -51,7 +51,7 @@ function swallow(event: Event): void {
  */
 export function createPicker(
   send: (message: ContentMessage) => void,
-  stringsIn: (language: Language) => Promise<HintStrings>,
+  stringsIn: (language: Language) => Promise<HintStrings | null>,
 ): Picker {
   let end: AbortController | null = null;
   const stop = () => {
@@ -64,9 +64,10 @@ export function createPicker(
     const starting = new AbortController();
     end = starting;
     const language = pageLanguage(document.documentElement.lang);
-    const strings = await stringsIn(language);
-    // Cancelled, or started again, while the strings were on their way.
-    if (starting.signal.aborted || end !== starting) return;
+    const found = await stringsIn(language);
+    // Cancelled, or started again, while the strings were on their way; or no words to say it with.
+    if (!found || starting.signal.aborted || end !== starting) return;
+    const strings = found;
     const { signal } = starting;
     const on = { capture: true, signal };
     const { host, container } = createShadowHost(

@@ -29,23 +29,21 @@ describe('hintTextsFromMessages: the background reads the hint’s texts from a 
   });
 });
 
-describe('hintStringsFrom: the content script checks the answer again, English filling every gap', () => {
-  it('takes the known texts of the answer', () => {
-    expect(hintStringsFrom({ dismiss: 'Fermer', details: 'Détails' })).toEqual({
-      ...ENGLISH_HINT_STRINGS,
-      dismiss: 'Fermer',
-      details: 'Détails',
-    });
+describe('hintStringsFrom: the content script checks the answer again', () => {
+  it('takes every text of the answer, and nothing else', () => {
+    const french = { ...ENGLISH_HINT_STRINGS, dismiss: 'Fermer', details: 'Détails' };
+    expect(hintStringsFrom({ ...french, innerHTML: '<b>x</b>' })).toEqual(french);
   });
 
   it.each([
     ['nothing', undefined],
     ['a string', 'Fermer'],
-    ['a text not a string', { dismiss: 1 }],
-    ['a text too long', { dismiss: 'x'.repeat(301) }],
-    ['an unknown text', { innerHTML: '<b>x</b>' }],
-    ['an inherited text', Object.create({ dismiss: 'From the prototype' })],
-  ])('gives English for %s', (_, answer) => {
-    expect(hintStringsFrom(answer)).toEqual(ENGLISH_HINT_STRINGS);
+    ['a text missing', (({ dismiss: _, ...rest }) => rest)(ENGLISH_HINT_STRINGS)],
+    ['a text not a string', { ...ENGLISH_HINT_STRINGS, dismiss: 1 }],
+    ['a text empty', { ...ENGLISH_HINT_STRINGS, dismiss: ' ' }],
+    ['a text too long', { ...ENGLISH_HINT_STRINGS, dismiss: 'x'.repeat(301) }],
+    ['every text inherited', Object.create(ENGLISH_HINT_STRINGS)],
+  ])('is none for %s', (_, answer) => {
+    expect(hintStringsFrom(answer)).toBeNull();
   });
 });

@@ -118,6 +118,13 @@ describe('pick mode in the page', () => {
     expect(added.filter((entry) => entry.type === 'click')).toEqual([]);
   });
 
+  it('without strings (the background could not answer) draws nothing and listens to nothing', async () => {
+    const picker = createPicker(vi.fn(), async () => null);
+    await picker.start('apiKeys');
+    expect(host()).toBeNull();
+    expect(added.filter((entry) => entry.type === 'click')).toEqual([]);
+  });
+
   it('ends on navigation and after 60 s', async () => {
     vi.useFakeTimers();
     const picker = createPicker(vi.fn(), stringsIn);
