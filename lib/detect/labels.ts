@@ -92,14 +92,11 @@ export function isRoleLabel(text: string | null): boolean {
   return !!text && ROLE_LABELS.has(normaliseLabel(text));
 }
 
-/** Whether any of the (lower-case) words is in the text, case aside: a cheap first look at a name. */
-export function mentions(words: readonly string[], text: string): boolean {
-  const lower = text.toLowerCase();
-  return words.some((word) => lower.includes(word));
-}
-
 /** Whether an aria-label or title names the account area, in any supported language. */
-export const namesAccountArea = (text: string) => mentions(ACCOUNT_WORDS, text);
+export function namesAccountArea(text: string): boolean {
+  const lower = text.toLowerCase();
+  return ACCOUNT_WORDS.some((word) => lower.includes(word));
+}
 
 /** Whether an id, class or data-testid marks the account area. */
 export function marksAccountArea(code: string): boolean {

@@ -7,7 +7,6 @@
  */
 
 import { LANGUAGES } from '../types';
-import { mentions } from './labels';
 import { ENTRY_SELECTOR, gatherCandidates, type PageCandidates, TABLES } from './page';
 import {
   HEADINGS,
@@ -25,6 +24,7 @@ const wordsIn = (words: string[]) =>
 
 const ORGANISATION_WORD_LIST = LANGUAGES.flatMap((language) => VOCABULARY[language].organisation);
 const ORGANISATION_WORDS = wordsIn(ORGANISATION_WORD_LIST);
+const MAY_NAME_ORGANISATION = new RegExp(ORGANISATION_WORD_LIST.join('|'), 'i');
 
 /** The rules' other words: a text holding one is a label (Settings, API Keys, a role), not a name. */
 const OTHER_WORDS = wordsIn(
@@ -84,10 +84,7 @@ export function organisationIn(page: PageCandidates): string | null {
     // A cheap first look (an organisation word anywhere, case aside): pages name thousands of
     // elements (a `title` on every row), and only the few it finds get the full test.
     if (
-      !mentions(
-        ORGANISATION_WORD_LIST,
-        `${element.getAttribute('aria-label')}\n${element.getAttribute('title')}`,
-      )
+      !MAY_NAME_ORGANISATION.test(`${element.getAttribute('aria-label')}\n${element.getAttribute('title')}`)
     ) {
       continue;
     }
