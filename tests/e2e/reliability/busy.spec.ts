@@ -177,8 +177,9 @@ test('reliability 7: a page making 1,000 DOM mutations a second for 10 s with hi
   measured(
     `busy page: ${result.mutations} mutations, ${result.navigations} navigations in 10 s; final observation ${toMessage} ms after the last change (stored after ${toStored} ms); ${messages.length} messages, at most ${perSecond} in one second; heap ${(heapBefore / 2 ** 20).toFixed(1)} → ${(heapAfter / 2 ** 20).toFixed(1)} MB (growth ${heapGrowthMb.toFixed(2)} MB)`,
   );
-  // The right observation is the last one: nothing after it says otherwise.
-  expect(messages.at(-1)).toMatchObject({ type: 'observation', apiKeysEntry: 'absent' });
+  // The right observation is the last one: nothing after it says otherwise. (The hint, shown once
+  // the verdict is stored, may ask for its texts after it: that message says nothing of the page.)
+  expect(messages.filter((m) => m.type === 'observation').at(-1)).toMatchObject({ apiKeysEntry: 'absent' });
   expect(toMessage).toBeLessThanOrEqual(500);
   expect(toStored).toBeLessThanOrEqual(500);
   expect(perSecond).toBeLessThanOrEqual(20);
