@@ -13,6 +13,7 @@ import {
   currentOrganisation,
   organisationById,
   organisationId,
+  shownOrganisationName,
   withOrganisation,
 } from '../lib/state/organisations';
 import {
@@ -111,8 +112,11 @@ export default defineBackground(() => {
     const id = await organisationId(organisationName);
     const list = await store.get(organisationsOf(environment));
     const merged = update(organisationById(list, id)?.record ?? emptyRecord(environment, RULES_VERSION));
-    const name = organisationName.replace(/\s+/g, ' ').trim();
-    const { organisations, dropped } = withOrganisation(list, { id, name, record: merged });
+    const { organisations, dropped } = withOrganisation(list, {
+      id,
+      name: shownOrganisationName(organisationName),
+      record: merged,
+    });
     await store.set(organisationsOf(environment), organisations);
     if (dropped.length > 0) {
       await store.logResets(

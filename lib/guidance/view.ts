@@ -5,7 +5,7 @@
  */
 
 import type { EnvironmentRecord } from '../state/merge';
-import { byMostRecent, currentOrganisation, type OrganisationRecord } from '../state/organisations';
+import { currentOrganisation, type OrganisationRecord } from '../state/organisations';
 import { effectiveRole, verdict as verdictOf } from '../state/verdict';
 import type { Environment, Evidence, KnownRole, Profile, RoleFact, Verdict, VerdictKind } from '../types';
 import { ENVIRONMENTS, KEY_ROLES } from '../types';
@@ -177,14 +177,13 @@ export function environmentView(
     verdict: verdictOf(other, profile).kind,
     checkedAt: other.checkedAt,
   });
-  const others = byMostRecent(organisations)
-    .filter((other) => other !== organisation)
-    .map((other) => summary(other.name, other.record));
-  // Pages that showed no company are one more "company" once any company was seen.
-  if (organisation && ownRecord.checkedAt !== null) {
-    others.push(summary(null, ownRecord));
-    others.sort((a, b) => (b.checkedAt ?? 0) - (a.checkedAt ?? 0));
-  }
+  // Pages that showed no company count as one more once a company leads the card.
+  const others = [
+    ...organisations
+      .filter((other) => other !== organisation)
+      .map((other) => summary(other.name, other.record)),
+    ...(organisation && ownRecord.checkedAt !== null ? [summary(null, ownRecord)] : []),
+  ].sort((a, b) => (b.checkedAt ?? 0) - (a.checkedAt ?? 0));
   return {
     environment,
     verdict,
@@ -199,7 +198,7 @@ export function environmentView(
     isCurrentTab: currentTab === environment,
     siteAccess,
     organisation: organisation?.name ?? null,
-    otherOrganisations: organisations.length > 0 ? others : [],
+    otherOrganisations: others,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { RULES_VERSION } from '../detect/rules';
 import { type EnvironmentRecord, emptyRecord } from '../state/merge';
-import { normaliseOrganisationName } from '../state/organisations';
+import { organisationByName } from '../state/organisations';
 import { DEFAULT_SETTINGS } from '../state/profile';
 import { verdict } from '../state/verdict';
 import { DISMISSED_HINTS_KEY, organisationsKey, PROFILE_KEY, recordKey, SETTINGS_KEY } from '../storage/keys';
@@ -68,12 +68,10 @@ function readProfile(stored: unknown): Profile {
 /** The stored record of the organisation of this name, if any (a page's name, however spaced or cased). */
 function organisationRecord(stored: unknown, name: string): unknown {
   if (!Array.isArray(stored)) return undefined;
-  const wanted = normaliseOrganisationName(name);
-  const found = stored.find(
-    (entry) =>
-      isObject(entry) && typeof entry.name === 'string' && normaliseOrganisationName(entry.name) === wanted,
+  const named = stored.filter(
+    (entry): entry is { name: string; record: unknown } => isObject(entry) && typeof entry.name === 'string',
   );
-  return isObject(found) ? found.record : undefined;
+  return organisationByName(named, name)?.record;
 }
 
 /**

@@ -4,6 +4,7 @@
  * extension can talk to it (no external messaging, no page messages).
  */
 import * as v from 'valibot';
+import { ORGANISATION_NAME_MAX } from '../detect/rules';
 import {
   AudienceKindSchema,
   AudienceStageSchema,
@@ -16,7 +17,6 @@ import {
   SignedInSchema,
   TaughtLabelEntries,
 } from '../schemas';
-import { ORGANISATION_NAME_MAX } from '../state/organisations';
 import type { Observation } from '../types';
 import { ENVIRONMENTS, LANGUAGES, LEARNED_KINDS, VERDICTS } from '../types';
 

@@ -5,7 +5,7 @@
  * chose to include the names of the companies the pages showed.
  */
 
-import { VOCABULARY } from '../detect/rules';
+import { ORGANISATION_NAME_MAX, VOCABULARY } from '../detect/rules';
 import { ORIGINS } from '../environments';
 import type { SiteAccess } from '../guidance/site-access';
 import { nextSteps, stepText } from '../guidance/steps';
@@ -14,7 +14,6 @@ import { type EnvironmentRecord, emptyRecord } from '../state/merge';
 import {
   byMostRecent,
   currentOrganisation,
-  ORGANISATION_NAME_MAX,
   ORGANISATIONS_LIMIT,
   type OrganisationRecord,
 } from '../state/organisations';

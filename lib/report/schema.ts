@@ -5,6 +5,7 @@
  * the popup imports types alone.
  */
 import * as v from 'valibot';
+import { ORGANISATION_NAME_MAX } from '../detect/rules';
 import { ORIGINS } from '../environments';
 import { SITE_ACCESS_STATES } from '../guidance/site-access';
 import {
@@ -18,7 +19,7 @@ import {
   TaughtLabelEntries,
   WriteFailureReasonSchema,
 } from '../schemas';
-import { ORGANISATION_NAME_MAX, ORGANISATIONS_LIMIT } from '../state/organisations';
+import { ORGANISATIONS_LIMIT } from '../state/organisations';
 import { type ENVIRONMENTS, LEARNED_LABELS_LIMIT, MISSING, REPORT_SCHEMA_VERSION, VERDICTS } from '../types';
 
 const Time = v.pipe(v.string(), v.isoTimestamp(), v.description('ISO 8601 date and time, UTC'));

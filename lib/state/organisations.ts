@@ -8,8 +8,6 @@ import type { EnvironmentRecord } from './merge';
 
 /** At most this many organisations per environment; the one checked longest ago goes first. */
 export const ORGANISATIONS_LIMIT = 50;
-/** A name longer than this is not a company's name on a switcher (detection's rule, docs/detection.md). */
-export const ORGANISATION_NAME_MAX = 60;
 
 export interface OrganisationRecord {
   /** A hash of the normalised name: how the organisation is told apart, in storage and in reports. */
@@ -19,9 +17,14 @@ export interface OrganisationRecord {
   record: EnvironmentRecord;
 }
 
+/** The name as kept and shown: the page's text, its spacing collapsed. */
+export function shownOrganisationName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
 /** One name however the page spaces or cases it: "ACME  ApS" and "Acme ApS" are one company. */
 export function normaliseOrganisationName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
+  return shownOrganisationName(name).toLocaleLowerCase('en');
 }
 
 /** The organisation's id: the first 128 bits of SHA-256 over its normalised name, in hex. */
@@ -39,10 +42,10 @@ export function organisationById(
 }
 
 /** The organisation a page names, found by its name (the content script has no hash at hand). */
-export function organisationByName(
-  organisations: readonly OrganisationRecord[],
+export function organisationByName<T extends { name: string }>(
+  organisations: readonly T[],
   name: string,
-): OrganisationRecord | undefined {
+): T | undefined {
   const wanted = normaliseOrganisationName(name);
   return organisations.find((organisation) => normaliseOrganisationName(organisation.name) === wanted);
 }

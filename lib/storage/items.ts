@@ -5,7 +5,7 @@
  * (./reader.ts, lib/hint/). The shapes come from lib/types.ts and lib/state/.
  */
 import * as v from 'valibot';
-import { RULES_VERSION } from '../detect/rules';
+import { ORGANISATION_NAME_MAX, RULES_VERSION } from '../detect/rules';
 import {
   AudienceKindSchema,
   AudienceStageSchema,
@@ -19,7 +19,7 @@ import {
   WriteFailureReasonSchema,
 } from '../schemas';
 import { type EnvironmentRecord, emptyRecord, HISTORY_LIMIT } from '../state/merge';
-import { ORGANISATION_NAME_MAX, ORGANISATIONS_LIMIT, type OrganisationRecord } from '../state/organisations';
+import { ORGANISATIONS_LIMIT, type OrganisationRecord } from '../state/organisations';
 import { DEFAULT_SETTINGS, type DismissedHints, dismissalKey, type Settings } from '../state/profile';
 import type { Environment, LearnedLabel, Profile, StorageReset, WriteFailure } from '../types';
 import {

@@ -75,9 +75,6 @@ for (const language of LANGUAGES) {
 
       const axe = await new AxeBuilder({ page: popup.page }).analyze();
       expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.length}`)).toEqual([]);
-      if (language === 'en' || process.env.SCREENSHOT_LANGUAGES) {
-        await popup.page.screenshot({ path: `test-results/popup-${language}.png`, fullPage: true });
-      }
     } finally {
       await context.close();
     }

@@ -64,9 +64,9 @@ test('company A with API Keys, then company B without: two companies, each with 
   await expect(others).toContainText(A);
   await expect(others).toHaveAttribute('data-organisation-verdict', 'ready');
   // The overview strip shows the current company's verdict.
-  await expect(popup.page.locator('nav.overview')).toContainText(
-    (await popup.headline('production').textContent()) ?? '',
-  );
+  const headline = (await popup.headline('production').textContent())?.trim() ?? '';
+  expect(headline).not.toBe('');
+  await expect(popup.page.locator('nav.overview')).toContainText(headline);
 
   // The request names the company only when the user ticks it.
   const request = card.locator('.request-body');

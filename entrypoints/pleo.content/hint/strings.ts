@@ -19,7 +19,10 @@ export function hintStringsIn(language: Language): Promise<HintStrings | null> {
       (answer: unknown) => hintStringsFrom((answer as { strings?: unknown } | undefined)?.strings),
       () => null,
     );
-    void strings.then((answer) => answer ?? asked.delete(language));
+    // Forget a failed ask, so the next call asks again.
+    void strings.then((answer) => {
+      if (!answer) asked.delete(language);
+    });
     asked.set(language, strings);
   }
   return strings;

@@ -10,17 +10,12 @@ import { ReportSchema, reportJsonSchemaText } from '../../../lib/report/schema';
 import { emptyRecord, merge, noteVerdict } from '../../../lib/state/merge';
 import { type ResetReason, VERDICTS } from '../../../lib/types';
 import { DEFAULT_USER, pleoPage } from '../../../sim/pages';
-import { englishT, NOW, recordFor, reportInput } from './fixtures';
+import { englishT, expectValid, NOW, recordFor, reportInput } from './fixtures';
 
 let t: Translate;
 beforeAll(async () => {
   t = await englishT();
 });
-
-function expectValid(report: unknown) {
-  const result = v.safeParse(ReportSchema, report);
-  expect(result.issues?.map((issue) => `${v.getDotPath(issue)}: ${issue.message}`) ?? []).toEqual([]);
-}
 
 describe('buildReport', () => {
   it.each(VERDICTS)('a %s environment yields a report that validates against the schema', (kind) => {

@@ -1,9 +1,12 @@
 /** Shared by the report tests: records for every verdict, and `t` over the real English locale file. */
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { Marked } from 'marked';
+import * as v from 'valibot';
+import { expect } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import type { Translate } from '../../../lib/guidance/translate';
 import type { ReportInput } from '../../../lib/report/build';
+import { ReportSchema } from '../../../lib/report/schema';
 import { type EnvironmentRecord, emptyRecord, merge } from '../../../lib/state/merge';
 import type { Environment, Evidence, Observation, VerdictKind } from '../../../lib/types';
 import { DEFAULT_PROFILE, EMPTY_OBSERVATION } from '../../../lib/types';
@@ -83,4 +86,10 @@ const gfm = new Marked({ gfm: true });
 /** A Markdown report as GitHub would render it, to check what elements it makes. */
 export function rendered(markdown: string): Document {
   return new DOMParser().parseFromString(`<body>${gfm.parse(markdown) as string}</body>`, 'text/html');
+}
+
+/** The report validates against the report schema: every issue listed by where it is. */
+export function expectValid(report: unknown): void {
+  const result = v.safeParse(ReportSchema, report);
+  expect(result.issues?.map((issue) => `${v.getDotPath(issue)}: ${issue.message}`) ?? []).toEqual([]);
 }

@@ -10,17 +10,12 @@ import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
 import { type OrganisationRecord, organisationId } from '../../../lib/state/organisations';
 import { withCurrentVerdict } from '../../../lib/state/verdict';
 import { DEFAULT_PROFILE, type Evidence, type VerdictKind } from '../../../lib/types';
-import { englishT, HOSTILE, NOW, recordFor, rendered, reportInput } from './fixtures';
+import { englishT, expectValid, HOSTILE, NOW, recordFor, rendered, reportInput } from './fixtures';
 
 let t: Translate;
 beforeAll(async () => {
   t = await englishT();
 });
-
-function expectValid(report: unknown) {
-  const result = v.safeParse(ReportSchema, report);
-  expect(result.issues?.map((issue) => `${v.getDotPath(issue)}: ${issue.message}`) ?? []).toEqual([]);
-}
 
 /** A production record with this verdict, seen `ago` ms before the report, its verdict noted. */
 function seen(kind: VerdictKind, ago: number, evidence: Evidence[] = []): EnvironmentRecord {

@@ -10,6 +10,7 @@ import {
   type OrganisationRecord,
   organisationByName,
   organisationId,
+  shownOrganisationName,
   withOrganisation,
 } from '../../../lib/state/organisations';
 import { DEFAULT_PROFILE, type Observation } from '../../../lib/types';
@@ -33,6 +34,7 @@ const organisation = (name: string, at: number, observation?: Observation): Orga
 describe('which company: its name and id', () => {
   it('one company however the page spaces or cases its name', async () => {
     expect(normaliseOrganisationName('  ACME\u00a0 ApS ')).toBe('acme aps');
+    expect(shownOrganisationName('  Acme\u00a0 ApS ')).toBe('Acme ApS');
     expect(await organisationId('Acme ApS')).toBe(await organisationId(' acme   APS'));
     expect(await organisationId('Acme ApS')).not.toBe(await organisationId('Acme A/S'));
   });
