@@ -20,16 +20,46 @@ const UNREAD_ELEMENTS = new Set([
 const MAX_LABEL_ELEMENTS = 40;
 
 /**
+ * Labels already normalised: a page repeats its labels ("Details" on every row, the same menu on
+ * every scan), and each is worked out once. Bounded, so a page of ever-new texts cannot grow it.
+ */
+const NORMALISED = new Map<string, string>();
+const NORMALISED_LIMIT = 2000;
+
+/**
  * Case-insensitive, spaces and hyphens alike, surrounding whitespace and punctuation ignored:
  * "  API-keys: " and "api keys" are the same label.
  */
 export function normaliseLabel(text: string): string {
-  return text
+  let key = NORMALISED.get(text);
+  if (key === undefined) {
+    key = normalise(text);
+    if (NORMALISED.size >= NORMALISED_LIMIT) NORMALISED.clear();
+    if (text.length <= MAX_LABEL_LENGTH) NORMALISED.set(text, key);
+  }
+  return key;
+}
+
+function normalise(text: string): string {
+  const spaced = text
     .normalize('NFC')
     .toLowerCase()
     .replace(/[\u2018\u2019`´]/g, "'")
-    .replace(/[\s\-\u2010-\u2015]+/g, ' ')
-    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+    .replace(/[\s\-\u2010-\u2015]+/g, ' ');
+  // Most labels begin and end with a plain letter or digit: nothing to trim, and the Unicode
+  // classes of the trimming expression (costly to build on a page's first scan) are not needed.
+  if (
+    isPlainLetterOrDigit(spaced.charCodeAt(0)) &&
+    isPlainLetterOrDigit(spaced.charCodeAt(spaced.length - 1))
+  ) {
+    return spaced;
+  }
+  return spaced.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+}
+
+/** a–z or 0–9: never space, punctuation or a symbol. */
+function isPlainLetterOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 /**

@@ -59,8 +59,26 @@ describe('normaliseLabel', () => {
     ['API\u2011nøgler', 'api nøgler'],
     ['Clés d\u2019API', "clés d'api"],
     ['(Settings)', 'settings'],
+    // Ending on a plain letter or digit skips the trimming expression; anything else still trims.
+    ['Settings', 'settings'],
+    ['API Keys 2', 'api keys 2'],
+    ['Rôle', 'rôle'],
+    ['Översikt »', 'översikt'],
+    ['¿Ajustes?', 'ajustes'],
+    ['a', 'a'],
+    ['', ''],
+    [' ', ''],
+    ['…', ''],
   ])('%j → %j', (input, output) => {
     expect(normaliseLabel(input)).toBe(output);
+  });
+
+  it('answers the same for a label it has seen, and for one read past its memory', () => {
+    const first = normaliseLabel(' API-Keys ');
+    for (let i = 0; i < 2500; i++) normaliseLabel(`Label ${i}`);
+    expect(normaliseLabel(' API-Keys ')).toBe(first);
+    expect(normaliseLabel('Label 7')).toBe('label 7');
+    expect(normaliseLabel(`  ${'X'.repeat(200)}!`)).toBe('x'.repeat(200));
   });
 });
 
