@@ -1,8 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { type Scan, scanPage } from '../../lib/detect/detect';
+import { gatherCandidates, type PageCandidates, type Scan, scanPage } from '../../lib/detect/detect';
 import { learnedLookup, NOTHING_LEARNED } from '../../lib/detect/labels';
-import { createScanScheduler, FIRST_SCAN_WAIT_MS, onlyChanges } from '../../lib/detect/page-watch';
+import {
+  createScanScheduler,
+  FIRST_READ_WAIT_MS,
+  FIRST_SCAN_WAIT_MS,
+  onlyChanges,
+} from '../../lib/detect/page-watch';
 import { environmentOf } from '../../lib/environments';
 import { learnedFromStorage } from '../../lib/state/learned';
 import { LEARNED_LABELS_KEY } from '../../lib/storage/keys';
@@ -34,7 +39,13 @@ export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => voi
     const stored = await browser.storage.local.get(LEARNED_LABELS_KEY);
     learned = learnedLookup(learnedFromStorage(stored[LEARNED_LABELS_KEY], environment));
   };
-  const observer = new MutationObserver(() => scheduler.changed());
+  // The first scan's gathering, made in a task of its own; any change after it makes it stale.
+  let gathered: PageCandidates | undefined;
+  const changed = () => {
+    gathered = undefined;
+    scheduler.changed();
+  };
+  const observer = new MutationObserver(changed);
   const watcher = {
     pause: () => observer.disconnect(),
     resume: () =>
@@ -48,7 +59,9 @@ export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => voi
   };
   const scheduler = createScanScheduler(
     () => {
-      if (!ctx.isInvalid) reportChange(scanPage(document, location.href, learned));
+      const page = gathered;
+      gathered = undefined;
+      if (!ctx.isInvalid) reportChange(scanPage(document, location.href, learned, page));
     },
     // Plain timers: the scheduler clears its one pending timer when it stops (ctx.setTimeout would
     // add an invalidation listener for every scan of a long session).
@@ -63,7 +76,7 @@ export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => voi
   // The isolated world cannot see the page's pushState calls: a navigation shows as a mutation, as
   // WXT's location-change event (fired before the URL changes; the scan runs after), or popstate.
   for (const event of ['wxt:locationchange', 'popstate', 'hashchange'] as const) {
-    ctx.addEventListener(window, event, () => scheduler.changed());
+    ctx.addEventListener(window, event, changed);
   }
   ctx.onInvalidated(() => scheduler.stop());
 
@@ -75,8 +88,19 @@ export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => voi
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChange));
 
   // Not in the script's first task: the page's own start goes first, and what the user taught is
-  // read before it. A stopped scheduler scans nothing.
+  // read before it. Two tasks, each shorter than one scan (on a large page the first scan, with
+  // nothing compiled yet, is the longest thing the script does): gathering the page, watching it
+  // from then on, and reading what was gathered at the next idle moment. A stopped scheduler
+  // scans nothing.
   const firstScan = () =>
-    window.requestIdleCallback(() => scheduler.scanNow(), { timeout: FIRST_SCAN_WAIT_MS });
+    window.requestIdleCallback(
+      () => {
+        if (ctx.isInvalid) return;
+        watcher.resume();
+        gathered = gatherCandidates(document);
+        window.requestIdleCallback(() => scheduler.scanNow(), { timeout: FIRST_READ_WAIT_MS });
+      },
+      { timeout: FIRST_SCAN_WAIT_MS - FIRST_READ_WAIT_MS },
+    );
   readLearned().then(firstScan, firstScan);
 }

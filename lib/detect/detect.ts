@@ -18,8 +18,11 @@ import { isSafeDetail, shortText } from './text';
 
 /** For the benchmark page, which times scans with taught labels too. */
 export { learnedLookup } from './labels';
-/** The interactive elements a scan starts from: the benchmark's baseline query. */
-export { ENTRY_SELECTOR } from './page';
+/**
+ * The interactive elements a scan starts from (the benchmark's baseline query), and the
+ * gathering a scan may be handed when it is done ahead, in a task of its own.
+ */
+export { ENTRY_SELECTOR, gatherCandidates, type PageCandidates } from './page';
 
 /**
  * What the page shows, by the rules and by the labels the user taught (`learnedLookup` of the
@@ -40,13 +43,17 @@ export interface Scan {
   organisation: string | null;
 }
 
-/** detect() and the company the page shows, from one gathering of the page. */
+/**
+ * detect() and the company the page shows, from one gathering of the page: its own, or one made
+ * just before (gatherCandidates) when nothing on the page has changed since.
+ */
 export function scanPage(
   document: Document,
   url: string | URL,
   learned: LearnedLookup = NOTHING_LEARNED,
+  gathered?: PageCandidates,
 ): Scan {
-  const { observation, page } = observe(document, url, learned);
+  const { observation, page } = observe(document, url, learned, gathered);
   return { observation, organisation: page ? organisationIn(page) : null };
 }
 
@@ -54,6 +61,7 @@ function observe(
   document: Document,
   url: string | URL,
   learned: LearnedLookup,
+  gathered?: PageCandidates,
 ): { observation: Observation; page: PageCandidates | null } {
   const location = new URL(url);
   const path = trimPath(location.pathname);
@@ -61,7 +69,7 @@ function observe(
   if (signInPath)
     return { observation: signedOut({ signal: 'sign-in-path', detail: signInPath }), page: null };
 
-  const page = gatherCandidates(document);
+  const page = gathered ?? gatherCandidates(document);
   const entries = findEntries(page.entries, location, learned);
   if (!entries.appNavigation && document.querySelector('input[type="password" i]')) {
     const finding = { signal: 'password-field', detail: 'a password field and no app menu' };

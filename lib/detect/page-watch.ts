@@ -24,6 +24,11 @@ export const MAX_WAIT_MS = 2000;
  * most this long, so the first observation comes within 300 ms of the script's start.
  */
 export const FIRST_SCAN_WAIT_MS = 250;
+/**
+ * It is done in two tasks, each shorter than a frame on a large page: gathering the page's
+ * candidates, then, at the next idle moment and at most this much later, reading them.
+ */
+export const FIRST_READ_WAIT_MS = 50;
 
 export interface Timers {
   now(): number;

@@ -9,6 +9,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { watchPage } from '../../../entrypoints/pleo.content/watch';
 import {
   createScanScheduler,
+  FIRST_READ_WAIT_MS,
   FIRST_SCAN_WAIT_MS,
   MAX_WAIT_MS,
   onlyChanges,
@@ -225,6 +226,22 @@ describe('watchPage in a single-page app', () => {
     history.pushState(null, '', '/settings/api-keys');
     await vi.advanceTimersByTimeAsync(3000);
     expect(reports).toHaveLength(1);
+  });
+
+  it('gathers the page and reads it in two tasks, and reads it afresh when it changed in between', async () => {
+    history.replaceState(null, '', '/settings');
+    document.body.innerHTML = `<nav><a href="/settings">Settings</a></nav><main><ul aria-label="Settings">
+<li><a href="/settings/general">General</a></li><li><a href="/settings/export">Export</a></li>
+<li><a href="/settings/integrations">Integrations</a></li></ul></main>`;
+    watchPage(ctx, (seen) => reports.push(seen.observation));
+    await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS - FIRST_READ_WAIT_MS);
+    // Gathered, not yet read: nothing reported. An entry added now is in no gathering made so far.
+    expect(reports).toHaveLength(0);
+    document
+      .querySelector('ul')!
+      .insertAdjacentHTML('beforeend', '<li><a href="/settings/api-keys">API Keys</a></li>');
+    await vi.advanceTimersByTimeAsync(FIRST_READ_WAIT_MS);
+    expect(reports.map((r) => r.apiKeysEntry)).toEqual(['visible']);
   });
 
   it('makes no first scan when the context is invalidated before the page is idle', async () => {
