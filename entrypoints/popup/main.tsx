@@ -10,7 +10,7 @@ import { PopupFooter } from '../../components/PopupFooter';
 import { ProfileQuestion } from '../../components/ProfileQuestion';
 import type { PickStatus } from '../../components/TeachChecker';
 import { documentLanguage, t } from '../../components/translate';
-import { useStored } from '../../components/use-stored';
+import { useStoredAll } from '../../components/use-stored';
 import { WriteFailureAlert } from '../../components/WriteFailureAlert';
 import { RULES_VERSION } from '../../lib/detect/rules';
 import { environmentOf } from '../../lib/environments';
@@ -18,9 +18,14 @@ import { ABOUT_SECTIONS } from '../../lib/guidance/about';
 import { environmentOrder, environmentView, popupParams } from '../../lib/guidance/view';
 import { send } from '../../lib/messages/client';
 import type { Message } from '../../lib/messages/protocol';
-import type { EnvironmentRecord } from '../../lib/state/merge';
-import { environmentItems, organisationItems, profileItem, writeFailureItem } from '../../lib/storage/reader';
-import type { Environment, Profile } from '../../lib/types';
+import {
+  environmentItems,
+  organisationItems,
+  profileItem,
+  readAll,
+  writeFailureItem,
+} from '../../lib/storage/reader';
+import type { Environment } from '../../lib/types';
 import { PopupReport } from './report';
 import { useOpenPopupShortcut } from './shortcut';
 import { requestSiteAccess, useSiteAccess } from './site-access';
@@ -61,13 +66,19 @@ function tell(message: Message): void {
   void send(browser.runtime, message);
 }
 
+/** What the popup shows first, read from storage in one go. */
+const SHOWN = {
+  profile: profileItem,
+  production: environmentItems.production,
+  staging: environmentItems.staging,
+  productionOrganisations: organisationItems.production,
+  stagingOrganisations: organisationItems.staging,
+  writeFailure: writeFailureItem,
+};
+const readShown = () => readAll(SHOWN);
+
 function Popup() {
-  const profile = useStored<Profile>(profileItem);
-  const production = useStored<EnvironmentRecord>(environmentItems.production);
-  const staging = useStored<EnvironmentRecord>(environmentItems.staging);
-  const productionOrganisations = useStored(organisationItems.production);
-  const stagingOrganisations = useStored(organisationItems.staging);
-  const writeFailure = useStored(writeFailureItem) ?? null;
+  const stored = useStoredAll(readShown, SHOWN);
   const currentTab = useCurrentTabEnvironment();
   const now = useNow();
   const siteAccess = useSiteAccess();
@@ -77,9 +88,9 @@ function Popup() {
   const [picking, setPicking] = useState<{ environment: Environment; status: PickStatus } | null>(null);
 
   // Nothing is painted until everything is read, so a verdict never flickers from "not checked".
-  if (!profile || !production || !staging || currentTab === undefined) return null;
-  if (!productionOrganisations || !stagingOrganisations) return null;
-  if (!siteAccess || shortcut === undefined) return null;
+  if (!stored || currentTab === undefined || !siteAccess || shortcut === undefined) return null;
+  const { profile, production, staging, productionOrganisations, stagingOrganisations, writeFailure } =
+    stored;
   const records = { production, staging };
   const organisations = { production: productionOrganisations, staging: stagingOrganisations };
   const views = environmentOrder(params.environment ?? currentTab).map((environment) =>

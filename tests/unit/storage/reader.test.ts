@@ -2,11 +2,18 @@
  * The readers (lib/storage/reader.ts) the popup, options page and report use: defaults when nothing
  * is stored, older versions migrated in memory, the usable part of damaged data, and never a write.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import { emptyRecord } from '../../../lib/state/merge';
-import { environmentItems, profileItem, resetsItem, settingsItem } from '../../../lib/storage/reader';
+import {
+  environmentItems,
+  profileItem,
+  readAll,
+  resetsItem,
+  settingsItem,
+  writeFailureItem,
+} from '../../../lib/storage/reader';
 import { DEFAULT_PROFILE } from '../../../lib/types';
 import { EARLIER_VERSIONS, raw, resetStorage, store, VERSION_1_RECORD } from './fixtures';
 
@@ -59,5 +66,39 @@ describe('readers (popup, options, hint)', () => {
     unwatch();
     await fakeBrowser.storage.local.set({ settings: { hintEnabled: false } });
     expect(seen).toEqual([{ hintEnabled: false }, { hintEnabled: true }, { hintEnabled: true }]);
+  });
+
+  it('readAll: the values each reader gives, from one read of each storage area', async () => {
+    const readers = {
+      production: environmentItems.production,
+      staging: environmentItems.staging,
+      profile: profileItem,
+      settings: settingsItem,
+      writeFailure: writeFailureItem,
+    };
+    // An older version (migrated in memory), damaged data (its good fields kept), nothing stored.
+    await store({
+      'environment:production': VERSION_1_RECORD,
+      profile: { kind: 'partner', stage: 17 },
+    });
+    await fakeBrowser.storage.session.set({
+      writeFailure: { item: 'profile', at: 5, reason: 'storage-full' },
+    });
+    const before = await raw();
+    const one = {
+      production: await environmentItems.production.getValue(),
+      staging: await environmentItems.staging.getValue(),
+      profile: await profileItem.getValue(),
+      settings: await settingsItem.getValue(),
+      writeFailure: await writeFailureItem.getValue(),
+    };
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const session = vi.spyOn(fakeBrowser.storage.session, 'get');
+    expect(await readAll(readers)).toEqual(one);
+    expect(one.production).toEqual({ ...VERSION_1_RECORD, history: [] });
+    expect(one.profile).toEqual({ ...DEFAULT_PROFILE, kind: 'partner' });
+    expect(one.writeFailure).toEqual({ item: 'profile', at: 5, reason: 'storage-full' });
+    expect([local.mock.calls.length, session.mock.calls.length]).toEqual([1, 1]);
+    expect(await raw()).toEqual(before);
   });
 });
