@@ -46,20 +46,23 @@ function normalise(text: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019`´]/g, "'")
     .replace(/[\s\-\u2010-\u2015]+/g, ' ');
-  // Most labels begin and end with a plain letter or digit: nothing to trim, and the Unicode
-  // classes of the trimming expression (costly to build on a page's first scan) are not needed.
-  if (
-    isPlainLetterOrDigit(spaced.charCodeAt(0)) &&
-    isPlainLetterOrDigit(spaced.charCodeAt(spaced.length - 1))
-  ) {
-    return spaced;
-  }
+  // Most labels begin and end with a letter or digit: nothing to trim, and the Unicode classes of
+  // the trimming expression (costly to build on a page's first scan) are not needed.
+  if (isLetterOrDigit(spaced, 0) && isLetterOrDigit(spaced, spaced.length - 1)) return spaced;
   return spaced.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
 }
 
-/** a–z or 0–9: never space, punctuation or a symbol. */
-function isPlainLetterOrDigit(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+/**
+ * Surely a letter or digit, so never space, punctuation or a symbol: a–z, 0–9, or a lower-case
+ * letter below U+2000, where every character that has an upper case is a letter (a unit test
+ * checks each one). Anything else is left to the trimming expression.
+ */
+export function isLetterOrDigit(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return true;
+  if (code < 128 || code >= 0x2000) return false;
+  const char = text.charAt(index);
+  return char.toUpperCase() !== char;
 }
 
 /**

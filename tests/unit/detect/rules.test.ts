@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryLabel, isRoleLabel, roleWord, roleWordCollisions } from '../../../lib/detect/labels';
 import { RULES_VERSION, VOCABULARY } from '../../../lib/detect/rules';
-import { isSafeDetail, normaliseLabel, shortText } from '../../../lib/detect/text';
+import { isLetterOrDigit, isSafeDetail, normaliseLabel, shortText } from '../../../lib/detect/text';
 import { LANGUAGES } from '../../../lib/types';
 
 describe('rules', () => {
@@ -63,6 +63,9 @@ describe('normaliseLabel', () => {
     ['Settings', 'settings'],
     ['API Keys 2', 'api keys 2'],
     ['Rôle', 'rôle'],
+    ['Økonomi', 'økonomi'],
+    ['Työntekijä', 'työntekijä'],
+    ['«Société»', 'société'],
     ['Översikt »', 'översikt'],
     ['¿Ajustes?', 'ajustes'],
     ['a', 'a'],
@@ -71,6 +74,17 @@ describe('normaliseLabel', () => {
     ['…', ''],
   ])('%j → %j', (input, output) => {
     expect(normaliseLabel(input)).toBe(output);
+  });
+
+  it('skips trimming only for what is surely a letter or digit', () => {
+    for (let code = 0; code < 0x2000; code++) {
+      const char = String.fromCharCode(code);
+      if (code < 128) expect(isLetterOrDigit(char, 0), char).toBe(/[a-z0-9]/.test(char));
+      else if (isLetterOrDigit(char, 0)) expect(/[\s\p{P}\p{S}]/u.test(char), char).toBe(false);
+    }
+    // Symbols that have an upper case (circled letters) lie above U+2000, and are trimmed.
+    expect(isLetterOrDigit('\u24d0', 0)).toBe(false);
+    expect(normaliseLabel('Settings \u24d0')).toBe('settings');
   });
 
   it('answers the same for a label it has seen, and for one read past its memory', () => {
