@@ -96,8 +96,10 @@ export function organisationIn(page: PageCandidates): string | null {
   // Rule 2 in the account area: <dt>Company</dt><dd>…</dd>, a label and the element it labels
   // (its visible text: form fields are never read), or "Company: …" as one text.
   for (const label of page.labels) {
+    // The cheap test first: most labels are in forms and lists, not in the account area.
+    if (!inAccountArea(label)) continue;
     const text = shortText(label);
-    if (isOrganisationLabel(text) && inAccountArea(label)) note(statement(text) ? label : labelled(label));
+    if (isOrganisationLabel(text)) note(statement(text) ? label : labelled(label));
   }
   return names.size === 1 ? [...names.values()][0]! : null;
 }
