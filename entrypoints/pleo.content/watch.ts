@@ -4,9 +4,9 @@ import { gatherCandidates, type PageCandidates, type Scan, scanPage } from '../.
 import { learnedLookup, NOTHING_LEARNED } from '../../lib/detect/labels';
 import {
   createScanScheduler,
-  FIRST_READ_WAIT_MS,
   FIRST_SCAN_WAIT_MS,
   onlyChanges,
+  READ_WAIT_MS,
 } from '../../lib/detect/page-watch';
 import { environmentOf } from '../../lib/environments';
 import { learnedFromStorage } from '../../lib/state/learned';
@@ -41,6 +41,9 @@ export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => voi
   };
   // The first scan's gathering, made in a task of its own; any change after it makes it stale.
   let gathered: PageCandidates | undefined;
+  const read = (page: PageCandidates) => {
+    if (!ctx.isInvalid) reportChange(scanPage(document, location.href, learned, page));
+  };
   const changed = () => {
     gathered = undefined;
     scheduler.changed();
@@ -59,9 +62,15 @@ export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => voi
   };
   const scheduler = createScanScheduler(
     () => {
+      if (ctx.isInvalid) return;
       const page = gathered;
       gathered = undefined;
-      if (!ctx.isInvalid) reportChange(scanPage(document, location.href, learned, page));
+      if (page) return read(page);
+      // Every scan is two tasks too, so none is longer than a frame on a large page: the read waits
+      // for the next idle moment. A change between them is the scheduler's, which scans again
+      // after it: the read may be a moment old, never the last word.
+      const fresh = gatherCandidates(document);
+      window.requestIdleCallback(() => read(fresh), { timeout: READ_WAIT_MS });
     },
     // Plain timers: the scheduler clears its one pending timer when it stops (ctx.setTimeout would
     // add an invalidation listener for every scan of a long session).
@@ -98,9 +107,9 @@ export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => voi
         if (ctx.isInvalid) return;
         watcher.resume();
         gathered = gatherCandidates(document);
-        window.requestIdleCallback(() => scheduler.scanNow(), { timeout: FIRST_READ_WAIT_MS });
+        window.requestIdleCallback(() => scheduler.scanNow(), { timeout: READ_WAIT_MS });
       },
-      { timeout: FIRST_SCAN_WAIT_MS - FIRST_READ_WAIT_MS },
+      { timeout: FIRST_SCAN_WAIT_MS - READ_WAIT_MS },
     );
   readLearned().then(firstScan, firstScan);
 }

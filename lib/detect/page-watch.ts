@@ -10,7 +10,8 @@
  *
  * The page-life rules ask for at most one scan per 250 ms during constant changes and a final scan
  * within 500 ms of the last change. Here scans are at least QUIET_MS * 2 = 300 ms apart, and the
- * last change is scanned at most REST_MS + QUIET_MS = 300 ms after it happened.
+ * last change is scanned at most REST_MS + QUIET_MS = 300 ms after it happened (what the scan
+ * gathers then is read at most READ_WAIT_MS later, in a task of its own).
  */
 
 /** After a change the observer rests this long; whatever changes meanwhile the scan will read. */
@@ -25,10 +26,10 @@ export const MAX_WAIT_MS = 2000;
  */
 export const FIRST_SCAN_WAIT_MS = 250;
 /**
- * It is done in two tasks, each shorter than a frame on a large page: gathering the page's
+ * Every scan is two tasks, each shorter than a frame on a large page: gathering the page's
  * candidates, then, at the next idle moment and at most this much later, reading them.
  */
-export const FIRST_READ_WAIT_MS = 50;
+export const READ_WAIT_MS = 50;
 
 export interface Timers {
   now(): number;

@@ -9,11 +9,11 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { watchPage } from '../../../entrypoints/pleo.content/watch';
 import {
   createScanScheduler,
-  FIRST_READ_WAIT_MS,
   FIRST_SCAN_WAIT_MS,
   MAX_WAIT_MS,
   onlyChanges,
   QUIET_MS,
+  READ_WAIT_MS,
   REST_MS,
   type Timers,
 } from '../../../lib/detect/page-watch';
@@ -234,13 +234,16 @@ describe('watchPage in a single-page app', () => {
 <li><a href="/settings/general">General</a></li><li><a href="/settings/export">Export</a></li>
 <li><a href="/settings/integrations">Integrations</a></li></ul></main>`;
     watchPage(ctx, (seen) => reports.push(seen.observation));
-    await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS - FIRST_READ_WAIT_MS);
+    await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS - READ_WAIT_MS);
     // Gathered, not yet read: nothing reported. An entry added now is in no gathering made so far.
     expect(reports).toHaveLength(0);
     document
       .querySelector('ul')!
       .insertAdjacentHTML('beforeend', '<li><a href="/settings/api-keys">API Keys</a></li>');
-    await vi.advanceTimersByTimeAsync(FIRST_READ_WAIT_MS);
+    // The read gathers afresh, and reads what it gathered in a task of its own, as every later scan does.
+    await vi.advanceTimersByTimeAsync(READ_WAIT_MS);
+    expect(reports).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(READ_WAIT_MS);
     expect(reports.map((r) => r.apiKeysEntry)).toEqual(['visible']);
   });
 
@@ -265,7 +268,7 @@ describe('watchPage in a single-page app', () => {
     expect(reports.map((r) => r.apiKeysEntry)).toEqual(['absent']);
 
     await fakeBrowser.storage.local.set({ learnedLabels: { production: [taught('dev KEYS')], staging: [] } });
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(READ_WAIT_MS);
     expect(reports.map((r) => r.apiKeysEntry)).toEqual(['absent', 'visible']);
     expect(reports[1]!.evidence).toContainEqual({
       check: 'apiKeysEntry',
