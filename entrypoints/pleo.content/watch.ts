@@ -44,6 +44,8 @@ export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => voi
   const read = (page: PageCandidates) => {
     if (!ctx.isInvalid) reportChange(scanPage(document, location.href, learned, page));
   };
+  /** A scan's second task: at the next idle moment, at the latest READ_WAIT_MS from now. */
+  const nextIdle = (run: () => void) => window.requestIdleCallback(run, { timeout: READ_WAIT_MS });
   const changed = () => {
     gathered = undefined;
     scheduler.changed();
@@ -70,7 +72,7 @@ export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => voi
       // for the next idle moment. A change between them is the scheduler's, which scans again
       // after it: the read may be a moment old, never the last word.
       const fresh = gatherCandidates(document);
-      window.requestIdleCallback(() => read(fresh), { timeout: READ_WAIT_MS });
+      nextIdle(() => read(fresh));
     },
     // Plain timers: the scheduler clears its one pending timer when it stops (ctx.setTimeout would
     // add an invalidation listener for every scan of a long session).
@@ -107,7 +109,7 @@ export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => voi
         if (ctx.isInvalid) return;
         watcher.resume();
         gathered = gatherCandidates(document);
-        window.requestIdleCallback(() => scheduler.scanNow(), { timeout: READ_WAIT_MS });
+        nextIdle(() => scheduler.scanNow());
       },
       { timeout: FIRST_SCAN_WAIT_MS - READ_WAIT_MS },
     );
