@@ -39,8 +39,8 @@ export function useStoredAll<T extends Record<string, unknown>>(
         setValues(current);
       }),
     );
-    void read().then((read) => {
-      current = { ...read, ...changed };
+    void read().then((values) => {
+      current = { ...values, ...changed };
       setValues(current);
     });
     return () => {
