@@ -44,8 +44,6 @@ export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => voi
   const read = (page: PageCandidates) => {
     if (!ctx.isInvalid) reportChange(scanPage(document, location.href, learned, page));
   };
-  /** A scan's second task: at the next idle moment, at the latest READ_WAIT_MS from now. */
-  const nextIdle = (run: () => void) => window.requestIdleCallback(run, { timeout: READ_WAIT_MS });
   const changed = () => {
     gathered = undefined;
     scheduler.changed();
@@ -68,11 +66,12 @@ export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => voi
       const page = gathered;
       gathered = undefined;
       if (page) return read(page);
-      // Every scan is two tasks too, so none is longer than a frame on a large page: the read waits
-      // for the next idle moment. A change between them is the scheduler's, which scans again
-      // after it: the read may be a moment old, never the last word.
+      // Every scan is two tasks too, so none is longer than a frame on a large page: the read is
+      // the next task (a timer: an idle callback here crashed the tab in the pick-mode test). A
+      // change between them is the scheduler's, which scans again after it: the read may be a
+      // moment old, never the last word.
       const fresh = gatherCandidates(document);
-      nextIdle(() => read(fresh));
+      window.setTimeout(() => read(fresh), 0);
     },
     // Plain timers: the scheduler clears its one pending timer when it stops (ctx.setTimeout would
     // add an invalidation listener for every scan of a long session).
@@ -109,7 +108,7 @@ export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => voi
         if (ctx.isInvalid) return;
         watcher.resume();
         gathered = gatherCandidates(document);
-        nextIdle(() => scheduler.scanNow());
+        window.requestIdleCallback(() => scheduler.scanNow(), { timeout: READ_WAIT_MS });
       },
       { timeout: FIRST_SCAN_WAIT_MS - READ_WAIT_MS },
     );

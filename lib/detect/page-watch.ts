@@ -11,7 +11,7 @@
  * The page-life rules ask for at most one scan per 250 ms during constant changes and a final scan
  * within 500 ms of the last change. Here scans are at least QUIET_MS * 2 = 300 ms apart, and the
  * last change is scanned at most REST_MS + QUIET_MS = 300 ms after it happened (what the scan
- * gathers then is read at most READ_WAIT_MS later, in a task of its own).
+ * gathers then is read in the next task).
  */
 
 /** After a change the observer rests this long; whatever changes meanwhile the scan will read. */
@@ -27,7 +27,8 @@ export const MAX_WAIT_MS = 2000;
 export const FIRST_SCAN_WAIT_MS = 250;
 /**
  * Every scan is two tasks, each shorter than a frame on a large page: gathering the page's
- * candidates, then, at the next idle moment and at most this much later, reading them.
+ * candidates, then reading them in the next task; the first scan reads at the next idle moment,
+ * at most this much later.
  */
 export const READ_WAIT_MS = 50;
 

@@ -273,9 +273,11 @@ const SAMPLING_US = 100;
 const RULES_SCAN_SPACING_MS = 250;
 /**
  * Samples this close belong to one task: a garbage collection or the sampler's jitter may split a
- * scan, and the 20 ms is far less than the 250 ms the rules put between two scans.
+ * task. Not much more: a scan is two tasks (gathering, then reading in the next task), and the
+ * script's start, the first scan's two tasks and what follows them come a few milliseconds apart
+ * on an idle page, so a wider gap would add them up into one "task" of their sum and their gaps.
  */
-const SAME_TASK_GAP_US = 20_000;
+const SAME_TASK_GAP_US = 5_000;
 
 test('reliability 7: a page of 100,000 elements: first scan within 200 ms, no full rescan per mutation', async ({
   context,
@@ -327,16 +329,19 @@ test('reliability 7: a page of 100,000 elements: first scan within 200 ms, no fu
   const [from, to] = [markers[0]!.end, markers[1]!.start];
   const first = scriptBursts[0]!;
   const firstTaskMs = (first.end - first.start + SAMPLING_US) / 1000;
+  const longestTaskMs = Math.max(...scriptBursts.map((b) => (b.end - b.start + SAMPLING_US) / 1000));
   // A scan of this page takes several samples; what is shorter is the observer's callback or a timer.
   const duringMutations = scriptBursts.filter((b) => b.start > from && b.end < to);
   const scans = duringMutations.filter((b) => b.end - b.start >= 1000);
   const periodMs = (to - from) / 1000;
   const allowedScans = Math.ceil(periodMs / RULES_SCAN_SPACING_MS) + 1;
   measured(
-    `huge page: ${elements} elements; content script's first task ${firstTaskMs.toFixed(1)} ms (DOMContentLoaded → observation at the background ${(firstObservation.at - domContentLoaded).toFixed(0)} ms); ${count} mutations over ${periodMs.toFixed(0)} ms: ${scans.length} scans (at most ${allowedScans} allowed), ${duringMutations.length} content-script tasks, scan lengths ${scans.map((b) => ((b.end - b.start) / 1000).toFixed(1)).join(', ')} ms`,
+    `huge page: ${elements} elements; content script's first task ${firstTaskMs.toFixed(1)} ms, longest ${longestTaskMs.toFixed(1)} ms (DOMContentLoaded → observation at the background ${(firstObservation.at - domContentLoaded).toFixed(0)} ms); ${count} mutations over ${periodMs.toFixed(0)} ms: ${scans.length} scans (at most ${allowedScans} allowed), ${duringMutations.length} content-script tasks, scan lengths ${scans.map((b) => ((b.end - b.start) / 1000).toFixed(1)).join(', ')} ms`,
   );
   expect(elements).toBeGreaterThanOrEqual(100_000);
   expect(firstTaskMs).toBeLessThanOrEqual(200);
+  // The first scan's own tasks (and every later one) too.
+  expect(longestTaskMs).toBeLessThanOrEqual(200);
   expect(scans.length).toBeGreaterThanOrEqual(1); // the page did change: at least one scan saw it
   expect(scans.length).toBeLessThanOrEqual(allowedScans);
   expect(scans.length).toBeLessThan(count / 4);
