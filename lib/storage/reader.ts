@@ -19,7 +19,7 @@ export interface StoredReader<T> {
   watch(callback: (value: T) => void): () => void;
   /** Where it is stored, and its value from what that key and its version mark held (see readAll). */
   readonly key: StorageKey;
-  valueOf(stored: unknown, meta: unknown): T;
+  fromStored(stored: unknown, meta: unknown): T;
 }
 
 /** The key of an item's version mark, as @wxt-dev/storage keeps it. */
@@ -32,16 +32,17 @@ function reader<T>(item: StoredItem<T>): StoredReader<T> {
     stored === null || stored === undefined
       ? item.fallback()
       : (parseStored(item, stored, version ?? 1) ?? item.fallback());
+  const fromStored = (stored: unknown, meta: unknown) =>
+    read(stored, isObject(meta) && typeof meta.v === 'number' ? meta.v : undefined);
   return {
     key: item.key,
-    valueOf: (stored, meta) =>
-      read(stored, isObject(meta) && typeof meta.v === 'number' ? meta.v : undefined),
+    fromStored,
     async getValue() {
       const [stored, meta] = await Promise.all([
         storage.getItem<unknown>(item.key),
-        storage.getMeta<{ v?: number }>(item.key),
+        storage.getMeta(item.key),
       ]);
-      return read(stored, meta.v);
+      return fromStored(stored, meta);
     },
     // The background writes only values of the current version, so a change needs no migration.
     watch: (callback) => storage.watch<unknown>(item.key, (stored) => callback(read(stored, item.version))),
@@ -76,6 +77,6 @@ export async function readAll<R extends Record<string, StoredReader<unknown>>>(
   const found = await storage.getItems(named.flatMap(([, { key }]) => [key, metaKey(key)]));
   const held = new Map(found.map(({ key, value }) => [key, value as unknown]));
   return Object.fromEntries(
-    named.map(([name, item]) => [name, item.valueOf(held.get(item.key), held.get(metaKey(item.key)))]),
+    named.map(([name, item]) => [name, item.fromStored(held.get(item.key), held.get(metaKey(item.key)))]),
   ) as { [K in keyof R]: ValueOf<R[K]> };
 }
