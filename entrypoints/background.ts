@@ -1,49 +1,27 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { t } from '../components/translate';
-import { RULES_VERSION } from '../lib/detect/rules';
 import { environmentOf, MATCH_PATTERNS } from '../lib/environments';
 import { badgeFor } from '../lib/guidance/badge';
 import { hintTextsFromMessages } from '../lib/hint/translations';
 import { admit, createRefusalLog } from '../lib/messages/admission';
-import type { ContentMessage, HintStringsResponse, PageMessage, Response } from '../lib/messages/protocol';
-import { withLearnedLabel, withoutLearnedLabel } from '../lib/state/learned';
-import { type EnvironmentRecord, emptyRecord, merge, withoutLearnedFacts } from '../lib/state/merge';
-import {
-  currentOrganisation,
-  organisationById,
-  organisationId,
-  shownOrganisationName,
-  withOrganisation,
-} from '../lib/state/organisations';
-import {
-  DECLARED_NO_API_KEYS,
-  withAudience,
-  withDeclaredRole,
-  withDismissedHint,
-} from '../lib/state/profile';
-import { verdict, withCurrentVerdict } from '../lib/state/verdict';
-import { organisationsOf } from '../lib/storage/items';
-import { organisationsKey } from '../lib/storage/keys';
+import { type ContentSender, createWriteQueue, type Handlers, handle } from '../lib/messages/handlers';
+import type { HintStringsResponse, Response } from '../lib/messages/protocol';
+import { verdict } from '../lib/state/verdict';
+import { storedRecords, type Written } from '../lib/storage/records';
 import { openStorageForWriting } from '../lib/storage/writer';
-import type { Environment, Language, LearnedLabel, Observation, Profile } from '../lib/types';
+import type { Environment, Language } from '../lib/types';
 
 // Everything the background knows lives in storage: the service worker may stop at any moment.
 export default defineBackground(() => {
   const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
   const store = openStorageForWriting();
+  const records = storedRecords(store);
+  const write = createWriteQueue();
   const logRefusal = createRefusalLog((message) => console.warn(message));
   // Firefox MV2 has only browserAction; the polyfill does not alias it.
   const action =
     browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-
-  // Writes run one after another, so two tabs reporting at once cannot overwrite each other.
-  let queue: Promise<unknown> = Promise.resolve();
-  function serialised<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
 
   async function paintBadge(tabId: number, text: string, title: string, color?: string): Promise<void> {
     try {
@@ -55,31 +33,16 @@ export default defineBackground(() => {
     }
   }
 
-  async function paintVerdict(
-    tabId: number,
-    environment: Environment,
-    record: EnvironmentRecord,
-    profile?: Profile,
-  ): Promise<void> {
-    const badge = badgeFor(verdict(record, profile ?? (await store.get('profile'))).kind, environment, t);
+  async function paintVerdict(tabId: number, environment: Environment, { record, profile }: Written) {
+    const badge = badgeFor(verdict(record, profile).kind, environment, t);
     await paintBadge(tabId, badge.text, badge.title, badge.color);
-  }
-
-  /** The environment's records: its own (pages that showed no company) and each organisation's. */
-  async function recordsOf(environment: Environment) {
-    return {
-      unidentified: await store.get(environment),
-      organisations: await store.get(organisationsOf(environment)),
-    };
   }
 
   /** A tab not yet read shows the verdict of the organisation seen most recently; its content script then reports its own. */
   async function showBadge(tabId: number, environment: Environment): Promise<void> {
-    const { unidentified, organisations } = await recordsOf(environment);
-    await paintVerdict(tabId, environment, currentOrganisation(unidentified, organisations).record);
+    const { record } = await records.current(environment);
+    await paintVerdict(tabId, environment, { record, profile: await store.get('profile') });
   }
-
-  const clearBadge = (tabId: number) => paintBadge(tabId, '', t('extName'));
 
   /** After a change that is not an observation: the host permission lets us find the Pleo tabs. */
   async function refreshPleoBadges(): Promise<void> {
@@ -90,67 +53,15 @@ export default defineBackground(() => {
     }
   }
 
-  /**
-   * Merges what a page showed (or the user stated) into the record of the organisation the page
-   * showed, or into the environment's own record when it showed none; no other record changes.
-   * Returns the record it wrote, for the badge of the tab it came from.
-   */
-  async function record(
-    environment: Environment,
-    observation: Observation,
-    organisationName?: string,
-  ): Promise<{ record: EnvironmentRecord; profile: Profile }> {
-    const now = Date.now();
-    const profile = await store.get('profile');
-    const update = (record: EnvironmentRecord) =>
-      withCurrentVerdict(merge(record, observation, now, RULES_VERSION), profile, now);
-    if (!organisationName) {
-      const merged = update(await store.get(environment));
-      await store.set(environment, merged);
-      return { record: merged, profile };
-    }
-    const id = await organisationId(organisationName);
-    const list = await store.get(organisationsOf(environment));
-    const merged = update(organisationById(list, id)?.record ?? emptyRecord(environment, RULES_VERSION));
-    const { organisations, dropped } = withOrganisation(list, {
-      id,
-      name: shownOrganisationName(organisationName),
-      record: merged,
+  /** A change to what the user stated: every open Pleo tab's badge follows. */
+  const writeAndRepaint = (task: () => Promise<unknown>) =>
+    write(async () => {
+      await task();
+      await refreshPleoBadges();
     });
-    await store.set(organisationsOf(environment), organisations);
-    if (dropped.length > 0) {
-      await store.logResets(
-        dropped.map(() => ({ item: organisationsKey(environment), reason: 'organisation-limit' })),
-      );
-    }
-    return { record: merged, profile };
-  }
-
-  /** Applies a change to every record of the environment (the user's answers count for each company). */
-  async function changeAll(
-    environment: Environment,
-    change: (record: EnvironmentRecord) => EnvironmentRecord,
-  ) {
-    const { unidentified, organisations } = await recordsOf(environment);
-    await store.set(environment, change(unidentified));
-    if (organisations.length > 0) {
-      await store.set(
-        organisationsOf(environment),
-        organisations.map((organisation) => ({ ...organisation, record: change(organisation.record) })),
-      );
-    }
-  }
-
-  async function changeLearned(
-    environment: Environment,
-    change: (list: LearnedLabel[]) => LearnedLabel[],
-  ): Promise<void> {
-    const learned = await store.get('learnedLabels');
-    await store.set('learnedLabels', { ...learned, [environment]: change(learned[environment]) });
-  }
 
   /** The hint's strings in a language, from this extension's own `_locales` (no network). */
-  async function hintStringsIn(language: Language): Promise<HintStringsResponse> {
+  async function hintStrings(language: Language): Promise<HintStringsResponse> {
     try {
       const url = browser.runtime.getURL(`/_locales/${language}/messages.json` as '/');
       return { ok: true, strings: hintTextsFromMessages(await (await fetch(url)).json()) };
@@ -159,113 +70,47 @@ export default defineBackground(() => {
     }
   }
 
-  async function fromContent(
-    message: ContentMessage,
-    environment: Environment,
-    tabId: number,
-  ): Promise<void> {
-    switch (message.type) {
-      case 'observation': {
-        const written = await record(environment, message.observation, message.organisation);
-        await paintVerdict(tabId, environment, written.record, written.profile);
-        return;
-      }
-      case 'dismiss-hint':
-        await store.set(
-          'dismissedHints',
-          withDismissedHint(await store.get('dismissedHints'), environment, message.verdict),
-        );
-        return;
-      case 'learn-label': {
-        const { type: _, ...taught } = message;
-        await changeLearned(environment, (list) =>
-          withLearnedLabel(list, { ...taught, learnedAt: Date.now() }),
-        );
-        return;
-      }
-      case 'hint-strings':
-        return; // answered before the queue, above
-      case 'open-guidance':
-        await browser.tabs.create({
-          url: `${browser.runtime.getURL('/popup.html')}?environment=${environment}&view=tab`,
-        });
-        return;
-    }
+  /** The hint's "what to do": the popup, in a tab, for the environment of the page that asked. */
+  function openGuidance(_: unknown, { environment }: ContentSender): Promise<Response> {
+    const url = `${browser.runtime.getURL('/popup.html')}?environment=${environment}&view=tab`;
+    return write(() => browser.tabs.create({ url }));
   }
 
-  async function fromPage(message: PageMessage): Promise<void> {
-    switch (message.type) {
-      case 'set-profile':
-        await store.set('profile', withAudience(await store.get('profile'), message.kind, message.stage));
-        return;
-      case 'declare-role': {
-        const profile = withDeclaredRole(await store.get('profile'), message.environment, message.role);
-        await store.set('profile', profile);
-        const now = Date.now();
-        await changeAll(message.environment, (record) => withCurrentVerdict(record, profile, now));
-        await refreshPleoBadges();
-        return;
-      }
-      case 'set-hint-enabled':
-        await store.set('settings', { ...(await store.get('settings')), hintEnabled: message.enabled });
-        return;
-      case 'forget-learned-label': {
-        // The facts that rested on the label alone go with it: the page reads as before it was taught.
-        const { environment, kind, label } = message;
-        await changeLearned(environment, (list) => withoutLearnedLabel(list, kind, label));
-        const profile = await store.get('profile');
-        const now = Date.now();
-        await changeAll(environment, (record) =>
-          withCurrentVerdict(withoutLearnedFacts(record, label), profile, now),
-        );
-        await refreshPleoBadges();
-        return;
-      }
-      case 'declare-no-api-keys': {
-        // About the company the user is looking at: the one seen most recently.
-        const { unidentified, organisations } = await recordsOf(message.environment);
-        const current = currentOrganisation(unidentified, organisations).organisation;
-        await record(message.environment, DECLARED_NO_API_KEYS, current?.name);
-        await refreshPleoBadges();
-        return;
-      }
-      case 'forget-everything':
-        await store.forgetEverything();
-        await refreshPleoBadges();
-        return;
-    }
-  }
+  const handlers: Handlers = {
+    observation: ({ observation, organisation }, { environment, tabId }) =>
+      write(async () =>
+        paintVerdict(tabId, environment, await records.observe(environment, observation, organisation)),
+      ),
+    'dismiss-hint': ({ verdict }, { environment }) => write(() => records.dismissHint(environment, verdict)),
+    'learn-label': ({ type: _, ...taught }, { environment }) =>
+      write(() => records.learnLabel(environment, taught)),
+    // Read-only, and from the extension's own files: not queued behind the writes.
+    'hint-strings': ({ language }) => hintStrings(language),
+    'open-guidance': openGuidance,
+    'set-profile': ({ kind, stage }) => write(() => records.setAudience(kind, stage)),
+    'set-hint-enabled': ({ enabled }) => write(() => records.setHintEnabled(enabled)),
+    'declare-role': ({ environment, role }) => writeAndRepaint(() => records.declareRole(environment, role)),
+    'declare-no-api-keys': ({ environment }) => writeAndRepaint(() => records.declareNoApiKeys(environment)),
+    'forget-learned-label': ({ environment, kind, label }) =>
+      writeAndRepaint(() => records.forgetLabel(environment, kind, label)),
+    'forget-everything': () => writeAndRepaint(records.forgetEverything),
+  };
 
-  browser.runtime.onMessage.addListener(
-    (message: unknown, sender): Promise<Response | HintStringsResponse> => {
-      const admitted = admit(message, sender, self);
-      if (!admitted.ok) {
-        logRefusal(admitted.error);
-        return Promise.resolve(admitted);
-      }
-      // Read-only, and from the extension's own files: not queued behind the writes.
-      if (admitted.from === 'content' && admitted.message.type === 'hint-strings') {
-        return hintStringsIn(admitted.message.language);
-      }
-      return serialised(() =>
-        admitted.from === 'content'
-          ? fromContent(admitted.message, admitted.environment, admitted.tabId)
-          : fromPage(admitted.message),
-      ).then(
-        (): Response => ({ ok: true }),
-        (): Response => ({ ok: false, error: 'write-failed' }),
-      );
-    },
-  );
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const admitted = admit(message, sender, self);
+    if (admitted.ok) return handle(handlers, admitted);
+    logRefusal(admitted.error);
+    return Promise.resolve(admitted);
+  });
 
   // A new page in a tab: a Pleo page shows its environment's stored verdict until its content script
   // reports; any other page shows no badge. The URL is visible only for the Pleo origins we may access.
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     if (changeInfo.status !== 'loading') return;
     const environment = environmentOf(tab.url);
-    void serialised(() => (environment ? showBadge(tabId, environment) : clearBadge(tabId)));
+    void write(() => (environment ? showBadge(tabId, environment) : paintBadge(tabId, '', t('extName'))));
   });
 
-  browser.runtime.onInstalled.addListener(() => void serialised(() => store.repairAll()));
-  browser.runtime.onStartup.addListener(() => void serialised(() => store.repairAll()));
+  browser.runtime.onInstalled.addListener(() => void write(store.repairAll));
+  browser.runtime.onStartup.addListener(() => void write(store.repairAll));
 });
