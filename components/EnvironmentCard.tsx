@@ -1,6 +1,6 @@
-import { camelCase, type MessageKey, type Translate } from '../lib/guidance/translate';
+import { camelCase, MISSING_KEYS, type Translate } from '../lib/guidance/translate';
 import { checkedText, type EnvironmentView } from '../lib/guidance/view';
-import type { KnownRole, Missing, PickTarget } from '../lib/types';
+import type { KnownRole, PickTarget } from '../lib/types';
 import { AccessRequestBox, type CopyState } from './AccessRequestBox';
 import { Checklist } from './Checklist';
 import { NextSteps } from './NextSteps';
@@ -8,12 +8,6 @@ import { OtherOrganisations } from './OtherOrganisations';
 import { RoleQuestion } from './RoleQuestion';
 import { SiteAccessWithheld } from './SiteAccessWithheld';
 import { type PickStatus, TeachChecker } from './TeachChecker';
-
-const MISSING_KEYS: Record<Missing, MessageKey> = {
-  'open-settings': 'missing.openSettings',
-  'role-not-seen': 'missing.roleNotSeen',
-  'sign-in-state': 'missing.signInState',
-};
 
 export interface EnvironmentCardProps {
   view: EnvironmentView;
@@ -76,7 +70,7 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
           {verdict.missing.length > 0 ? (
             <ul class="missing">
               {verdict.missing.map((missing) => (
-                <li key={missing}>{t(MISSING_KEYS[missing])}</li>
+                <li key={missing}>{t(MISSING_KEYS[missing].card)}</li>
               ))}
             </ul>
           ) : null}

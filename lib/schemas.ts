@@ -4,6 +4,7 @@
  * the report's schema (lib/report/schema.ts).
  */
 import * as v from 'valibot';
+import { IDENTIFIER_MAX, LABEL_MAX } from './limits';
 import {
   AUDIENCE_KINDS,
   AUDIENCE_STAGES,
@@ -43,13 +44,13 @@ export const ShortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
  */
 export const TaughtLabelEntries = {
   kind: v.picklist(LEARNED_KINDS),
-  label: ShortText(80),
+  label: ShortText(LABEL_MAX),
   language: v.picklist(LANGUAGES),
   role: v.optional(KnownRoleSchema),
 };
 
 export const EvidenceSchema = v.strictObject({
   check: v.picklist(CHECKS),
-  signal: ShortText(40),
-  detail: ShortText(80),
+  signal: ShortText(IDENTIFIER_MAX),
+  detail: ShortText(LABEL_MAX),
 });

@@ -111,9 +111,6 @@ export interface LearnedLabel {
 export const PICK_TARGETS = ['apiKeys', 'role'] as const;
 export type PickTarget = (typeof PICK_TARGETS)[number];
 
-/** At most this many learned labels per environment; the oldest go first. */
-export const LEARNED_LABELS_LIMIT = 50;
-
 export const RESET_REASONS = [
   'corrupt',
   'unreadable-older-version',

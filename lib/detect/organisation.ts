@@ -6,16 +6,10 @@
  * the scan gathers anyway (./page.ts), and looks closer only at the few an organisation word names.
  */
 
+import { ORGANISATION_NAME_MAX } from '../limits';
 import { LANGUAGES } from '../types';
 import { ENTRY_SELECTOR, gatherCandidates, type PageCandidates, TABLES } from './page';
-import {
-  HEADINGS,
-  MAIN_CONTENT,
-  NOT_ORGANISATION,
-  ORGANISATION_NAME_MAX,
-  PERSONAL_NUMBER,
-  VOCABULARY,
-} from './rules';
+import { HEADINGS, MAIN_CONTENT, NOT_ORGANISATION, PERSONAL_NUMBER, VOCABULARY } from './rules';
 import { isSafeDetail, normaliseLabel, shortAttribute, shortText } from './text';
 
 /** Any of the words, as a whole word, in a normalised text (normaliseLabel). */

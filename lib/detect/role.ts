@@ -4,6 +4,7 @@
  * else (a People table, help text) say nothing about the user. Two different roles seen is no answer.
  */
 
+import { MAX_ACCOUNT_AREA_ELEMENTS } from '../limits';
 import type { KnownRole, RoleFact } from '../types';
 import { UNKNOWN_ROLE } from '../types';
 import type { Finding } from './entries';
@@ -16,9 +17,6 @@ export interface RoleFinding {
   role: RoleFact;
   evidence?: Finding;
 }
-
-/** More elements than this and it is the whole app, not an account area. */
-const MAX_ACCOUNT_AREA_ELEMENTS = 300;
 
 /** Entries that lead elsewhere: their text names a destination, not the user's role. */
 const NAVIGATION = 'a[href], [role="link"], [role="tab"], [role="menuitem"], [role="option"], option';

@@ -4,11 +4,11 @@
  */
 import * as v from 'valibot';
 import { environmentOf } from '../environments';
+import { MAX_MESSAGE_CHARS } from '../limits';
 import type { Environment } from '../types';
 import {
   type ContentMessage,
   ContentMessageSchema,
-  MAX_MESSAGE_CHARS,
   type PageMessage,
   PageMessageSchema,
   type RefusalCode,

@@ -4,7 +4,7 @@
  * extension can talk to it (no external messaging, no page messages).
  */
 import * as v from 'valibot';
-import { ORGANISATION_NAME_MAX } from '../detect/rules';
+import { EVIDENCE_LIMIT, LABEL_MAX, ORGANISATION_NAME_MAX } from '../limits';
 import {
   AudienceKindSchema,
   AudienceStageSchema,
@@ -30,7 +30,7 @@ export const ObservationSchema = v.strictObject({
     // A page can only show a role; a declared one comes from the user through the popup.
     source: v.literal('detected'),
   }),
-  evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(24)),
+  evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(EVIDENCE_LIMIT)),
 });
 
 /** Sent by the content script of a Pleo tab. The environment is taken from the sender, never the payload. */
@@ -63,7 +63,7 @@ export const PageMessageSchema = v.variant('type', [
     type: v.literal('forget-learned-label'),
     environment: v.picklist(ENVIRONMENTS),
     kind: v.picklist(LEARNED_KINDS),
-    label: ShortText(80),
+    label: ShortText(LABEL_MAX),
   }),
   // "I opened Settings and there is no API Keys entry": a fact only the user can state.
   v.strictObject({ type: v.literal('declare-no-api-keys'), environment: v.picklist(ENVIRONMENTS) }),
@@ -78,9 +78,6 @@ export interface ObservationMessage {
   observation: Observation;
   organisation?: string;
 }
-
-/** Far above any real message (24 evidence lines of 80 characters); anything larger is refused unread. */
-export const MAX_MESSAGE_CHARS = 16_000;
 
 export type RefusalCode = 'too-large' | 'bad-schema' | 'bad-sender' | 'write-failed' | 'read-failed';
 export type Response = { ok: true } | { ok: false; error: RefusalCode };

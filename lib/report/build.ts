@@ -5,21 +5,26 @@
  * chose to include the names of the companies the pages showed.
  */
 
-import { ORGANISATION_NAME_MAX, VOCABULARY } from '../detect/rules';
+import { VOCABULARY } from '../detect/rules';
 import { ORIGINS } from '../environments';
 import type { SiteAccess } from '../guidance/site-access';
 import { nextSteps, stepText } from '../guidance/steps';
 import type { Translate } from '../guidance/translate';
-import { type EnvironmentRecord, emptyRecord } from '../state/merge';
 import {
-  byMostRecent,
-  currentOrganisation,
+  EVIDENCE_LIMIT,
+  HISTORY_LIMIT,
+  ITEM_NAME_MAX,
+  LABEL_MAX,
+  LEARNED_LABELS_LIMIT,
+  ORGANISATION_NAME_MAX,
   ORGANISATIONS_LIMIT,
-  type OrganisationRecord,
-} from '../state/organisations';
+  TYPED_NAME_MAX,
+} from '../limits';
+import { type EnvironmentRecord, emptyRecord } from '../state/merge';
+import { byMostRecent, currentOrganisation, type OrganisationRecord } from '../state/organisations';
 import { verdict } from '../state/verdict';
 import type { Environment, LearnedLabel, Profile, StorageReset, Verdict, WriteFailure } from '../types';
-import { ENVIRONMENTS, LEARNED_LABELS_LIMIT, REPORT_SCHEMA_VERSION } from '../types';
+import { ENVIRONMENTS, REPORT_SCHEMA_VERSION } from '../types';
 import { hideNames, redactSecrets, redactText, shorten, withoutQuery, wordsOf } from './redact';
 import type {
   Report,
@@ -68,13 +73,13 @@ export function buildReport(input: ReportInput): Report {
     ? []
     : ENVIRONMENTS.flatMap((environment) => input.organisations?.[environment] ?? []).map((o) => o.name);
   const hide = hideNames(hidden);
-  const redact: Redact = (text, max = 80) => redactText(hide(text), KNOWN_WORDS, max);
-  const companyName = input.companyName ? shorten(input.companyName, 100) : '';
+  const redact: Redact = (text, max = LABEL_MAX) => redactText(hide(text), KNOWN_WORDS, max);
+  const companyName = input.companyName ? shorten(input.companyName, TYPED_NAME_MAX) : '';
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt: iso(input.now),
     extension: {
-      name: shorten(input.extension.name, 100),
+      name: shorten(input.extension.name, TYPED_NAME_MAX),
       version: shorten(input.extension.version, 40),
       rulesVersion: input.extension.rulesVersion,
     },
@@ -88,14 +93,14 @@ export function buildReport(input: ReportInput): Report {
       environmentReport('staging', input, redact),
     ] as Report['environments'],
     storageResets: input.resets.map((reset) => ({
-      item: redact(reset.item, 60),
+      item: redact(reset.item, ITEM_NAME_MAX),
       at: iso(reset.at),
       reason: redact(reset.reason),
     })),
     ...(input.writeFailure
       ? {
           storageWriteFailure: {
-            item: redact(input.writeFailure.item, 60),
+            item: redact(input.writeFailure.item, ITEM_NAME_MAX),
             at: iso(input.writeFailure.at),
             reason: input.writeFailure.reason,
           },
@@ -134,7 +139,7 @@ function environmentReport(environment: Environment, input: ReportInput, redact:
       }),
     ),
     history: (checked?.history ?? [])
-      .slice(-20)
+      .slice(-HISTORY_LIMIT)
       .map((change) => ({ verdict: change.verdict, at: iso(change.at) })),
     ...(siteAccess ? { siteAccess } : {}),
     ...(organisationEntries.length > 0 ? { organisations: organisationEntries } : {}),
@@ -157,7 +162,7 @@ function recordReport(
       legacyApiEntry: checked?.legacyApiEntry.value ?? 'unknown',
       role: { ...(checked?.role.value ?? { value: 'unknown', confidence: 'low', source: 'detected' }) },
     },
-    evidence: (checked?.evidence ?? []).slice(0, 24).map((item) => ({
+    evidence: (checked?.evidence ?? []).slice(0, EVIDENCE_LIMIT).map((item) => ({
       check: item.check,
       signal: redact(item.signal, 40),
       detail: redact(item.detail),

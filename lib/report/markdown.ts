@@ -4,17 +4,12 @@
  * labels is escaped, so page text can never form a link, an image, HTML or a new table cell.
  */
 
-import { camelCase, type MessageKey, type Translate } from '../guidance/translate';
+import { camelCase, type MessageKey, MISSING_KEYS, type Translate } from '../guidance/translate';
+import { ORGANISATION_NAME_MAX } from '../limits';
 import type { Environment } from '../types';
 import { shorten } from './redact';
 import type { Report, ReportEnvironment, ReportOrganisation } from './schema';
 import { suggestionSection } from './suggestion';
-
-const MISSING_KEYS: Record<ReportEnvironment['missing'][number], MessageKey> = {
-  'open-settings': 'report.markdown.missing.openSettings',
-  'role-not-seen': 'report.markdown.missing.roleNotSeen',
-  'sign-in-state': 'report.markdown.missing.signInState',
-};
 
 const ENVIRONMENT_KEYS: Record<Environment, MessageKey> = {
   production: 'report.markdown.production',
@@ -161,7 +156,7 @@ function environmentSection(entry: ReportEnvironment, t: Translate): string[] {
 function verdictCells(entry: Pick<ReportOrganisation, 'verdict' | 'missing' | 'checkedAt'>, t: Translate) {
   return [
     `${t(`report.markdown.verdict.${camelCase(entry.verdict)}`)} (${code(entry.verdict)})`,
-    entry.missing.map((missing) => t(MISSING_KEYS[missing])).join('; ') || '—',
+    entry.missing.map((missing) => t(MISSING_KEYS[missing].report)).join('; ') || '—',
     entry.checkedAt ? code(entry.checkedAt) : t('report.markdown.never'),
   ];
 }
@@ -170,7 +165,8 @@ function verdictCells(entry: Pick<ReportOrganisation, 'verdict' | 'missing' | 'c
 function organisationSection(organisation: ReportOrganisation, t: Translate): string[] {
   const number = escapeMarkdown(organisation.id.replace(/^org-/, ''));
   // In a heading a closing run of # would be cut off the name: escaped, it stays the name's.
-  const name = organisation.name && escapeMarkdown(organisation.name, 60).replace(/#/g, '\\#');
+  const name =
+    organisation.name && escapeMarkdown(organisation.name, ORGANISATION_NAME_MAX).replace(/#/g, '\\#');
   const heading =
     organisation.id === 'not-identified'
       ? t('report.markdown.notIdentified')

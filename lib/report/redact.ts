@@ -3,6 +3,7 @@
  * read names, e-mail addresses and keys; this is the second line, so that a detector bug or a
  * hostile page still cannot put one into a report the user shares.
  */
+import { LABEL_MAX } from '../limits';
 
 const REDACTED = {
   email: '[email]',
@@ -89,7 +90,7 @@ export function shorten(text: string, max: number): string {
 }
 
 /** The one entry point for page-derived text in a report: short, flat, without secrets or names. */
-export function redactText(text: string, knownWords: ReadonlySet<string>, max = 80): string {
+export function redactText(text: string, knownWords: ReadonlySet<string>, max = LABEL_MAX): string {
   return shorten(redactNames(redactSecrets(shorten(text, 4 * max)), knownWords), max);
 }
 

@@ -5,9 +5,22 @@
  * the popup imports types alone.
  */
 import * as v from 'valibot';
-import { ORGANISATION_NAME_MAX } from '../detect/rules';
 import { ORIGINS } from '../environments';
 import { SITE_ACCESS_STATES } from '../guidance/site-access';
+import {
+  EVIDENCE_LIMIT,
+  HISTORY_LIMIT,
+  IDENTIFIER_MAX,
+  ITEM_NAME_MAX,
+  LABEL_MAX,
+  LANGUAGE_TAG_MAX,
+  LEARNED_LABELS_LIMIT,
+  ORGANISATION_NAME_MAX,
+  ORGANISATIONS_LIMIT,
+  STEP_ID_MAX,
+  TEXT_MAX,
+  TYPED_NAME_MAX,
+} from '../limits';
 import {
   AudienceKindSchema,
   AudienceStageSchema,
@@ -19,8 +32,7 @@ import {
   TaughtLabelEntries,
   WriteFailureReasonSchema,
 } from '../schemas';
-import { ORGANISATIONS_LIMIT } from '../state/organisations';
-import { type ENVIRONMENTS, LEARNED_LABELS_LIMIT, MISSING, REPORT_SCHEMA_VERSION, VERDICTS } from '../types';
+import { type ENVIRONMENTS, MISSING, REPORT_SCHEMA_VERSION, VERDICTS } from '../types';
 
 const Time = v.pipe(v.string(), v.isoTimestamp(), v.description('ISO 8601 date and time, UTC'));
 
@@ -32,8 +44,8 @@ const ChecksSchema = v.strictObject({
 });
 
 const NextStepSchema = v.strictObject({
-  id: ShortText(60),
-  title: ShortText(300),
+  id: ShortText(STEP_ID_MAX),
+  title: ShortText(TEXT_MAX),
   url: v.nullable(v.pipe(v.string(), v.url(), v.startsWith('https://'))),
 });
 
@@ -57,7 +69,7 @@ const RecordEntries = {
   verdict: v.picklist(VERDICTS),
   missing: v.array(v.picklist(MISSING)),
   checks: ChecksSchema,
-  evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(24)),
+  evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(EVIDENCE_LIMIT)),
 };
 
 const OrganisationSchema = v.strictObject({
@@ -95,7 +107,7 @@ const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment:
     ...RecordEntries,
     learnedLabels: v.optional(LearnedLabelsSchema),
     nextSteps: v.array(NextStepSchema),
-    history: v.pipe(v.array(HistoryEntrySchema), v.maxLength(20)),
+    history: v.pipe(v.array(HistoryEntrySchema), v.maxLength(HISTORY_LIMIT)),
     siteAccess: v.optional(
       v.pipe(
         v.picklist(SITE_ACCESS_STATES),
@@ -108,9 +120,9 @@ const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment:
   });
 
 const StorageResetSchema = v.strictObject({
-  item: ShortText(60),
+  item: ShortText(ITEM_NAME_MAX),
   at: Time,
-  reason: ShortText(80),
+  reason: ShortText(LABEL_MAX),
 });
 
 export const ReportSchema = v.pipe(
@@ -118,12 +130,12 @@ export const ReportSchema = v.pipe(
     schemaVersion: v.literal(REPORT_SCHEMA_VERSION),
     generatedAt: Time,
     extension: v.strictObject({
-      name: ShortText(100),
-      version: ShortText(40),
+      name: ShortText(TYPED_NAME_MAX),
+      version: ShortText(IDENTIFIER_MAX),
       rulesVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
     }),
-    browser: v.strictObject({ name: ShortText(40), version: ShortText(40) }),
-    uiLanguage: ShortText(35),
+    browser: v.strictObject({ name: ShortText(IDENTIFIER_MAX), version: ShortText(IDENTIFIER_MAX) }),
+    uiLanguage: ShortText(LANGUAGE_TAG_MAX),
     audience: v.strictObject({
       kind: AudienceKindSchema,
       stage: AudienceStageSchema,
@@ -132,7 +144,7 @@ export const ReportSchema = v.pipe(
       v.pipe(
         v.string(),
         v.minLength(1),
-        v.maxLength(100),
+        v.maxLength(TYPED_NAME_MAX),
         v.description('Present only when the user chose to add it in the preview'),
       ),
     ),
@@ -141,7 +153,7 @@ export const ReportSchema = v.pipe(
     storageWriteFailure: v.optional(
       v.pipe(
         v.strictObject({
-          item: ShortText(60),
+          item: ShortText(ITEM_NAME_MAX),
           at: Time,
           reason: WriteFailureReasonSchema,
         }),

@@ -4,10 +4,8 @@
  * Merging within one organisation is as for the environment (./merge.ts); an observation never
  * changes another organisation's record. Pure: the background keeps the lists (issue 15).
  */
+import { ORGANISATIONS_LIMIT } from '../limits';
 import type { EnvironmentRecord } from './merge';
-
-/** At most this many organisations per environment; the one checked longest ago goes first. */
-export const ORGANISATIONS_LIMIT = 50;
 
 export interface OrganisationRecord {
   /** A hash of the normalised name: how the organisation is told apart, in storage and in reports. */

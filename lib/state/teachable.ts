@@ -5,10 +5,11 @@
  */
 import { VOCABULARY } from '../detect/rules';
 import { isSafeDetail } from '../detect/text';
+import { LABEL_MAX } from '../limits';
 import { redactNames, wordsOf } from '../report/redact';
 
-/** The longest label that can be taught: rule 1's labels are short; this leaves room for a language's longer words. */
-export const LEARNED_LABEL_MAX = 80;
+// lib/picker/ reads the longest label that can be taught here until it imports lib/limits.ts.
+export { LABEL_MAX as LEARNED_LABEL_MAX } from '../limits';
 
 // The rules' own words may stand capitalised side by side ("API Keys"); another such run may be a
 // name. Gathered on the first pick, not on every page load of the content script that carries it.
@@ -24,7 +25,7 @@ export type Unteachable = 'empty' | 'too-long' | 'personal-or-secret';
 export function whyUnteachable(label: string): Unteachable | null {
   const text = label.trim();
   if (!text) return 'empty';
-  if (text.length > LEARNED_LABEL_MAX) return 'too-long';
+  if (text.length > LABEL_MAX) return 'too-long';
   if (!isSafeDetail(text) || (text.match(/\d/g)?.length ?? 0) > 4) return 'personal-or-secret';
   knownWords ??= wordsOf(VOCABULARY);
   // E-mail addresses, keys, tokens and long numbers are refused above; the reports' name rule last.

@@ -5,7 +5,16 @@
  * (./reader.ts, lib/hint/). The shapes come from lib/types.ts and lib/state/.
  */
 import * as v from 'valibot';
-import { ORGANISATION_NAME_MAX, RULES_VERSION } from '../detect/rules';
+import { RULES_VERSION } from '../detect/rules';
+import {
+  EVIDENCE_LIMIT,
+  HISTORY_LIMIT,
+  ITEM_NAME_MAX,
+  LEARNED_LABELS_LIMIT,
+  ORGANISATION_NAME_MAX,
+  ORGANISATIONS_LIMIT,
+  RESETS_LIMIT,
+} from '../limits';
 import {
   AudienceKindSchema,
   AudienceStageSchema,
@@ -18,18 +27,11 @@ import {
   TaughtLabelEntries,
   WriteFailureReasonSchema,
 } from '../schemas';
-import { type EnvironmentRecord, emptyRecord, HISTORY_LIMIT } from '../state/merge';
-import { ORGANISATIONS_LIMIT, type OrganisationRecord } from '../state/organisations';
+import { type EnvironmentRecord, emptyRecord } from '../state/merge';
+import type { OrganisationRecord } from '../state/organisations';
 import { DEFAULT_SETTINGS, type DismissedHints, dismissalKey, type Settings } from '../state/profile';
 import type { Environment, LearnedLabel, Profile, StorageReset, WriteFailure } from '../types';
-import {
-  DEFAULT_PROFILE,
-  ENVIRONMENTS,
-  isObject,
-  LEARNED_LABELS_LIMIT,
-  RESET_REASONS,
-  VERDICTS,
-} from '../types';
+import { CHECKS, DEFAULT_PROFILE, ENVIRONMENTS, isObject, RESET_REASONS, VERDICTS } from '../types';
 import {
   DISMISSED_HINTS_KEY,
   LEARNED_LABELS_KEY,
@@ -40,8 +42,6 @@ import {
   SETTINGS_KEY,
   WRITE_FAILURE_KEY,
 } from './keys';
-
-export const RESETS_LIMIT = 20;
 
 type Migration = (stored: unknown) => unknown;
 
@@ -69,7 +69,7 @@ function recordSchema(environment: Environment) {
     apiKeysEntry: fact(EntryStateSchema),
     legacyApiEntry: fact(EntryStateSchema),
     role: fact(RoleFactSchema),
-    evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(4 * 24)),
+    evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(CHECKS.length * EVIDENCE_LIMIT)),
     checkedAt: v.nullable(Time),
     rulesVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
     history: v.pipe(
@@ -142,12 +142,12 @@ const LearnedLabelsSchema = v.pipe(
 );
 
 const StorageResetSchema = v.strictObject({
-  item: ShortText(60),
+  item: ShortText(ITEM_NAME_MAX),
   at: Time,
   reason: v.picklist(RESET_REASONS),
 });
 const WriteFailureSchema = v.strictObject({
-  item: ShortText(60),
+  item: ShortText(ITEM_NAME_MAX),
   at: Time,
   reason: WriteFailureReasonSchema,
 });

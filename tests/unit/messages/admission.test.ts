@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { MAX_MESSAGE_CHARS } from '../../../lib/limits';
 import { admit, createRefusalLog, type SenderInfo } from '../../../lib/messages/admission';
 import { send } from '../../../lib/messages/client';
-import { MAX_MESSAGE_CHARS, type RefusalCode } from '../../../lib/messages/protocol';
+import type { RefusalCode } from '../../../lib/messages/protocol';
 import { EMPTY_OBSERVATION } from '../../../lib/types';
 
 const self = { id: 'our-id', baseUrl: 'chrome-extension://our-id/' };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { LEARNED_LABELS_LIMIT } from '../../../lib/limits';
 import { learnedFromStorage, withLearnedLabel, withoutLearnedLabel } from '../../../lib/state/learned';
 import { whyUnteachable } from '../../../lib/state/teachable';
-import { LEARNED_LABELS_LIMIT, type LearnedLabel } from '../../../lib/types';
+import type { LearnedLabel } from '../../../lib/types';
 
 const taught = (label: string, at = 1, kind: LearnedLabel['kind'] = 'apiKeys'): LearnedLabel => ({
   kind,
