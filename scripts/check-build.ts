@@ -25,7 +25,7 @@ import {
   sourceFindings,
   transparentBorder,
   unexplainedLintCodes,
-} from './build-checks';
+} from './build-rules';
 
 const TARGETS = ['chrome-mv3', 'edge-mv3', 'firefox-mv2'] as const;
 type Target = (typeof TARGETS)[number];

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { gatherCandidates, type Scan, scanPage } from '../../lib/detect/detect';
+import { type Scan, scanPage } from '../../lib/detect/detect';
 import { learnedLookup, NOTHING_LEARNED } from '../../lib/detect/labels';
+import { gatherCandidates } from '../../lib/detect/page';
 import { createPageScans } from '../../lib/detect/page-scans';
 import { onlyChanges } from '../../lib/detect/page-watch';
 import { environmentOf } from '../../lib/environments';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { HISTORY_LIMIT } from '../../lib/limits';
 import { builtExtension, extensionWorker, launchWithExtension, storedCheckedAt } from '../../sim/browser';
 import { routePleo } from '../../sim/serve';
-import { filesLoadedByHtml, gzipSize, modulesImportedBy } from '../build-checks';
+import { filesLoadedByHtml, gzipSize, modulesImportedBy } from '../build-rules';
 import { type Benchmark, summarise } from './stats';
 
 const OPENS = 20;

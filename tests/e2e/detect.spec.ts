@@ -11,6 +11,7 @@ import { MATRIX_CASES } from '../fixtures/detect/matrix';
 import { SHAPE_CASES } from '../fixtures/detect/shapes';
 import { expect, test, visit } from './fixtures';
 import { PopupPage } from './pages/popup';
+import { storedValue } from './storage';
 
 declare const chrome: {
   storage: { local: { get(keys: null | string): Promise<Record<string, unknown>>; clear(): Promise<void> } };
@@ -31,10 +32,7 @@ function environmentOf(url: string): Environment {
 }
 
 async function storedRecord(serviceWorker: Worker, environment: Environment): Promise<StoredRecord | null> {
-  return serviceWorker.evaluate(async (key) => {
-    const stored = await chrome.storage.local.get(key);
-    return (stored[key] as StoredRecord | undefined) ?? null;
-  }, `environment:${environment}`);
+  return (await storedValue<StoredRecord>(serviceWorker, `environment:${environment}`)) ?? null;
 }
 
 /** The stored values in the shape of a fixture's expectation. */

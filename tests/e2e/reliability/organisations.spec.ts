@@ -9,8 +9,7 @@ import type { Worker } from '@playwright/test';
 import { ORGANISATIONS_LIMIT } from '../../../lib/limits';
 import { expect, test } from '../fixtures';
 import { PopupPage } from '../pages/popup';
-
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+import { storedValue } from '../storage';
 
 const HOSTILE = '<img src=x onerror="window.pwned=1">';
 
@@ -25,12 +24,7 @@ const page = (
 <script>document.getElementById('switcher').textContent = ${JSON.stringify(name)};${script}</script></body></html>`;
 
 async function organisations(worker: Worker): Promise<{ name: string }[]> {
-  return worker.evaluate(
-    async () =>
-      ((await chrome.storage.local.get('organisations:production'))['organisations:production'] ?? []) as {
-        name: string;
-      }[],
-  );
+  return (await storedValue<{ name: string }[]>(worker, 'organisations:production')) ?? [];
 }
 
 test('reliability 13: a company name changed 100 times in 10 s: only names shown, each once; 55 companies keep the last 50; a markup-like name stays text', async ({
@@ -81,9 +75,7 @@ test('reliability 13: a company name changed 100 times in 10 s: only names shown
   // The ones checked longest ago went: what is kept is the last 50 written, in order.
   const written = [...stored, ...Array.from({ length: companies }, (_, i) => `Limit ${i + 1} AS`)];
   expect(kept).toEqual(written.slice(-ORGANISATIONS_LIMIT));
-  const resets = await serviceWorker.evaluate(
-    async () => ((await chrome.storage.local.get('resets')).resets ?? []) as { reason: string }[],
-  );
+  const resets = (await storedValue<{ reason: string }[]>(serviceWorker, 'resets')) ?? [];
   const dropped = written.length - ORGANISATIONS_LIMIT;
   expect(resets.filter((reset) => reset.reason === 'organisation-limit')).toHaveLength(dropped);
   console.info(

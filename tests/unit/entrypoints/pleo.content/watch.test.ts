@@ -7,9 +7,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { watchPage } from '../../../entrypoints/pleo.content/watch';
-import { FIRST_SCAN_WAIT_MS, READ_WAIT_MS } from '../../../lib/detect/page-scans';
-import type { Observation } from '../../../lib/types';
+import { watchPage } from '../../../../entrypoints/pleo.content/watch';
+import { FIRST_SCAN_WAIT_MS, READ_WAIT_MS } from '../../../../lib/detect/page-scans';
+import type { Observation } from '../../../../lib/types';
 
 describe('watchPage in a single-page app', () => {
   let ctx: ContentScriptContext;

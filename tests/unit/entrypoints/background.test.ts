@@ -6,10 +6,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '../../entrypoints/background';
-import type { SenderInfo } from '../../lib/messages/admission';
-import type { Observation } from '../../lib/types';
-import { EMPTY_OBSERVATION } from '../../lib/types';
+import background from '../../../entrypoints/background';
+import type { SenderInfo } from '../../../lib/messages/admission';
+import type { Observation } from '../../../lib/types';
+import { EMPTY_OBSERVATION } from '../../../lib/types';
 
 const ID = fakeBrowser.runtime.id;
 const tab = (id: number, url: string): SenderInfo => ({
