@@ -1,5 +1,6 @@
+import { checkedText } from '../lib/guidance/checked';
 import { camelCase, MISSING_KEYS, type Translate } from '../lib/guidance/translate';
-import { checkedText, type EnvironmentView } from '../lib/guidance/view';
+import type { EnvironmentView } from '../lib/guidance/view';
 import type { KnownRole, PickTarget } from '../lib/types';
 import { AccessRequestBox, type CopyState } from './AccessRequestBox';
 import { Checklist } from './Checklist';
