@@ -17,7 +17,8 @@ module.exports = {
     },
     {
       name: 'storage-api-in-lib-storage-alone',
-      comment: 'Only lib/storage/ uses @wxt-dev/storage: items, versions and migrations are declared in one place.',
+      comment:
+        'Only lib/storage/ uses @wxt-dev/storage: items, versions and migrations are declared in one place.',
       severity: 'error',
       from: { pathNot: '^lib/storage/' },
       to: { path: '^node_modules/@wxt-dev/storage/' },
@@ -47,7 +48,8 @@ module.exports = {
     },
     {
       name: 'floor-2-state',
-      comment: 'lib/state/ (merge, verdict, profile, records per company) imports detect beside it and the bottom floor.',
+      comment:
+        'lib/state/ (merge, verdict, profile, records per company) imports detect beside it and the bottom floor.',
       severity: 'error',
       // TEMPORARY: teachable.ts is held below by the next rule, which allows it report/redact.ts
       // alone; that import goes when one privacy module at the bottom floor says what is personal.
@@ -64,17 +66,22 @@ module.exports = {
     },
     {
       name: 'floor-3-storage',
-      comment: 'lib/storage/ keeps what state and detect decide; it knows nothing of messages, guidance, hint or report.',
+      comment:
+        'lib/storage/ keeps what state and detect decide; it knows nothing of messages, guidance, hint or report.',
       severity: 'error',
       from: { path: '^lib/storage/' },
       to: { path: '^lib/(messages|guidance|hint|report|picker)/' },
     },
     {
       name: 'floor-3-messages',
-      comment: 'lib/messages/ (schemas, admission, dispatch) imports the schemas, origins and the bottom floor.',
+      comment:
+        'lib/messages/ (schemas, admission, dispatch) imports the schemas, origins and the bottom floor.',
       severity: 'error',
       from: { path: '^lib/messages/' },
-      to: { path: '^lib/', pathNot: '^lib/(messages/|schemas\\.ts$|environments\\.ts$|types\\.ts$|limits\\.ts$)' },
+      to: {
+        path: '^lib/',
+        pathNot: '^lib/(messages/|schemas\\.ts$|environments\\.ts$|types\\.ts$|limits\\.ts$)',
+      },
     },
     {
       name: 'floor-3-guidance',
@@ -85,7 +92,8 @@ module.exports = {
     },
     {
       name: 'floor-4-hint',
-      comment: 'lib/hint/ reads raw storage by its keys alone (the validators do not fit the content script), state and detect.',
+      comment:
+        'lib/hint/ reads raw storage by its keys alone (the validators do not fit the content script), state and detect.',
       severity: 'error',
       from: { path: '^lib/hint/' },
       to: {
@@ -95,7 +103,8 @@ module.exports = {
     },
     {
       name: 'floor-4-picker',
-      comment: 'lib/picker/ (pick mode) reads labels as detection does, checks them as state says, and speaks the protocol.',
+      comment:
+        'lib/picker/ (pick mode) reads labels as detection does, checks them as state says, and speaks the protocol.',
       severity: 'error',
       from: { path: '^lib/picker/' },
       to: {
@@ -105,7 +114,8 @@ module.exports = {
     },
     {
       name: 'floor-4-report',
-      comment: 'lib/report/ is the top floor: it may read every floor below but storage, messages, hint and picker.',
+      comment:
+        'lib/report/ is the top floor: it may read every floor below but storage, messages, hint and picker.',
       severity: 'error',
       from: { path: '^lib/report/' },
       to: { path: '^lib/(storage|messages|hint|picker)/' },
