@@ -48,5 +48,3 @@ export const NOT_ORGANISATION = 'a[href], [hidden], [aria-hidden="true"]';
 export const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 /** A name is one line of at most this many characters; storage, messages and reports hold it to the same. */
 export const ORGANISATION_NAME_MAX = 60;
-/** More than four digits in a row: a number (an account, a phone, an id), not a name. */
-export const PERSONAL_NUMBER = /\d{5}/;

@@ -82,7 +82,13 @@ export interface ObservationMessage {
 /** Far above any real message (24 evidence lines of 80 characters); anything larger is refused unread. */
 export const MAX_MESSAGE_CHARS = 16_000;
 
-export type RefusalCode = 'too-large' | 'bad-schema' | 'bad-sender' | 'write-failed' | 'read-failed';
+export type RefusalCode =
+  | 'too-large'
+  | 'bad-schema'
+  | 'bad-sender'
+  | 'personal-or-secret'
+  | 'write-failed'
+  | 'read-failed';
 export type Response = { ok: true } | { ok: false; error: RefusalCode };
 /** The answer to `hint-strings`: the texts, which the content script checks again before showing. */
 export type HintStringsResponse =

@@ -10,6 +10,7 @@ import { ORIGINS } from '../environments';
 import type { SiteAccess } from '../guidance/site-access';
 import { nextSteps, stepText } from '../guidance/steps';
 import type { Translate } from '../guidance/translate';
+import { knownWordsIn } from '../privacy';
 import { type EnvironmentRecord, emptyRecord } from '../state/merge';
 import {
   byMostRecent,
@@ -20,7 +21,7 @@ import {
 import { verdict } from '../state/verdict';
 import type { Environment, LearnedLabel, Profile, StorageReset, Verdict, WriteFailure } from '../types';
 import { ENVIRONMENTS, LEARNED_LABELS_LIMIT, REPORT_SCHEMA_VERSION } from '../types';
-import { hideNames, redactSecrets, redactText, shorten, withoutQuery, wordsOf } from './redact';
+import { hideNames, redactLabel, redactSecrets, redactText, shorten, withoutQuery } from './redact';
 import type {
   Report,
   ReportEnvironment,
@@ -54,10 +55,10 @@ export interface ReportInput {
 }
 
 // The product's own UI words may stand capitalised side by side; any other such run may be a name.
-const KNOWN_WORDS = wordsOf(VOCABULARY);
+const KNOWN_WORDS = knownWordsIn(VOCABULARY);
 
-/** Page-derived text as the report may carry it, at most `max` characters. */
-type Redact = (text: string, max?: number) => string;
+/** Page-derived text as the report may carry it, at most `max` characters; `label` for a taught label. */
+type Redact = (text: string, max?: number, label?: boolean) => string;
 
 const iso = (time: number) => new Date(time).toISOString();
 
@@ -68,7 +69,8 @@ export function buildReport(input: ReportInput): Report {
     ? []
     : ENVIRONMENTS.flatMap((environment) => input.organisations?.[environment] ?? []).map((o) => o.name);
   const hide = hideNames(hidden);
-  const redact: Redact = (text, max = 80) => redactText(hide(text), KNOWN_WORDS, max);
+  const redact: Redact = (text, max = 80, label = false) =>
+    (label ? redactLabel : redactText)(hide(text), KNOWN_WORDS, max);
   const companyName = input.companyName ? shorten(input.companyName, 100) : '';
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -160,7 +162,7 @@ function recordReport(
     evidence: (checked?.evidence ?? []).slice(0, 24).map((item) => ({
       check: item.check,
       signal: redact(item.signal, 40),
-      detail: redact(item.detail),
+      detail: redact(item.detail, 80, item.signal === 'learned-label'),
     })),
   };
 }
@@ -203,7 +205,7 @@ function organisationsReport(
 function learnedReport(labels: readonly LearnedLabel[], redact: Redact): ReportLearnedLabel[] {
   return labels.slice(-LEARNED_LABELS_LIMIT).map((learned) => ({
     kind: learned.kind,
-    label: redact(learned.label),
+    label: redact(learned.label, 80, true),
     language: learned.language,
     ...(learned.kind === 'role' && learned.role ? { role: learned.role } : {}),
   }));
