@@ -4,6 +4,7 @@ import { t } from '../components/translate';
 import { RULES_VERSION } from '../lib/detect/rules';
 import { environmentOf, MATCH_PATTERNS } from '../lib/environments';
 import { badgeFor } from '../lib/guidance/badge';
+import { createGuidanceTabs } from '../lib/guidance/guidance-tab';
 import { hintTextsFromMessages } from '../lib/hint/translations';
 import { admit, createRefusalLog } from '../lib/messages/admission';
 import type { ContentMessage, HintStringsResponse, PageMessage, Response } from '../lib/messages/protocol';
@@ -33,6 +34,7 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
   const store = openStorageForWriting();
   const logRefusal = createRefusalLog((message) => console.warn(message));
+  const openGuidance = createGuidanceTabs(browser.tabs, Date.now);
   // Firefox MV2 has only browserAction; the polyfill does not alias it.
   const action =
     browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -186,9 +188,10 @@ export default defineBackground(() => {
       case 'hint-strings':
         return; // answered before the queue, above
       case 'open-guidance':
-        await browser.tabs.create({
-          url: `${browser.runtime.getURL('/popup.html')}?environment=${environment}&view=tab`,
-        });
+        await openGuidance(
+          environment,
+          `${browser.runtime.getURL('/popup.html')}?environment=${environment}&view=tab`,
+        );
         return;
     }
   }
