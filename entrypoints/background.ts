@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { t } from '../components/translate';
 import { environmentOf, MATCH_PATTERNS } from '../lib/environments';
 import { badgeFor } from '../lib/guidance/badge';
+import { createGuidanceTabs } from '../lib/guidance/guidance-tab';
 import { hintTextsFromMessages } from '../lib/hint/translations';
 import { admit, createRefusalLog } from '../lib/messages/admission';
 import { type ContentSender, createWriteQueue, type Handlers, handle } from '../lib/messages/handlers';
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   const records = storedRecords(store);
   const write = createWriteQueue();
   const logRefusal = createRefusalLog((message) => console.warn(message));
+  const openGuidanceTab = createGuidanceTabs(browser.tabs, Date.now);
   // Firefox MV2 has only browserAction; the polyfill does not alias it.
   const action =
     browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -70,10 +72,10 @@ export default defineBackground(() => {
     }
   }
 
-  /** The hint's "what to do": the popup, in a tab, for the environment of the page that asked. */
+  /** The hint's "what to do": the popup, in a tab, for the environment of the page that asked (the tab already open is shown again). */
   function openGuidance(_: unknown, { environment }: ContentSender): Promise<Response> {
     const url = `${browser.runtime.getURL('/popup.html')}?environment=${environment}&view=tab`;
-    return write(() => browser.tabs.create({ url }));
+    return write(() => openGuidanceTab(environment, url));
   }
 
   const handlers: Handlers = {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { MATCH_PATTERNS } from '../../lib/environments';
 import { createObservationReporter } from '../../lib/messages/client';
@@ -12,7 +13,10 @@ export default defineContentScript({
   matches: MATCH_PATTERNS,
   allFrames: false,
   runAt: 'document_idle',
+  // WXT's "started" window message hands every page the extension's id; its DOM event is enough.
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    ignoreForgedRestarts(ctx);
     // Pick mode, started by the extension's own pages (the popup's "Point at …") or the hint's offer.
     const picker = createPicker(tellBackground, hintStringsIn);
     const onMessage = (message: unknown, sender: { id?: string; url?: string }) => {
@@ -44,3 +48,18 @@ export default defineContentScript({
     });
   },
 });
+
+/**
+ * WXT stops this script when a newer copy of it announces itself, by a DOM event a page can
+ * dispatch too (the event's name is made of the extension's public id). A newer copy only comes
+ * with a new extension context, and then this one's is gone: while ours is alive, such an event is
+ * the page's, and it ends on the window, before WXT's listener on the document hears it.
+ */
+function ignoreForgedRestarts(ctx: ContentScriptContext): void {
+  // biome-ignore lint/complexity/useLiteralKeys: private in WXT's types; its value is the event's name
+  const started = ContentScriptContext['SCRIPT_STARTED_MESSAGE_TYPE'];
+  const guard = (event: Event) => {
+    if (browser.runtime?.id) event.stopImmediatePropagation();
+  };
+  window.addEventListener(started, guard, { capture: true, signal: ctx.signal });
+}

@@ -43,5 +43,3 @@ export const MAIN_CONTENT = 'main, [role="main"]';
 export const NOT_ORGANISATION = 'a[href], [hidden], [aria-hidden="true"]';
 /** Never the name either: a heading of the main content ("Company settings"). */
 export const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
-/** More than four digits in a row: a number (an account, a phone, an id), not a name. */
-export const PERSONAL_NUMBER = /\d{5}/;

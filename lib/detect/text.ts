@@ -3,6 +3,7 @@
  * and then dropped: page text is never kept, stored or sent (evidence quotes the rules instead).
  */
 import { LABEL_MAX, MAX_LABEL_ELEMENTS, MAX_LABEL_LENGTH, NORMALISED_LIMIT } from '../limits';
+import { isSecret } from '../privacy';
 
 /** Text never read as a label: code samples, form fields and anything not rendered as text. */
 const UNREAD_ELEMENTS = new Set([
@@ -111,13 +112,7 @@ export function shortAttribute(element: Element, name: string, max = MAX_LABEL_L
   return value && value.length <= max ? value : null;
 }
 
-const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
-/** A long run of letters and digits mixed, the shape of keys and tokens. */
-const TOKEN = /[A-Za-z0-9_\-+/=.]{20,}/;
-
-/** Whether a string may go into evidence: short, and not shaped like an e-mail, key or token. */
+/** Whether a string may go into evidence: short, and nothing secret (lib/privacy.ts). */
 export function isSafeDetail(detail: string): boolean {
-  if (detail.length > LABEL_MAX || EMAIL.test(detail)) return false;
-  const token = TOKEN.exec(detail)?.[0];
-  return !(token && /\d/.test(token) && /[A-Za-z]/.test(token));
+  return detail.length <= LABEL_MAX && !isSecret(detail);
 }

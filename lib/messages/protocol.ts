@@ -79,7 +79,13 @@ export interface ObservationMessage {
   organisation?: string;
 }
 
-export type RefusalCode = 'too-large' | 'bad-schema' | 'bad-sender' | 'write-failed' | 'read-failed';
+export type RefusalCode =
+  | 'too-large'
+  | 'bad-schema'
+  | 'bad-sender'
+  | 'personal-or-secret'
+  | 'write-failed'
+  | 'read-failed';
 export type Response = { ok: true } | { ok: false; error: RefusalCode };
 /** The answer to `hint-strings`: the texts, which the content script checks again before showing. */
 export type HintStringsResponse =

@@ -10,6 +10,7 @@ import { ORIGINS } from '../environments';
 import type { SiteAccess } from '../guidance/site-access';
 import { nextSteps, stepText } from '../guidance/steps';
 import type { Translate } from '../guidance/translate';
+import { knownWordsIn } from '../privacy';
 import {
   EVIDENCE_LIMIT,
   HISTORY_LIMIT,
@@ -25,7 +26,7 @@ import { byMostRecent, currentOrganisation, type OrganisationRecord } from '../s
 import { verdict } from '../state/verdict';
 import type { Environment, LearnedLabel, Profile, StorageReset, Verdict, WriteFailure } from '../types';
 import { ENVIRONMENTS, REPORT_SCHEMA_VERSION } from '../types';
-import { hideNames, redactSecrets, redactText, shorten, withoutQuery, wordsOf } from './redact';
+import { hideNames, redactLabel, redactSecrets, redactText, shorten, withoutQuery } from './redact';
 import type {
   Report,
   ReportEnvironment,
@@ -59,10 +60,10 @@ export interface ReportInput {
 }
 
 // The product's own UI words may stand capitalised side by side; any other such run may be a name.
-const KNOWN_WORDS = wordsOf(VOCABULARY);
+const KNOWN_WORDS = knownWordsIn(VOCABULARY);
 
-/** Page-derived text as the report may carry it, at most `max` characters. */
-type Redact = (text: string, max?: number) => string;
+/** Page-derived text as the report may carry it, at most `max` characters; `label` for a taught label. */
+type Redact = (text: string, max?: number, label?: boolean) => string;
 
 const iso = (time: number) => new Date(time).toISOString();
 
@@ -73,7 +74,8 @@ export function buildReport(input: ReportInput): Report {
     ? []
     : ENVIRONMENTS.flatMap((environment) => input.organisations?.[environment] ?? []).map((o) => o.name);
   const hide = hideNames(hidden);
-  const redact: Redact = (text, max = LABEL_MAX) => redactText(hide(text), KNOWN_WORDS, max);
+  const redact: Redact = (text, max = LABEL_MAX, label = false) =>
+    (label ? redactLabel : redactText)(hide(text), KNOWN_WORDS, max);
   const companyName = input.companyName ? shorten(input.companyName, TYPED_NAME_MAX) : '';
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -165,7 +167,7 @@ function recordReport(
     evidence: (checked?.evidence ?? []).slice(0, EVIDENCE_LIMIT).map((item) => ({
       check: item.check,
       signal: redact(item.signal, 40),
-      detail: redact(item.detail),
+      detail: redact(item.detail, LABEL_MAX, item.signal === 'learned-label'),
     })),
   };
 }
@@ -208,7 +210,7 @@ function organisationsReport(
 function learnedReport(labels: readonly LearnedLabel[], redact: Redact): ReportLearnedLabel[] {
   return labels.slice(-LEARNED_LABELS_LIMIT).map((learned) => ({
     kind: learned.kind,
-    label: redact(learned.label),
+    label: redact(learned.label, LABEL_MAX, true),
     language: learned.language,
     ...(learned.kind === 'role' && learned.role ? { role: learned.role } : {}),
   }));

@@ -3,7 +3,9 @@ import { MAX_MESSAGE_CHARS } from '../../../lib/limits';
 import { admit, createRefusalLog, type SenderInfo } from '../../../lib/messages/admission';
 import { send } from '../../../lib/messages/client';
 import type { RefusalCode } from '../../../lib/messages/protocol';
+import { isSecret } from '../../../lib/privacy';
 import { EMPTY_OBSERVATION } from '../../../lib/types';
+import { PERSONAL_LABELS } from '../../e2e/reliability/hostile-strings';
 
 const self = { id: 'our-id', baseUrl: 'chrome-extension://our-id/' };
 const pleoTab: SenderInfo = {
@@ -215,5 +217,50 @@ describe('send', () => {
     expect(answering.sendMessage).toHaveBeenCalledWith({ type: 'forget-everything' });
     const silent = { sendMessage: async () => undefined };
     expect(await send(silent, { type: 'open-guidance' })).toEqual({ ok: false, error: 'write-failed' });
+  });
+});
+
+describe('admit: nothing personal or secret is admitted, whatever the content script says', () => {
+  it.each(PERSONAL_LABELS)('a label to learn: %j', (label) => {
+    const message = { type: 'learn-label', kind: 'role', label, language: 'en', role: 'admin' };
+    expect(admit(message, pleoTab, self)).toEqual({ ok: false, error: 'personal-or-secret' });
+  });
+
+  it.each(PERSONAL_LABELS.filter((label) => isSecret(label)))('a company name: %j', (organisation) => {
+    expect(admit({ ...observation, organisation }, pleoTab, self)).toEqual({
+      ok: false,
+      error: 'personal-or-secret',
+    });
+  });
+
+  it('a company name is still a name: it is kept unless it is secret', () => {
+    expect(admit({ ...observation, organisation: 'Acme Nordic ApS' }, pleoTab, self)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it.each(PERSONAL_LABELS)('evidence quoting %j loses that line, and keeps the rest', (label) => {
+    const kept = { check: 'signedIn', signal: 'nav', detail: 'main menu' };
+    const message = {
+      ...observation,
+      observation: {
+        ...observation.observation,
+        evidence: [
+          kept,
+          { check: 'role', signal: 'learned-label', detail: label },
+          ...(isSecret(label) ? [{ check: 'apiKeysEntry', signal: 'entry-label', detail: label }] : []),
+        ],
+      },
+    };
+    const admitted = admit(message, pleoTab, self);
+    expect(admitted).toMatchObject({ ok: true });
+    expect((admitted as { message: typeof observation }).message.observation.evidence).toEqual([kept]);
+  });
+
+  it('a label of the rules, or one the user may teach, is admitted', () => {
+    for (const label of ['API Keys', 'Expense reviewer', 'Developer access', 'Nøgler til udviklere']) {
+      const message = { type: 'learn-label', kind: 'apiKeys', label, language: 'en' };
+      expect(admit(message, pleoTab, self), label).toMatchObject({ ok: true });
+    }
   });
 });
