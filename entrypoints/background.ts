@@ -7,6 +7,7 @@ import { badgeFor } from '../lib/guidance/badge';
 import { hintTextsFromMessages } from '../lib/hint/translations';
 import { admit, createRefusalLog } from '../lib/messages/admission';
 import type { ContentMessage, HintStringsResponse, PageMessage, Response } from '../lib/messages/protocol';
+import { injectPicker } from '../lib/picker/inject';
 import { withLearnedLabel, withoutLearnedLabel } from '../lib/state/learned';
 import { type EnvironmentRecord, emptyRecord, merge, withoutLearnedFacts } from '../lib/state/merge';
 import {
@@ -26,7 +27,7 @@ import { verdict, withCurrentVerdict } from '../lib/state/verdict';
 import { organisationsOf } from '../lib/storage/items';
 import { organisationsKey } from '../lib/storage/keys';
 import { openStorageForWriting } from '../lib/storage/writer';
-import type { Environment, Language, LearnedLabel, Observation, Profile } from '../lib/types';
+import type { Environment, Language, LearnedLabel, Observation, PickTarget, Profile } from '../lib/types';
 
 // Everything the background knows lives in storage: the service worker may stop at any moment.
 export default defineBackground(() => {
@@ -159,6 +160,14 @@ export default defineBackground(() => {
     }
   }
 
+  /** The hint's "Point at …" in a Pleo tab: pick mode is injected into that tab (lib/picker/inject.ts). */
+  function startPickInTab(tabId: number, target: PickTarget): Promise<Response> {
+    return injectPicker(browser.scripting, tabId, target).then(
+      (started): Response => (started ? { ok: true } : { ok: false, error: 'pick-failed' }),
+      (): Response => ({ ok: false, error: 'pick-failed' }),
+    );
+  }
+
   async function fromContent(
     message: ContentMessage,
     environment: Environment,
@@ -184,6 +193,7 @@ export default defineBackground(() => {
         return;
       }
       case 'hint-strings':
+      case 'start-pick':
         return; // answered before the queue, above
       case 'open-guidance':
         await browser.tabs.create({
@@ -246,6 +256,9 @@ export default defineBackground(() => {
       // Read-only, and from the extension's own files: not queued behind the writes.
       if (admitted.from === 'content' && admitted.message.type === 'hint-strings') {
         return hintStringsIn(admitted.message.language);
+      }
+      if (admitted.from === 'content' && admitted.message.type === 'start-pick') {
+        return startPickInTab(admitted.tabId, admitted.message.target);
       }
       return serialised(() =>
         admitted.from === 'content'
