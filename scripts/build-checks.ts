@@ -18,7 +18,10 @@ export const BUDGETS = {
   // 13.6 kB.
   background: 14_000,
   popup: 40_000,
-  chromeZip: 150_000,
+  // 150 kB until pick mode became a script of its own (issue 21): it carries its own copy of the
+  // rules' vocabulary and the hint's styles (about 2 kB compressed), and its three new texts come
+  // in eleven languages, so the package went from 148.1 to 151.4 kB though the content script shrank.
+  chromeZip: 152_000,
 } as const;
 
 export function gzipSize(content: string | Uint8Array): number {
