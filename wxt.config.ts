@@ -24,6 +24,30 @@ function polyfillAsEsModule(): Plugin {
   };
 }
 
+/**
+ * The content script and pick mode's injected script use the browser's own promise-based API
+ * (Firefox's `browser`, Chrome's `chrome` in Manifest V3), as WXT does without the polyfill: they
+ * only send messages and read storage, and answer none, the one thing the polyfill adds that they
+ * could need. That keeps the polyfill (2.7 kB gzip) out of every Pleo page load; the background,
+ * popup and options page, which answer messages, keep it.
+ */
+const NATIVE_BROWSER_ENTRYPOINTS = ['pleo', 'picker'];
+function nativeBrowserInPageScripts(): Plugin {
+  let native = false;
+  return {
+    name: 'native-browser-in-page-scripts',
+    enforce: 'pre',
+    configResolved(config) {
+      const entrypoint = config.define?.['import.meta.env.ENTRYPOINT'];
+      native = typeof entrypoint === 'string' && NATIVE_BROWSER_ENTRYPOINTS.includes(JSON.parse(entrypoint));
+    },
+    resolveId(id, importer, options) {
+      if (!native || id !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@wxt-dev/browser', importer, { ...options, skipSelf: true });
+    },
+  };
+}
+
 // Tests may build into their own folder so parallel runs never overwrite each other.
 const outDir = process.env.WXT_OUT_DIR ?? '.output';
 
@@ -46,7 +70,7 @@ export default defineConfig({
   outDir,
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: ({ browser }) => ({
-    plugins: [polyfillAsEsModule(), preact()],
+    plugins: [nativeBrowserInPageScripts(), polyfillAsEsModule(), preact()],
     // Vite's default target is a set of browsers this extension never runs in (Safari among them);
     // the one browser of each build, at its oldest, keeps the syntax to what that browser reads.
     build: {
@@ -75,7 +99,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // scripting: pick mode is injected into a Pleo tab when the user starts it (lib/picker/inject.ts);
+    // it adds no install warning, and the host permissions already name the only tabs it can reach.
+    permissions: ['storage', 'scripting'],
     host_permissions: MATCH_PATTERNS,
     // Never in private windows: what it keeps would outlive the private session (PRIVACY.md).
     incognito: 'not_allowed',

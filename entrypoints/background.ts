@@ -8,10 +8,11 @@ import { hintTextsFromMessages } from '../lib/hint/translations';
 import { admit, createRefusalLog } from '../lib/messages/admission';
 import { type ContentSender, createWriteQueue, type Handlers, handle } from '../lib/messages/handlers';
 import type { HintStringsResponse, Response } from '../lib/messages/protocol';
+import { injectPicker } from '../lib/picker/inject';
 import { verdict } from '../lib/state/verdict';
 import { storedRecords, type Written } from '../lib/storage/records';
 import { openStorageForWriting } from '../lib/storage/writer';
-import type { Environment, Language } from '../lib/types';
+import type { Environment, Language, PickTarget } from '../lib/types';
 
 // Everything the background knows lives in storage: the service worker may stop at any moment.
 export default defineBackground(() => {
@@ -78,6 +79,14 @@ export default defineBackground(() => {
     return write(() => openGuidanceTab(environment, url));
   }
 
+  /** The hint's "Point at …" in a Pleo tab: pick mode is injected into that tab (lib/picker/inject.ts). */
+  function startPickInTab(tabId: number, target: PickTarget): Promise<Response> {
+    return injectPicker(browser.scripting, tabId, target).then(
+      (started): Response => (started ? { ok: true } : { ok: false, error: 'pick-failed' }),
+      (): Response => ({ ok: false, error: 'pick-failed' }),
+    );
+  }
+
   const handlers: Handlers = {
     observation: ({ observation, organisation }, { environment, tabId }) =>
       write(async () =>
@@ -89,6 +98,8 @@ export default defineBackground(() => {
     // Read-only, and from the extension's own files: not queued behind the writes.
     'hint-strings': ({ language }) => hintStrings(language),
     'open-guidance': openGuidance,
+    // Not queued: it writes nothing.
+    'start-pick': ({ target }, { tabId }) => startPickInTab(tabId, target),
     'set-profile': ({ kind, stage }) => write(() => records.setAudience(kind, stage)),
     'set-hint-enabled': ({ enabled }) => write(() => records.setHintEnabled(enabled)),
     'declare-role': ({ environment, role }) => writeAndRepaint(() => records.declareRole(environment, role)),

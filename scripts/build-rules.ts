@@ -7,6 +7,9 @@ import { gzipSync, inflateSync } from 'node:zlib';
 /** Budgets in bytes, gzip level 9. Raise one only with the reason in the commit message. */
 export const BUDGETS = {
   contentScript: 15_000,
+  // Pick mode, injected when the user starts a pick: 6.16 kB at first (its bar, the label rules and
+  // the vocabulary the privacy check knows), with the browser's own API rather than the polyfill.
+  picker: 8_000,
   // 10 kB at first; the libraries the stack prescribes take 6.8 kB of it before any of our code
   // (webextension-polyfill 3.1 kB, @wxt-dev/storage 3.7 kB) and valibot's validators most of the rest.
   // 12.5 kB until the learned labels (their stored item, three messages and their handlers) took it
@@ -15,7 +18,10 @@ export const BUDGETS = {
   // 13.6 kB.
   background: 14_000,
   popup: 40_000,
-  chromeZip: 150_000,
+  // 150 kB until pick mode became a script of its own (issue 21): it carries its own copy of the
+  // rules' vocabulary and the hint's styles (about 2 kB compressed), and its three new texts come
+  // in eleven languages, so the package went from 148.4 to 151.5 kB though the content script shrank.
+  chromeZip: 152_000,
 } as const;
 
 export function gzipSize(content: string | Uint8Array): number {

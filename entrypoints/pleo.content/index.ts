@@ -3,10 +3,8 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { MATCH_PATTERNS } from '../../lib/environments';
 import { createObservationReporter } from '../../lib/messages/client';
-import { pickTarget } from '../../lib/messages/pick';
-import { showHint, tellBackground } from './hint/mount';
-import { hintStringsIn } from './hint/strings';
-import { createPicker } from './picker/picker';
+import { showHint } from './hint/mount';
+import { tellBackground } from './tell';
 import { watchPage } from './watch';
 
 export default defineContentScript({
@@ -17,26 +15,13 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     ignoreForgedRestarts(ctx);
-    // Pick mode, started by the extension's own pages (the popup's "Point at …") or the hint's offer.
-    const picker = createPicker(tellBackground, hintStringsIn);
-    const onMessage = (message: unknown, sender: { id?: string; url?: string }) => {
-      const target = pickTarget(message, sender, browser.runtime.id, browser.runtime.getURL('/'));
-      if (target) void picker.start(target);
-      return Promise.resolve({ ok: target !== null });
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.addEventListener(window, 'wxt:locationchange', picker.stop);
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      picker.stop();
-    });
-
     const report = createObservationReporter(browser.runtime, () => ctx.isValid);
     // The hint shows the verdict of the company this page shows, once a scan has seen it.
     let organisation: string | null = null;
     const hint = showHint(
       ctx,
-      (target) => void picker.start(target),
+      // Pick mode is not part of this script: the background injects it into this tab (entrypoints/picker/).
+      (target) => tellBackground({ type: 'start-pick', target }),
       () => organisation,
     );
     watchPage(ctx, (seen) => {

@@ -13,6 +13,9 @@ export const HINT_TEXTS = [
   'pickWhichRole',
   'pickCancel',
   'pickRefused',
+  'pickConfirm',
+  'pickKeep',
+  'pickChanged',
   'pointApiKeys',
   'pointRole',
 ] as const;
@@ -31,6 +34,9 @@ export const ENGLISH_HINT_STRINGS = {
   pickWhichRole: 'Which role is this?',
   pickCancel: 'Cancel',
   pickRefused: 'That cannot be learned.',
+  pickConfirm: 'Keep this label? The checker will look for it on Pleo pages.',
+  pickKeep: 'Keep “$1”',
+  pickChanged: 'The label changed as you clicked it, so nothing was kept.',
   pointApiKeys: 'Point at the API Keys entry',
   pointRole: 'Point at your role',
 } as const;

@@ -44,7 +44,9 @@ export type Admitted =
 
 /**
  * The environment of a content-script sender, or null. Only our own extension, from a tab's
- * top frame, on exactly one of the two Pleo origins.
+ * top frame, on exactly one of the two Pleo origins. The tab is the sender's: a record, a badge or
+ * pick mode (`start-pick`, injected into that tab's top frame) goes to the tab that asked, and no
+ * message names a tab.
  */
 function contentScriptEnvironment(sender: SenderInfo, ownId: string): Environment | null {
   if (sender.id !== ownId || typeof sender.tab?.id !== 'number' || sender.frameId !== 0) return null;

@@ -18,7 +18,7 @@ import {
   TaughtLabelEntries,
 } from '../schemas';
 import type { Observation } from '../types';
-import { ENVIRONMENTS, LANGUAGES, LEARNED_KINDS, VERDICTS } from '../types';
+import { ENVIRONMENTS, LANGUAGES, LEARNED_KINDS, PICK_TARGETS, VERDICTS } from '../types';
 
 export const ObservationSchema = v.strictObject({
   signedIn: SignedInSchema,
@@ -47,6 +47,9 @@ export const ContentMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('learn-label'), ...TaughtLabelEntries }),
   // The hint's strings in the page's language (lib/hint/translations.ts): read-only, nothing written.
   v.strictObject({ type: v.literal('hint-strings'), language: v.picklist(LANGUAGES) }),
+  // The hint's "Point at …", pressed by the user: pick mode is injected into the sender's own tab,
+  // which admission takes from the sender, never from the message (it has no tab field).
+  v.strictObject({ type: v.literal('start-pick'), target: v.picklist(PICK_TARGETS) }),
 ]);
 
 /** Sent by the extension's own pages (popup, options). */
@@ -85,7 +88,8 @@ export type RefusalCode =
   | 'bad-sender'
   | 'personal-or-secret'
   | 'write-failed'
-  | 'read-failed';
+  | 'read-failed'
+  | 'pick-failed';
 export type Response = { ok: true } | { ok: false; error: RefusalCode };
 /** The answer to `hint-strings`: the texts, which the content script checks again before showing. */
 export type HintStringsResponse =

@@ -256,7 +256,7 @@ describe('the Firefox build in Firefox', () => {
     return popup;
   }
 
-  test('pick mode: an API Keys entry the rules do not know, taught with one click; in both reports; forgotten, unknown again', async () => {
+  test('pick mode: an API Keys entry the rules do not know, pointed at and kept; in both reports; forgotten, unknown again', async () => {
     firefox.servePages('production', unknownWordsPage('Admin'));
     const page = await firefox.newPage();
     await page.goto(`${SIMULATED_ORIGINS.production}/settings`);
@@ -272,6 +272,13 @@ describe('the Firefox build in Firefox', () => {
       ),
     ).toBe(true);
     await page.click('#developer');
+    // Pick mode shows the label it would keep; its "Keep …" button keeps it.
+    const keep = await waitFor(
+      () => page.$('[data-pleo-access-picker] >>> button::-p-text(Keep)'),
+      (found) => found !== null,
+    );
+    expect(keep, 'no "Keep" button in the picker').not.toBeNull();
+    await keep!.click();
     expect(
       await waitFor(
         () => picking(page),

@@ -46,12 +46,14 @@ describe('admit: accepted', () => {
     expect(admit(observation, firefox, self)).toMatchObject({ ok: true, environment: 'staging', tabId: 3 });
   });
 
-  it.each([{ type: 'dismiss-hint', verdict: 'role-missing' }, { type: 'open-guidance' }])(
-    'a content-script message: $type',
-    (message) => {
-      expect(admit(message, pleoTab, self)).toMatchObject({ ok: true, from: 'content', message });
-    },
-  );
+  it.each([
+    { type: 'dismiss-hint', verdict: 'role-missing' },
+    { type: 'open-guidance' },
+    { type: 'start-pick', target: 'apiKeys' },
+    { type: 'start-pick', target: 'role' },
+  ])('a content-script message: $type', (message) => {
+    expect(admit(message, pleoTab, self)).toMatchObject({ ok: true, from: 'content', message });
+  });
 
   it.each([
     { type: 'set-profile', kind: 'partner', stage: 'new' },
@@ -95,6 +97,24 @@ describe('admit: refused', () => {
   ];
   it.each(senders)('an observation from %s', (_, sender) => {
     expect(admit(observation, sender, self)).toEqual({ ok: false, error: 'bad-sender' });
+  });
+
+  // The background injects pick mode into the tab admission names: only a Pleo tab's own top frame
+  // can ask for it, for itself; no message can name another tab.
+  it.each(senders)('a pick request from %s', (_, sender) => {
+    expect(admit({ type: 'start-pick', target: 'role' }, sender, self)).toEqual({
+      ok: false,
+      error: 'bad-sender',
+    });
+  });
+
+  it.each([
+    ['another tab named', { type: 'start-pick', target: 'apiKeys', tabId: 8 }],
+    ['a frame named', { type: 'start-pick', target: 'apiKeys', frameId: 0 }],
+    ['an unknown target', { type: 'start-pick', target: 'settings' }],
+    ['no target', { type: 'start-pick' }],
+  ])('a pick request with %s', (_, message) => {
+    expect(admit(message, pleoTab, self)).toEqual({ ok: false, error: 'bad-schema' });
   });
 
   const pageSenders: [string, SenderInfo][] = [

@@ -13,6 +13,7 @@ function spyHandlers(): Handlers {
     'learn-label': vi.fn(ok),
     'hint-strings': vi.fn(ok),
     'open-guidance': vi.fn(ok),
+    'start-pick': vi.fn(ok),
     'set-profile': vi.fn(ok),
     'set-hint-enabled': vi.fn(ok),
     'declare-role': vi.fn(ok),
