@@ -63,6 +63,7 @@ const KINDS: AudienceKind[] = ['partner', 'customer', 'unknown'];
 const STAGES: AudienceStage[] = ['new', 'existing', 'unknown'];
 const ADMIN: RoleFact = { value: 'admin', confidence: 'high', source: 'detected' };
 const EMPLOYEE: RoleFact = { value: 'employee', confidence: 'high', source: 'detected' };
+const CONTROLLER: RoleFact = { value: 'controller', confidence: 'medium', source: 'detected' };
 
 const profile = (kind: AudienceKind, stage: AudienceStage): Profile => ({ ...DEFAULT_PROFILE, kind, stage });
 
@@ -74,6 +75,11 @@ function recordFor(kind: Verdict['kind'], environment: Environment, legacy = fal
     'signed-out': { signedIn: { value: 'no', seenAt: 1 } },
     unknown: {},
     'role-missing': { signedIn: { value: 'yes', seenAt: 1 }, role: { value: EMPLOYEE, seenAt: 1 } },
+    'role-unclear': {
+      signedIn: { value: 'yes', seenAt: 1 },
+      apiKeysEntry: { value: 'absent', seenAt: 1 },
+      role: { value: CONTROLLER, seenAt: 1 },
+    },
     'not-enabled': {
       signedIn: { value: 'yes', seenAt: 1 },
       apiKeysEntry: { value: 'absent', seenAt: 1 },
@@ -134,7 +140,7 @@ describe('every verdict × environment × profile', () => {
         who,
         recordFor(kind, environment),
       );
-      expect(request !== null).toBe(kind === 'role-missing' || kind === 'not-enabled');
+      expect(request !== null).toBe(['role-missing', 'not-enabled', 'role-unclear'].includes(kind));
     },
   );
 });
