@@ -145,6 +145,33 @@ describe('every verdict × environment × profile', () => {
   );
 });
 
+describe('a role no source speaks of (Controller), API Keys not listed', () => {
+  it('offers both ways forward: an Admin looks (and gives the role), or Pleo answers', () => {
+    for (const [audience, stage] of [
+      ['partner', 'new'],
+      ['customer', 'existing'],
+      ['unknown', 'unknown'],
+    ] as const)
+      expect(ids(stepsFor('role-unclear', 'production', profile(audience, stage)))).toEqual([
+        'askAdminToLook',
+        'askPleoAboutRole',
+      ]);
+  });
+
+  it('asks an Administrator, naming the role and both causes, not stating either as fact', () => {
+    const who = profile('customer', 'existing');
+    const record = recordFor('role-unclear', 'production');
+    const request = accessRequest(verdict(record, who), 'production', who, record)!;
+    expect(request).toMatchObject({ recipient: 'administrator', reason: 'role-unclear' });
+    expect(request.role.value).toBe('controller');
+    const { body } = renderAccessRequest(request, t);
+    expect(body).toContain('My role there is Controller');
+    expect(body).toContain('Admin or Bookkeeper role');
+    expect(body).toContain('Pleo needs to enable Standalone API Key access');
+    expect(body).not.toContain('seems not to be enabled');
+  });
+});
+
 describe('the decision table of the access guide', () => {
   it('a new Partner without a Staging login is sent to the Staging access guide', () => {
     expect(ids(stepsFor('signed-out', 'staging', profile('partner', 'new')))).toEqual([
