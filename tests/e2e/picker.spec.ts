@@ -175,7 +175,15 @@ test('pick the role: "Superuser" in the account menu, named Admin', async ({ con
   await expect(picker.text()).toHaveText(`${EN.pointRole}: ${EN.pickHow}`);
   await page.locator('#role').click();
   await expect(picker.text()).toHaveText(EN.pickWhichRole);
-  for (const name of ['Admin', 'Bookkeeper', 'Expense reviewer', 'Finance', 'Employee', 'Cancel']) {
+  for (const name of [
+    'Admin',
+    'Bookkeeper',
+    'Controller',
+    'Expense reviewer',
+    'Finance',
+    'Employee',
+    'Cancel',
+  ]) {
     await expect(picker.button(name)).toBeVisible();
   }
   // Keyboard users land on the first role.
