@@ -28,6 +28,12 @@ export interface EnvironmentCardProps {
   t: Translate;
 }
 
+/** The role the verdict acts on, named in the summary of a role the sources do not speak of. */
+function roleName(view: EnvironmentView, t: Translate): string {
+  const role = view.checklist.find((item) => item.condition === 'role')?.role;
+  return role && role.value !== 'unknown' ? t(`role.${role.value}`) : '';
+}
+
 /** One environment: the verdict as a headline, the three conditions, what to do next. */
 export function EnvironmentCard(props: EnvironmentCardProps) {
   const { view, t } = props;
@@ -67,7 +73,7 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
       ) : (
         <div class={`verdict verdict-${verdict.kind}`} data-verdict={verdict.kind}>
           <h3 class="headline">{t(`verdict.${verdictKey}`)}</h3>
-          <p class="summary">{t(`summary.${verdictKey}`)}</p>
+          <p class="summary">{t(`summary.${verdictKey}`, [roleName(view, t)])}</p>
           {verdict.missing.length > 0 ? (
             <ul class="missing">
               {verdict.missing.map((missing) => (

@@ -17,12 +17,27 @@ export type SignedIn = (typeof SIGNED_IN_STATES)[number];
 export const ENTRY_STATES = ['visible', 'absent', 'unknown'] as const;
 export type EntryState = (typeof ENTRY_STATES)[number];
 
-export const ROLE_VALUES = ['admin', 'bookkeeper', 'reviewer', 'finance', 'employee', 'unknown'] as const;
+export const ROLE_VALUES = [
+  'admin',
+  'bookkeeper',
+  'controller',
+  'reviewer',
+  'finance',
+  'employee',
+  'unknown',
+] as const;
 export type RoleValue = (typeof ROLE_VALUES)[number];
 export type KnownRole = Exclude<RoleValue, 'unknown'>;
 export const KNOWN_ROLES = ROLE_VALUES.filter((role): role is KnownRole => role !== 'unknown');
 /** The roles Pleo shows API Keys to. */
 export const KEY_ROLES: ReadonlySet<RoleValue> = new Set<KnownRole>(['admin', 'bookkeeper']);
+/**
+ * The roles Pleo's docs say do not see API Keys. A known role in neither set (Controller) is one no
+ * public source speaks of: its verdict says so (`role-unclear`) rather than guess.
+ */
+export const NO_KEY_ROLES: ReadonlySet<RoleValue> = new Set<KnownRole>(['reviewer', 'finance', 'employee']);
+/** A role Pleo adds on top of a main role: shown beside a main role, the main role is the user's. */
+export const ADD_ON_ROLES: ReadonlySet<RoleValue> = new Set<KnownRole>(['reviewer']);
 
 export const CONFIDENCES = ['high', 'medium', 'low'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
@@ -59,6 +74,7 @@ export const VERDICTS = [
   'ready',
   'role-missing',
   'not-enabled',
+  'role-unclear',
   'signed-out',
   'unknown',
   'not-checked',

@@ -7,7 +7,7 @@
  */
 export { VOCABULARY } from './words';
 
-export const RULES_VERSION = 4;
+export const RULES_VERSION = 5;
 
 /** Paths on the Pleo origin; they hold in every language. */
 export const PATHS = {

@@ -46,6 +46,8 @@ export const STEP_PARAMS = {
   openSettings: [],
   tellRole: [],
   askAdminForRole: [],
+  askAdminToLook: [],
+  askPleoAboutRole: [],
   correctDeclaredRole: [],
   askPartnerContact: [],
   askCustomerSuccess: [],
@@ -135,6 +137,13 @@ export function nextSteps(
       break;
     case 'not-enabled':
       steps.push(notEnabledStep(profile));
+      break;
+    case 'role-unclear':
+      // Either cause may hold: an Admin can tell which by looking, Pleo by knowing.
+      steps.push(step('askAdminToLook', LINKS.assignRoles));
+      steps.push(step('askPleoAboutRole', LINKS.pleoWebsiteChat));
+      if (record && effectiveRole(record, profile)?.source === 'declared')
+        steps.push(step('correctDeclaredRole'));
       break;
     case 'ready':
       steps.push(step('createKey', LINKS.generateKey));

@@ -8,13 +8,14 @@ import type { EnvironmentRecord } from '../state/merge';
 import { currentOrganisation, type OrganisationRecord } from '../state/organisations';
 import { effectiveRole, verdict as verdictOf } from '../state/verdict';
 import type { Environment, Evidence, KnownRole, Profile, RoleFact, Verdict, VerdictKind } from '../types';
-import { ENVIRONMENTS, KEY_ROLES } from '../types';
+import { ENVIRONMENTS, KEY_ROLES, NO_KEY_ROLES } from '../types';
 import { type AccessRequest, accessRequest } from './request';
 import type { SiteAccess } from './site-access';
 import { API_BASE_URLS, audienceMatters, type NextStep, nextSteps } from './steps';
 
 export type Condition = 'signedIn' | 'role' | 'enabled';
-export type ConditionState = 'met' | 'not-met' | 'not-seen';
+/** `unclear`: the role was seen, but no source says whether it sees API Keys (Controller). */
+export type ConditionState = 'met' | 'not-met' | 'not-seen' | 'unclear';
 
 export interface ChecklistItem {
   condition: Condition;
@@ -42,10 +43,15 @@ export function checklist(record: EnvironmentRecord, profile: Profile): Checklis
         ? 'not-met'
         : 'not-seen';
   // Pleo shows API Keys only to Admins and Bookkeepers, so a visible entry proves the role.
+  // A role no source speaks of (Controller) is proved enough by a visible entry, else unclear.
   const roleState: ConditionState = role
     ? KEY_ROLES.has(role.value)
       ? 'met'
-      : 'not-met'
+      : NO_KEY_ROLES.has(role.value)
+        ? 'not-met'
+        : entrySeen
+          ? 'met'
+          : 'unclear'
     : entrySeen
       ? 'met'
       : 'not-seen';

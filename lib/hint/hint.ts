@@ -16,7 +16,13 @@ import type { HINT_TEXTS } from './strings';
 
 type HintText = (typeof HINT_TEXTS)[number];
 export type HintStrings = Record<HintText, string>;
-type HintMessage = 'roleMissing' | 'notEnabled' | 'unknownOpenSettings' | 'unknownRole' | 'ready';
+type HintMessage =
+  | 'roleMissing'
+  | 'notEnabled'
+  | 'roleUnclear'
+  | 'unknownOpenSettings'
+  | 'unknownRole'
+  | 'ready';
 
 export interface Hint {
   verdict: VerdictKind;
@@ -34,6 +40,8 @@ export function hintFor(verdict: Verdict, pathname: string): Hint | null {
       return { verdict: verdict.kind, message: 'roleMissing' };
     case 'not-enabled':
       return { verdict: verdict.kind, message: 'notEnabled' };
+    case 'role-unclear':
+      return { verdict: verdict.kind, message: 'roleUnclear' };
     case 'unknown':
       if (page !== 'settings' && page !== 'api-keys') return null;
       if (verdict.missing.includes('open-settings'))

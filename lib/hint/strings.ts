@@ -4,6 +4,7 @@ export const HINT_TEXTS = [
   'label',
   'roleMissing',
   'notEnabled',
+  'roleUnclear',
   'unknownOpenSettings',
   'unknownRole',
   'ready',
@@ -25,6 +26,8 @@ export const ENGLISH_HINT_STRINGS = {
   label: 'API Access Checker for Pleo',
   roleMissing: 'Your role cannot create API keys here.',
   notEnabled: 'API keys are not enabled for this company.',
+  roleUnclear:
+    "API Keys is not listed here, and your role may not be enough. The checker's details say what to do.",
   unknownOpenSettings: 'Open the list of settings so the checker can look for API Keys.',
   unknownRole: 'The checker could not see your role. Tell it in the details.',
   ready: 'You can create an API key here. It is shown once, so copy it right away.',

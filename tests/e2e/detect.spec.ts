@@ -9,6 +9,7 @@ import type { Environment } from '../../lib/types';
 import { type DetectCase, type ExpectedObservation, FRESH_KEY, html } from '../fixtures/detect/build';
 import { MATRIX_CASES } from '../fixtures/detect/matrix';
 import { SHAPE_CASES } from '../fixtures/detect/shapes';
+import { VOCABULARY_CASES } from '../fixtures/detect/vocabulary';
 import { expect, test, visit } from './fixtures';
 import { PopupPage } from './pages/popup';
 import { storedValue } from './storage';
@@ -25,7 +26,9 @@ interface StoredRecord {
   role: { value: { value: string } };
 }
 
-const REPRESENTATIVE = [...MATRIX_CASES, ...SHAPE_CASES].filter((fixture) => fixture.e2e);
+const REPRESENTATIVE = [...MATRIX_CASES, ...SHAPE_CASES, ...VOCABULARY_CASES].filter(
+  (fixture) => fixture.e2e,
+);
 
 function environmentOf(url: string): Environment {
   return new URL(url).hostname === 'app.staging.pleo.io' ? 'staging' : 'production';

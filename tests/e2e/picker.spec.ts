@@ -205,7 +205,15 @@ test('pick the role: "Superuser" in the account menu, named Admin', async ({ con
   // The label it would keep is shown; the role's button keeps it.
   await expect(picker.label()).toHaveText('Superuser');
   await expect(picker.keep()).toBeHidden();
-  for (const name of ['Admin', 'Bookkeeper', 'Expense reviewer', 'Finance', 'Employee', 'Cancel']) {
+  for (const name of [
+    'Admin',
+    'Bookkeeper',
+    'Controller',
+    'Expense reviewer',
+    'Finance',
+    'Employee',
+    'Cancel',
+  ]) {
     await expect(picker.button(name)).toBeVisible();
   }
   // Keyboard users land on the first role.

@@ -51,6 +51,23 @@ const SCENARIOS: Scenario[] = [
     hint: 'not-enabled',
   },
   {
+    // Read as the bookkeeper role only through the rules' German gender-inclusive ending.
+    verdict: 'not-enabled',
+    environment: 'production',
+    who: 'a German Buchhalter:in, access not enabled',
+    user: { lang: 'de', role: 'bookkeeper', apiKeysEnabled: false },
+    path: '/settings',
+    hint: 'not-enabled',
+  },
+  {
+    verdict: 'role-unclear',
+    environment: 'production',
+    who: 'a Controller, access enabled, no API Keys in the settings list',
+    user: { role: 'controller', apiKeysEnabled: true },
+    path: '/settings',
+    hint: 'role-unclear',
+  },
+  {
     verdict: 'ready',
     environment: 'staging',
     who: 'a Bookkeeper, access enabled',

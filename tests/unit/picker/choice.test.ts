@@ -101,6 +101,7 @@ describe('the role buttons', () => {
     expect(KNOWN_ROLES.map((role) => roleName(role, 'en'))).toEqual([
       'Admin',
       'Bookkeeper',
+      'Controller',
       'Expense reviewer',
       'Finance',
       'Employee',
