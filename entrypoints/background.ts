@@ -6,7 +6,13 @@ import { environmentOf, MATCH_PATTERNS } from '../lib/environments';
 import { badgeFor } from '../lib/guidance/badge';
 import { hintTextsFromMessages } from '../lib/hint/translations';
 import { admit, createRefusalLog } from '../lib/messages/admission';
-import type { ContentMessage, HintStringsResponse, PageMessage, Response } from '../lib/messages/protocol';
+import type {
+  ContentMessage,
+  HintStringsResponse,
+  KeyCheckMessage,
+  PageMessage,
+  Response,
+} from '../lib/messages/protocol';
 import { withLearnedLabel, withoutLearnedLabel } from '../lib/state/learned';
 import { type EnvironmentRecord, emptyRecord, merge, withoutLearnedFacts } from '../lib/state/merge';
 import {
@@ -193,6 +199,15 @@ export default defineBackground(() => {
     }
   }
 
+  /** Keeps what a key check found, stamped now; the message never carries the key. */
+  async function recordKeyCheck({ production, staging }: KeyCheckMessage): Promise<void> {
+    const checkedAt = Date.now();
+    await store.set('keyChecks', {
+      production: { ...production, checkedAt },
+      staging: { ...staging, checkedAt },
+    });
+  }
+
   async function fromPage(message: PageMessage): Promise<void> {
     switch (message.type) {
       case 'set-profile':
@@ -229,6 +244,9 @@ export default defineBackground(() => {
         await refreshPleoBadges();
         return;
       }
+      case 'record-key-check':
+        await recordKeyCheck(message);
+        return;
       case 'forget-everything':
         await store.forgetEverything();
         await refreshPleoBadges();

@@ -11,6 +11,7 @@ import {
   AudienceStageSchema,
   EntryStateSchema,
   EvidenceSchema,
+  KeyCheckEntries,
   KnownRoleSchema,
   RoleFactSchema,
   ShortText,
@@ -21,7 +22,14 @@ import {
 import { type EnvironmentRecord, emptyRecord, HISTORY_LIMIT } from '../state/merge';
 import { ORGANISATIONS_LIMIT, type OrganisationRecord } from '../state/organisations';
 import { DEFAULT_SETTINGS, type DismissedHints, dismissalKey, type Settings } from '../state/profile';
-import type { Environment, LearnedLabel, Profile, StorageReset, WriteFailure } from '../types';
+import type {
+  Environment,
+  KeyCheckRecord,
+  LearnedLabel,
+  Profile,
+  StorageReset,
+  WriteFailure,
+} from '../types';
 import {
   DEFAULT_PROFILE,
   ENVIRONMENTS,
@@ -32,6 +40,7 @@ import {
 } from '../types';
 import {
   DISMISSED_HINTS_KEY,
+  KEY_CHECKS_KEY,
   LEARNED_LABELS_KEY,
   organisationsKey,
   PROFILE_KEY,
@@ -141,6 +150,11 @@ const LearnedLabelsSchema = v.pipe(
   v.maxLength(LEARNED_LABELS_LIMIT),
 );
 
+/** The last key check per environment (lib/keycheck/); null where no check was made. */
+export type KeyChecks = Record<Environment, KeyCheckRecord | null>;
+
+const KeyCheckSchema = v.nullable(v.strictObject({ ...KeyCheckEntries, checkedAt: Time }));
+
 const StorageResetSchema = v.strictObject({
   item: ShortText(60),
   at: Time,
@@ -201,6 +215,13 @@ export const STORED = {
     schema: v.strictObject({ production: LearnedLabelsSchema, staging: LearnedLabelsSchema }),
     fallback: (): LearnedLabels => ({ production: [], staging: [] }),
   } satisfies StoredItem<LearnedLabels>,
+  keyChecks: {
+    key: `local:${KEY_CHECKS_KEY}`,
+    version: 1,
+    migrations: {},
+    schema: v.strictObject({ production: KeyCheckSchema, staging: KeyCheckSchema }),
+    fallback: (): KeyChecks => ({ production: null, staging: null }),
+  } satisfies StoredItem<KeyChecks>,
   resets: {
     key: `local:${RESETS_KEY}`,
     version: 1,
