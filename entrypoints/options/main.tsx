@@ -16,6 +16,7 @@ import type { Settings } from '../../lib/state/profile';
 import { learnedLabelsItem, profileItem, settingsItem } from '../../lib/storage/reader';
 import type { Profile } from '../../lib/types';
 import { useOpenPopupShortcut } from '../popup/shortcut';
+import { openKeyCheck } from '../popup/tabs';
 
 document.documentElement.lang = documentLanguage();
 document.title = t('options.title');
@@ -68,6 +69,15 @@ function Options() {
             t={t}
           />
         ) : null}
+      </section>
+      <section class="card" aria-labelledby="key-check-heading">
+        <h2 id="key-check-heading">{t('keyCheck.title')}</h2>
+        <p class="help">{t('keyCheck.intro')}</p>
+        <p>
+          <button type="button" class="secondary" onClick={() => void openKeyCheck(null)}>
+            {t('keyCheck.open')}
+          </button>
+        </p>
       </section>
       <section class="card" aria-labelledby="forget-heading">
         <h2 id="forget-heading">{t('options.forgetHeading')}</h2>

@@ -18,7 +18,8 @@ export interface Installation {
   errorCode: string | null;
 }
 
-export type UnreachableReason = 'server' | 'busy' | 'timeout' | 'network';
+export const UNREACHABLE_REASONS = ['server', 'busy', 'timeout', 'network'] as const;
+type UnreachableReason = (typeof UNREACHABLE_REASONS)[number];
 
 export type EnvironmentAnswer =
   | { result: 'valid' | 'inactive'; installation: Installation }

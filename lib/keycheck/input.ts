@@ -7,8 +7,7 @@
 /** Far above any key Pleo makes; longer input is a paste of something else. */
 export const KEY_MAX_LENGTH = 512;
 
-export const KEY_PROBLEMS = ['empty', 'line-break', 'spaces', 'too-long', 'not-printable'] as const;
-export type KeyProblem = (typeof KEY_PROBLEMS)[number];
+export type KeyProblem = 'empty' | 'line-break' | 'spaces' | 'too-long' | 'not-printable';
 
 /** Why the input cannot be a key, or null when it may be one. */
 export function keyProblem(input: string): KeyProblem | null {

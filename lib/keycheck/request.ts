@@ -6,7 +6,7 @@
 import { API_ORIGINS } from '../environments';
 import type { Environment } from '../types';
 
-export const INSTALLATION_PATH = '/v1/installations/me';
+const INSTALLATION_PATH = '/v1/installations/me';
 export const ACCEPT = 'application/json;charset=UTF-8';
 /** Pleo answers in well under a second; after this the check says Pleo could not answer. */
 export const KEY_CHECK_TIMEOUT_MS = 10_000;

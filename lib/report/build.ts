@@ -18,7 +18,15 @@ import {
   type OrganisationRecord,
 } from '../state/organisations';
 import { verdict } from '../state/verdict';
-import type { Environment, LearnedLabel, Profile, StorageReset, Verdict, WriteFailure } from '../types';
+import type {
+  Environment,
+  KeyCheckRecord,
+  LearnedLabel,
+  Profile,
+  StorageReset,
+  Verdict,
+  WriteFailure,
+} from '../types';
 import { ENVIRONMENTS, LEARNED_LABELS_LIMIT, REPORT_SCHEMA_VERSION } from '../types';
 import { hideNames, redactSecrets, redactText, shorten, withoutQuery, wordsOf } from './redact';
 import type {
@@ -49,6 +57,8 @@ export interface ReportInput {
   companyName?: string;
   /** Whether the browser lets the extension read each environment's pages, where known. */
   siteAccess?: Partial<Record<Environment, SiteAccess>>;
+  /** The last key check per environment; its company id goes in only with the companies' names. */
+  keyChecks?: Partial<Record<Environment, KeyCheckRecord | null>>;
   /** The labels the user taught per environment, by pointing at them on a Pleo page. */
   learnedLabels?: Partial<Record<Environment, readonly LearnedLabel[]>>;
 }
@@ -138,6 +148,22 @@ function environmentReport(environment: Environment, input: ReportInput, redact:
       .map((change) => ({ verdict: change.verdict, at: iso(change.at) })),
     ...(siteAccess ? { siteAccess } : {}),
     ...(organisationEntries.length > 0 ? { organisations: organisationEntries } : {}),
+    ...keyCheckReport(input.keyChecks?.[environment], input.includeOrganisationNames),
+  };
+}
+
+/** "A key was checked: valid in Production": the result and when, the company id only if the user includes it. */
+function keyCheckReport(
+  keyCheck: KeyCheckRecord | null | undefined,
+  includeCompanyId: boolean | undefined,
+): Pick<ReportEnvironment, 'keyCheck'> {
+  if (!keyCheck) return {};
+  return {
+    keyCheck: {
+      result: keyCheck.result,
+      checkedAt: iso(keyCheck.checkedAt),
+      ...(includeCompanyId && keyCheck.companyId ? { companyId: keyCheck.companyId } : {}),
+    },
   };
 }
 
