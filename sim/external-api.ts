@@ -30,10 +30,10 @@ export const SIMULATED_COMPANIES: Record<Environment, string> = {
   staging: 'f5e4d3c2-b1a0-4987-8654-3210fedcba98',
 };
 
-export type ApiAnswer = { status: number; body: string } | 'unreachable';
+type ApiAnswer = { status: number; body: string } | 'unreachable';
 
 /** One request the simulated API received, with the headers a key check must and must not send. */
-export interface ApiRequest {
+interface ApiRequest {
   environment: Environment;
   method: string;
   path: string;
