@@ -15,7 +15,12 @@ export const BUDGETS = {
   // 13.6 kB.
   background: 14_000,
   popup: 40_000,
-  chromeZip: 150_000,
+  // The key check page (issue 25): Preact, the polyfill and the messages client it shares with the
+  // popup, and its own code; 15.5 kB with the shared chunks when it came.
+  keyCheckPage: 18_000,
+  // 150 kB until the key check (issue 25) took it from 148.4 kB to 170.7 kB: its texts in eleven
+  // languages (about 1.3 kB compressed each) and its page.
+  chromeZip: 175_000,
 } as const;
 
 export function gzipSize(content: string | Uint8Array): number {

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, relative, resolve } from 'node:path';
-import { MATCH_PATTERNS } from '../lib/environments';
+import { API_MATCH_PATTERNS, MATCH_PATTERNS } from '../lib/environments';
 import {
   BUDGETS,
   cspProblems,
@@ -117,6 +117,7 @@ check(
 
 // --- size budgets ----------------------------------------------------------------------------------
 section('Size budgets (gzip -9)');
+const KEY_CHECK_PAGE = 'check-key.html';
 const rows: { part: string; files: string[]; bytes: number; budget: number }[] = [];
 for (const target of TARGETS) {
   const root = join(outDir, target);
@@ -137,12 +138,17 @@ for (const target of TARGETS) {
     popupHtml,
     ...closure(root, filesLoadedByHtml(readFileSync(join(root, popupHtml), 'utf8'))),
   ];
+  const keyCheckFiles = [
+    KEY_CHECK_PAGE,
+    ...closure(root, filesLoadedByHtml(readFileSync(join(root, KEY_CHECK_PAGE), 'utf8'))),
+  ];
   rows.push(
     { part: `content script (${target})`, files: contentFiles, bytes: 0, budget: BUDGETS.contentScript },
     { part: `background (${target})`, files: backgroundFiles, bytes: 0, budget: BUDGETS.background },
     { part: `popup (${target})`, files: popupFiles, bytes: 0, budget: BUDGETS.popup },
+    { part: `key check page (${target})`, files: keyCheckFiles, bytes: 0, budget: BUDGETS.keyCheckPage },
   );
-  for (const row of rows.slice(-3)) row.bytes = gzipTotal(root, row.files);
+  for (const row of rows.slice(-4)) row.bytes = gzipTotal(root, row.files);
 }
 for (const [store, zip] of [
   ['Chrome', zips.chrome],
@@ -200,16 +206,27 @@ for (const target of TARGETS) {
 const chromeManifest = manifestOf('chrome-mv3');
 const edgeManifest = manifestOf('edge-mv3');
 const firefoxManifest = manifestOf('firefox-mv2');
-check('permissions: storage and the two Pleo origins, nothing else', [
+check('permissions: storage and the two Pleo origins; the External API optional; nothing else', [
   ...mismatch('chrome-mv3 permissions', chromeManifest.permissions, ['storage']),
   ...mismatch('chrome-mv3 host_permissions', chromeManifest.host_permissions, MATCH_PATTERNS),
   ...mismatch('firefox-mv2 permissions', firefoxManifest.permissions, ['storage', ...MATCH_PATTERNS]),
   ...mismatch('edge-mv3 permissions', edgeManifest.permissions, ['storage']),
   ...mismatch('edge-mv3 host_permissions', edgeManifest.host_permissions, MATCH_PATTERNS),
+  // The key check's two origins, asked for on the first check only (issue 25).
+  ...mismatch(
+    'chrome-mv3 optional_host_permissions',
+    chromeManifest.optional_host_permissions,
+    API_MATCH_PATTERNS,
+  ),
+  ...mismatch(
+    'edge-mv3 optional_host_permissions',
+    edgeManifest.optional_host_permissions,
+    API_MATCH_PATTERNS,
+  ),
+  ...mismatch('firefox-mv2 optional_permissions', firefoxManifest.optional_permissions, API_MATCH_PATTERNS),
   ...[chromeManifest, edgeManifest, firefoxManifest].flatMap((manifest) =>
     [
-      'optional_permissions',
-      'optional_host_permissions',
+      manifest.manifest_version === 2 ? 'optional_host_permissions' : 'optional_permissions',
       'web_accessible_resources',
       'externally_connectable',
     ]

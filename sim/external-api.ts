@@ -8,7 +8,7 @@
 import type { BrowserContext } from 'playwright-core';
 import type { Environment } from '../lib/types';
 
-export const SIMULATED_API_ORIGINS: Record<Environment, string> = {
+const SIMULATED_API_ORIGINS: Record<Environment, string> = {
   production: 'https://external.pleo.io',
   staging: 'https://external.staging.pleo.io',
 };
@@ -61,7 +61,7 @@ function installation(environment: Environment, fields: Record<string, unknown> 
 const UNAUTHORIZED = { status: 401, body: '{"message":"Unauthorized"}' };
 
 /** What Pleo answers this key in this environment. */
-export function answerFor(environment: Environment, key: string | null): ApiAnswer {
+function answerFor(environment: Environment, key: string | null): ApiAnswer {
   switch (key) {
     case SIMULATED_KEYS.production:
     case SIMULATED_KEYS.slow:

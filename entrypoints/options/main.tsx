@@ -16,7 +16,6 @@ import type { Settings } from '../../lib/state/profile';
 import { learnedLabelsItem, profileItem, settingsItem } from '../../lib/storage/reader';
 import type { Profile } from '../../lib/types';
 import { useOpenPopupShortcut } from '../popup/shortcut';
-import { openKeyCheck } from '../popup/tabs';
 
 document.documentElement.lang = documentLanguage();
 document.title = t('options.title');
@@ -74,7 +73,11 @@ function Options() {
         <h2 id="key-check-heading">{t('keyCheck.title')}</h2>
         <p class="help">{t('keyCheck.intro')}</p>
         <p>
-          <button type="button" class="secondary" onClick={() => void openKeyCheck(null)}>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/check-key.html') })}
+          >
             {t('keyCheck.open')}
           </button>
         </p>
