@@ -369,6 +369,17 @@ test('the External API permission: asked on the first check only; refused, nothi
   expect(pleoApi.requests).toHaveLength(4);
 });
 
+test('the options page opens the key check in a tab', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const [tab] = await Promise.all([
+    context.waitForEvent('page'),
+    options.getByRole('button', { name: 'Check a key you made' }).click(),
+  ]);
+  await expect(keyCheckPage(tab).button).toBeVisible();
+  expect(new URL(tab.url()).pathname).toBe('/check-key.html');
+});
+
 test('the manifest: the External API origins are optional, the required permissions unchanged', async ({
   serviceWorker,
 }) => {
