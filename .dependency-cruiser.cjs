@@ -70,7 +70,8 @@ module.exports = {
       from: { path: '^lib/messages/' },
       to: {
         path: '^lib/',
-        pathNot: '^lib/(messages/|state/teachable\\.ts$|schemas\\.ts$|environments\\.ts$|types\\.ts$|limits\\.ts$|privacy\\.ts$)',
+        pathNot:
+          '^lib/(messages/|state/teachable\\.ts$|schemas\\.ts$|environments\\.ts$|types\\.ts$|limits\\.ts$|privacy\\.ts$)',
       },
     },
     {
@@ -78,7 +79,10 @@ module.exports = {
       comment: 'lib/guidance/ turns verdicts into steps and words: state, origins and the bottom floor.',
       severity: 'error',
       from: { path: '^lib/guidance/' },
-      to: { path: '^lib/', pathNot: '^lib/(guidance/|state/|environments\\.ts$|types\\.ts$|limits\\.ts$|privacy\\.ts$)' },
+      to: {
+        path: '^lib/',
+        pathNot: '^lib/(guidance/|state/|environments\\.ts$|types\\.ts$|limits\\.ts$|privacy\\.ts$)',
+      },
     },
     {
       name: 'floor-4-hint',
@@ -99,7 +103,8 @@ module.exports = {
       from: { path: '^lib/picker/' },
       to: {
         path: '^lib/',
-        pathNot: '^lib/(picker/|detect/|state/|messages/protocol\\.ts$|types\\.ts$|limits\\.ts$|privacy\\.ts$)',
+        pathNot:
+          '^lib/(picker/|detect/|state/|messages/protocol\\.ts$|types\\.ts$|limits\\.ts$|privacy\\.ts$)',
       },
     },
     {

@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { MATCH_PATTERNS } from './lib/environments';
+import { API_MATCH_PATTERNS, MATCH_PATTERNS } from './lib/environments';
 
 /**
  * webextension-polyfill ships as UMD, which a bundler takes for CommonJS and wraps in an interop
@@ -103,6 +103,11 @@ export default defineConfig({
     // it adds no install warning, and the host permissions already name the only tabs it can reach.
     permissions: ['storage', 'scripting'],
     host_permissions: MATCH_PATTERNS,
+    // Pleo's External API, asked for only when the user first checks a key (Firefox MV2 lists
+    // optional origins among its optional permissions).
+    ...(manifestVersion === 2
+      ? { optional_permissions: API_MATCH_PATTERNS }
+      : { optional_host_permissions: API_MATCH_PATTERNS }),
     // Never in private windows: what it keeps would outlive the private session (PRIVACY.md).
     incognito: 'not_allowed',
     commands: {

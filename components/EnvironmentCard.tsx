@@ -19,6 +19,8 @@ export interface EnvironmentCardProps {
   onCheckAgain(): void;
   onOpenSettings(): void;
   onOpenApiKeys(): void;
+  /** Opens the key check, for a key made here. */
+  onCheckKey(): void;
   onGrantAccess(): void;
   /** The browser refused the last "Grant access" for this card. */
   grantRefused: boolean;
@@ -131,6 +133,11 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
         {verdict.kind === 'ready' ? (
           <button type="button" onClick={props.onOpenApiKeys}>
             {t('popup.openApiKeys')}
+          </button>
+        ) : null}
+        {verdict.kind === 'ready' ? (
+          <button type="button" class="secondary" onClick={props.onCheckKey}>
+            {t('keyCheck.open')}
           </button>
         ) : null}
         {verdict.kind === 'not-checked' || view.siteAccess === 'withheld' ? null : (

@@ -106,6 +106,7 @@ export default defineBackground(() => {
     'declare-no-api-keys': ({ environment }) => writeAndRepaint(() => records.declareNoApiKeys(environment)),
     'forget-learned-label': ({ environment, kind, label }) =>
       writeAndRepaint(() => records.forgetLabel(environment, kind, label)),
+    'record-key-check': ({ type: _, ...checked }) => write(() => records.recordKeyCheck(checked)),
     'forget-everything': () => writeAndRepaint(records.forgetEverything),
   };
 

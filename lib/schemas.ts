@@ -9,8 +9,10 @@ import {
   AUDIENCE_KINDS,
   AUDIENCE_STAGES,
   CHECKS,
+  COMPANY_ID,
   CONFIDENCES,
   ENTRY_STATES,
+  KEY_CHECK_RESULTS,
   KNOWN_ROLES,
   LANGUAGES,
   LEARNED_KINDS,
@@ -54,3 +56,9 @@ export const EvidenceSchema = v.strictObject({
   signal: ShortText(IDENTIFIER_MAX),
   detail: ShortText(LABEL_MAX),
 });
+
+/** What a key check keeps of one environment's answer (storage adds when): never the key. */
+export const KeyCheckEntries = {
+  result: v.picklist(KEY_CHECK_RESULTS),
+  companyId: v.optional(v.pipe(v.string(), v.regex(COMPANY_ID))),
+};

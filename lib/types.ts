@@ -156,6 +156,33 @@ export interface WriteFailure {
   reason: (typeof WRITE_FAILURE_REASONS)[number];
 }
 
+/**
+ * What the External API answered a key check, per environment (lib/keycheck/): a valid key, a valid
+ * key of an inactive installation, no valid key (401), valid but not allowed (403), no answer (5xx,
+ * timeout, offline, blocked), or an answer that makes no sense. Only this, when, and the company id
+ * are kept; never the key.
+ */
+export const KEY_CHECK_RESULTS = [
+  'valid',
+  'inactive',
+  'invalid',
+  'not-allowed',
+  'unreachable',
+  'unexpected',
+] as const;
+export type KeyCheckResult = (typeof KEY_CHECK_RESULTS)[number];
+
+/** A company or organisation id as a key check keeps and reports it: the characters of a UUID, nothing else. */
+export const COMPANY_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
+
+/** The last key check in one environment, as stored and reported. */
+export interface KeyCheckRecord {
+  result: KeyCheckResult;
+  checkedAt: number;
+  /** The id from the installation's `resource` URN (valid or inactive only); reported only when the user includes it. */
+  companyId?: string;
+}
+
 /** The report's `schemaVersion` (lib/report/): readers outside this repository rely on its shape. */
 export const REPORT_SCHEMA_VERSION = 1;
 

@@ -29,7 +29,7 @@ import type { Environment } from '../../lib/types';
 import { PopupReport } from './report';
 import { useOpenPopupShortcut } from './shortcut';
 import { requestSiteAccess, useSiteAccess } from './site-access';
-import { checkAgain, openApiKeys, openSettings, reloadEnvironmentTab, startPick } from './tabs';
+import { checkAgain, openApiKeys, openKeyCheck, openSettings, reloadEnvironmentTab, startPick } from './tabs';
 
 const params = popupParams(location.search);
 document.documentElement.lang = documentLanguage();
@@ -132,6 +132,7 @@ function Popup() {
             onCheckAgain={() => void checkAgain(view.environment)}
             onOpenSettings={() => void openSettings(view.environment)}
             onOpenApiKeys={() => void openApiKeys(view.environment)}
+            onCheckKey={() => void openKeyCheck(view.environment)}
             grantRefused={grantRefused === view.environment}
             onGrantAccess={() =>
               void requestSiteAccess().then((granted) => {

@@ -60,3 +60,13 @@ export async function startPick(environment: Environment, target: PickTarget): P
   if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
   return 'started';
 }
+
+/**
+ * Opens the key check in a tab of its own: a popup closes as soon as the user switches away to copy
+ * the key, and the field with it. The environment says where the user works, never anything of a key.
+ */
+export async function openKeyCheck(environment: Environment): Promise<void> {
+  await browser.tabs.create({
+    url: `${browser.runtime.getURL('/check-key.html')}?environment=${environment}`,
+  });
+}

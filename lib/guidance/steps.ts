@@ -3,7 +3,7 @@
  * table of Pleo's "get access to environments" guide, as data and small pure functions. Texts live
  * in the locale files (`step.<id>`, `request.*`); this module only chooses ids, links and values.
  */
-import { ORIGINS } from '../environments';
+import { API_ORIGINS, ORIGINS } from '../environments';
 import type { EnvironmentRecord } from '../state/merge';
 import { effectiveRole } from '../state/verdict';
 import type { Environment, Profile, Verdict, VerdictKind } from '../types';
@@ -26,10 +26,7 @@ export const LINKS = {
 } as const;
 
 /** Where keys made in each environment work: the new External API, never the legacy openapi.pleo.io. */
-export const API_BASE_URLS: Record<Environment, string> = {
-  production: 'https://external.pleo.io',
-  staging: 'https://external.staging.pleo.io',
-};
+export const API_BASE_URLS: Record<Environment, string> = API_ORIGINS;
 
 /**
  * Every step, with the names of its values in the order of the text's `$1`, `$2`… A locale test

@@ -11,6 +11,7 @@ import {
   ConfidenceSchema,
   EntryStateSchema,
   EvidenceSchema,
+  KeyCheckEntries,
   KnownRoleSchema,
   RoleValueSchema,
   ShortText,
@@ -70,11 +71,18 @@ export const PageMessageSchema = v.variant('type', [
   }),
   // "I opened Settings and there is no API Keys entry": a fact only the user can state.
   v.strictObject({ type: v.literal('declare-no-api-keys'), environment: v.picklist(ENVIRONMENTS) }),
+  // What a key check found, per environment; the key itself never leaves the page that checked it.
+  v.strictObject({
+    type: v.literal('record-key-check'),
+    production: v.strictObject(KeyCheckEntries),
+    staging: v.strictObject(KeyCheckEntries),
+  }),
 ]);
 
 export type ContentMessage = v.InferOutput<typeof ContentMessageSchema>;
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
 export type Message = ContentMessage | PageMessage;
+export type KeyCheckMessage = Extract<PageMessage, { type: 'record-key-check' }>;
 /** What the content script sends; the schema narrows `role.source` to `detected`. */
 export interface ObservationMessage {
   type: 'observation';

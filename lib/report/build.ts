@@ -10,7 +10,6 @@ import { ORIGINS } from '../environments';
 import type { SiteAccess } from '../guidance/site-access';
 import { nextSteps, stepText } from '../guidance/steps';
 import type { Translate } from '../guidance/translate';
-import { knownWordsIn } from '../privacy';
 import {
   EVIDENCE_LIMIT,
   HISTORY_LIMIT,
@@ -21,10 +20,19 @@ import {
   ORGANISATIONS_LIMIT,
   TYPED_NAME_MAX,
 } from '../limits';
+import { knownWordsIn } from '../privacy';
 import { type EnvironmentRecord, emptyRecord } from '../state/merge';
 import { byMostRecent, currentOrganisation, type OrganisationRecord } from '../state/organisations';
 import { verdict } from '../state/verdict';
-import type { Environment, LearnedLabel, Profile, StorageReset, Verdict, WriteFailure } from '../types';
+import type {
+  Environment,
+  KeyCheckRecord,
+  LearnedLabel,
+  Profile,
+  StorageReset,
+  Verdict,
+  WriteFailure,
+} from '../types';
 import { ENVIRONMENTS, REPORT_SCHEMA_VERSION } from '../types';
 import { hideNames, redactLabel, redactSecrets, redactText, shorten, withoutQuery } from './redact';
 import type {
@@ -55,6 +63,8 @@ export interface ReportInput {
   companyName?: string;
   /** Whether the browser lets the extension read each environment's pages, where known. */
   siteAccess?: Partial<Record<Environment, SiteAccess>>;
+  /** The last key check per environment; its company id goes in only with the companies' names. */
+  keyChecks?: Partial<Record<Environment, KeyCheckRecord | null>>;
   /** The labels the user taught per environment, by pointing at them on a Pleo page. */
   learnedLabels?: Partial<Record<Environment, readonly LearnedLabel[]>>;
 }
@@ -145,6 +155,22 @@ function environmentReport(environment: Environment, input: ReportInput, redact:
       .map((change) => ({ verdict: change.verdict, at: iso(change.at) })),
     ...(siteAccess ? { siteAccess } : {}),
     ...(organisationEntries.length > 0 ? { organisations: organisationEntries } : {}),
+    ...keyCheckReport(input.keyChecks?.[environment], input.includeOrganisationNames),
+  };
+}
+
+/** "A key was checked: valid in Production": the result and when, the company id only if the user includes it. */
+function keyCheckReport(
+  keyCheck: KeyCheckRecord | null | undefined,
+  includeCompanyId: boolean | undefined,
+): Pick<ReportEnvironment, 'keyCheck'> {
+  if (!keyCheck) return {};
+  return {
+    keyCheck: {
+      result: keyCheck.result,
+      checkedAt: iso(keyCheck.checkedAt),
+      ...(includeCompanyId && keyCheck.companyId ? { companyId: keyCheck.companyId } : {}),
+    },
   };
 }
 

@@ -6,7 +6,7 @@
 
 import { camelCase, type MessageKey, MISSING_KEYS, type Translate } from '../guidance/translate';
 import { ORGANISATION_NAME_MAX } from '../limits';
-import type { Environment } from '../types';
+import type { Environment, KeyCheckResult } from '../types';
 import { shorten } from './redact';
 import type { Report, ReportEnvironment, ReportOrganisation } from './schema';
 import { suggestionSection } from './suggestion';
@@ -111,9 +111,30 @@ export function reportMarkdown(report: Report, t: Translate): string {
   return `${lines.join('\n')}\n`;
 }
 
+const KEY_CHECK_RESULT_KEYS: Record<KeyCheckResult, MessageKey> = {
+  valid: 'keyCheck.result.valid',
+  inactive: 'keyCheck.result.inactive',
+  invalid: 'keyCheck.result.invalid',
+  'not-allowed': 'keyCheck.result.notAllowed',
+  unreachable: 'keyCheck.result.unreachable',
+  unexpected: 'keyCheck.result.unexpected',
+};
+
 function environmentSection(entry: ReportEnvironment, t: Translate): string[] {
   const lines = [`## ${t(ENVIRONMENT_KEYS[entry.environment])} (${code(entry.origin)})`, ''];
   if (entry.siteAccess === 'withheld') lines.push(`**${t('report.markdown.siteAccessWithheld')}**`, '');
+  if (entry.keyCheck) {
+    const { result, checkedAt, companyId } = entry.keyCheck;
+    lines.push(
+      t('report.markdown.keyCheck', [
+        t(KEY_CHECK_RESULT_KEYS[result]),
+        t(ENVIRONMENT_KEYS[entry.environment]),
+        code(checkedAt),
+      ]),
+      '',
+    );
+    if (companyId) lines.push(t('report.markdown.keyCheckCompany', [code(companyId)]), '');
+  }
   if (entry.nextSteps.length > 0) {
     lines.push(`### ${t('report.markdown.nextSteps')}`, '');
     entry.nextSteps.forEach((step, index) => {

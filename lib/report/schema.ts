@@ -32,7 +32,14 @@ import {
   TaughtLabelEntries,
   WriteFailureReasonSchema,
 } from '../schemas';
-import { type ENVIRONMENTS, MISSING, REPORT_SCHEMA_VERSION, VERDICTS } from '../types';
+import {
+  COMPANY_ID,
+  type ENVIRONMENTS,
+  KEY_CHECK_RESULTS,
+  MISSING,
+  REPORT_SCHEMA_VERSION,
+  VERDICTS,
+} from '../types';
 
 const Time = v.pipe(v.string(), v.isoTimestamp(), v.description('ISO 8601 date and time, UTC'));
 
@@ -100,6 +107,25 @@ const OrganisationsSchema = v.pipe(
   ),
 );
 
+const KeyCheckSchema = v.pipe(
+  v.strictObject({
+    result: v.picklist(KEY_CHECK_RESULTS),
+    checkedAt: Time,
+    companyId: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(COMPANY_ID),
+        v.description(
+          "The company (or organisation) id from Pleo's answer; present only when the user chose to include company names and ids",
+        ),
+      ),
+    ),
+  }),
+  v.description(
+    "Present only when the user checked a key: what Pleo's External API answered in this environment the last time (valid, inactive installation, invalid: 401, not-allowed: 403, unreachable: 5xx, timeout or no connection, unexpected: an answer that makes no sense). Never the key",
+  ),
+);
+
 const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment: E) =>
   v.strictObject({
     environment: v.literal(environment),
@@ -117,6 +143,7 @@ const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment:
       ),
     ),
     organisations: v.optional(OrganisationsSchema),
+    keyCheck: v.optional(KeyCheckSchema),
   });
 
 const StorageResetSchema = v.strictObject({

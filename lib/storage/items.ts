@@ -20,6 +20,7 @@ import {
   AudienceStageSchema,
   EntryStateSchema,
   EvidenceSchema,
+  KeyCheckEntries,
   KnownRoleSchema,
   RoleFactSchema,
   ShortText,
@@ -30,10 +31,18 @@ import {
 import { type EnvironmentRecord, emptyRecord } from '../state/merge';
 import type { OrganisationRecord } from '../state/organisations';
 import { DEFAULT_SETTINGS, type DismissedHints, dismissalKey, type Settings } from '../state/profile';
-import type { Environment, LearnedLabel, Profile, StorageReset, WriteFailure } from '../types';
+import type {
+  Environment,
+  KeyCheckRecord,
+  LearnedLabel,
+  Profile,
+  StorageReset,
+  WriteFailure,
+} from '../types';
 import { CHECKS, DEFAULT_PROFILE, ENVIRONMENTS, isObject, RESET_REASONS, VERDICTS } from '../types';
 import {
   DISMISSED_HINTS_KEY,
+  KEY_CHECKS_KEY,
   LEARNED_LABELS_KEY,
   organisationsKey,
   PROFILE_KEY,
@@ -141,6 +150,11 @@ const LearnedLabelsSchema = v.pipe(
   v.maxLength(LEARNED_LABELS_LIMIT),
 );
 
+/** The last key check per environment (lib/keycheck/); null where no check was made. */
+export type KeyChecks = Record<Environment, KeyCheckRecord | null>;
+
+const KeyCheckSchema = v.nullable(v.strictObject({ ...KeyCheckEntries, checkedAt: Time }));
+
 const StorageResetSchema = v.strictObject({
   item: ShortText(ITEM_NAME_MAX),
   at: Time,
@@ -201,6 +215,13 @@ export const STORED = {
     schema: v.strictObject({ production: LearnedLabelsSchema, staging: LearnedLabelsSchema }),
     fallback: (): LearnedLabels => ({ production: [], staging: [] }),
   } satisfies StoredItem<LearnedLabels>,
+  keyChecks: {
+    key: `local:${KEY_CHECKS_KEY}`,
+    version: 1,
+    migrations: {},
+    schema: v.strictObject({ production: KeyCheckSchema, staging: KeyCheckSchema }),
+    fallback: (): KeyChecks => ({ production: null, staging: null }),
+  } satisfies StoredItem<KeyChecks>,
   resets: {
     key: `local:${RESETS_KEY}`,
     version: 1,

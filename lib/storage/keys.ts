@@ -13,5 +13,7 @@ export const SETTINGS_KEY = 'settings';
 export const DISMISSED_HINTS_KEY = 'dismissedHints';
 export const RESETS_KEY = 'resets';
 export const LEARNED_LABELS_KEY = 'learnedLabels';
+/** The last key check per environment: its result, when, and the company id; never the key. */
+export const KEY_CHECKS_KEY = 'keyChecks';
 /** Kept in session storage (memory): when local storage is full, that is the one place that still takes it. */
 export const WRITE_FAILURE_KEY = 'writeFailure';

@@ -23,6 +23,7 @@ import type {
   AudienceKind,
   AudienceStage,
   Environment,
+  KeyCheckRecord,
   KnownRole,
   LearnedKind,
   LearnedLabel,
@@ -147,6 +148,17 @@ export function storedRecords(store: StorageWriter, now: () => number = Date.now
     },
     async setHintEnabled(enabled: boolean): Promise<void> {
       await store.set('settings', { ...(await store.get('settings')), hintEnabled: enabled });
+    },
+    /** Keeps what a key check found, stamped now; the message never carries the key. */
+    async recordKeyCheck({
+      production,
+      staging,
+    }: Record<Environment, Omit<KeyCheckRecord, 'checkedAt'>>): Promise<void> {
+      const checkedAt = now();
+      await store.set('keyChecks', {
+        production: { ...production, checkedAt },
+        staging: { ...staging, checkedAt },
+      });
     },
     async dismissHint(environment: Environment, verdict: VerdictKind): Promise<void> {
       await store.set(

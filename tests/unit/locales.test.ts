@@ -7,7 +7,16 @@ import { VOCABULARY } from '../../lib/detect/words';
 import { STEP_IDS } from '../../lib/guidance/steps';
 import { camelCase } from '../../lib/guidance/translate';
 import { ENGLISH_HINT_STRINGS } from '../../lib/hint/strings';
-import { ENVIRONMENTS, KNOWN_ROLES, LANGUAGES, type Language, ROLE_VALUES, VERDICTS } from '../../lib/types';
+import { UNREACHABLE_REASONS } from '../../lib/keycheck/answer';
+import {
+  ENVIRONMENTS,
+  KEY_CHECK_RESULTS,
+  KNOWN_ROLES,
+  LANGUAGES,
+  type Language,
+  ROLE_VALUES,
+  VERDICTS,
+} from '../../lib/types';
 import { readHintStrings } from '../../scripts/hint-strings';
 
 const LOCALES_DIR = resolve('locales');
@@ -208,8 +217,15 @@ describe('the keys the popup, options page and hint ask for', () => {
     'help',
     'privacy',
     'teach',
+    'keyCheck',
   ];
-  const SOURCES = ['components', 'entrypoints/popup', 'entrypoints/options', 'lib/guidance/view.ts'];
+  const SOURCES = [
+    'components',
+    'entrypoints/popup',
+    'entrypoints/options',
+    'entrypoints/check-key',
+    'lib/guidance/view.ts',
+  ];
 
   function sourceFiles(path: string): string[] {
     if (!statSync(path).isDirectory()) return [path];
@@ -243,6 +259,8 @@ describe('the keys the popup, options page and hint ask for', () => {
       ]),
       ...ROLE_VALUES.filter((role) => role !== 'unknown').map((role) => `role.${role}`),
       ...STEP_IDS.map((id) => `step.${id}`),
+      ...KEY_CHECK_RESULTS.map((result) => `keyCheck.headline.${camelCase(result)}`),
+      ...UNREACHABLE_REASONS.map((reason) => `keyCheck.reason.${reason}`),
     ];
     expect(built.filter((key) => !keys.has(key))).toEqual([]);
   });

@@ -12,8 +12,8 @@ import { DEFAULT_USER, pleoPage } from '../../../sim/pages';
 import { expect, test, visit } from '../fixtures';
 import { HintOnPage } from '../pages/hint';
 import { PopupPage } from '../pages/popup';
-import { PERSONAL_LABELS, PERSONAL_PIECES } from './hostile-strings';
 import { readLocalStorage } from '../storage';
+import { PERSONAL_LABELS, PERSONAL_PIECES } from './hostile-strings';
 import { type ChromeApi, contentWorld } from './state-helpers';
 
 declare const chrome: ChromeApi;

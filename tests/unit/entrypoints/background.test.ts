@@ -143,6 +143,41 @@ describe('accepted messages', () => {
     expect(all.dismissedHints).toEqual(['staging:role-missing']);
   });
 
+  it('a key check: the page’s result per environment is kept, stamped; an extra field or a content script is refused', async () => {
+    const companyId = '6b1f3c2e-4d5a-4e8b-9c7d-0a1b2c3d4e5f';
+    const result = {
+      type: 'record-key-check',
+      production: { result: 'valid', companyId },
+      staging: { result: 'invalid' },
+    };
+    const keyCheckPage: SenderInfo = { id: ID, url: fakeBrowser.runtime.getURL('/check-key.html') };
+    expect(await deliver({ ...result, key: 'pleo_secret' }, keyCheckPage)).toEqual({
+      ok: false,
+      error: 'bad-schema',
+    });
+    expect(
+      await deliver(
+        { ...result, production: { result: 'valid', companyId: 'urn:pleo:company:<x>' } },
+        keyCheckPage,
+      ),
+    ).toEqual({ ok: false, error: 'bad-schema' });
+    expect(await deliver(result, production)).toEqual({ ok: false, error: 'bad-sender' });
+    expect((await stored()).keyChecks).toBeUndefined();
+    expect(await deliver(result, keyCheckPage)).toEqual({ ok: true });
+    expect((await stored()).keyChecks).toEqual({
+      production: { result: 'valid', companyId, checkedAt: expect.any(Number) },
+      staging: { result: 'invalid', checkedAt: expect.any(Number) },
+    });
+  });
+
+  it('forget-everything removes every stored value', async () => {
+    await deliver(observe({ signedIn: 'yes' }), production);
+    await deliver({ type: 'set-profile', kind: 'partner', stage: 'new' }, popup);
+    await deliver({ type: 'forget-everything' }, popup);
+    const values = Object.keys(await stored()).filter((key) => !key.endsWith('$'));
+    expect(values).toEqual([]);
+  });
+
   it('open-guidance opens the popup in a tab for the sender environment', async () => {
     await deliver({ type: 'open-guidance' }, staging);
     const tabs = await fakeBrowser.tabs.query({});

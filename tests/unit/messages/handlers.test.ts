@@ -19,6 +19,7 @@ function spyHandlers(): Handlers {
     'declare-role': vi.fn(ok),
     'declare-no-api-keys': vi.fn(ok),
     'forget-learned-label': vi.fn(ok),
+    'record-key-check': vi.fn(ok),
     'forget-everything': vi.fn(ok),
   };
 }
