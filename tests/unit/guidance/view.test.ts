@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
-import {
-  asksForRole,
-  checkedAge,
-  checkedText,
-  checklist,
-  environmentOrder,
-  popupParams,
-} from '../../../lib/guidance/view';
+import { asksForRole, checkedAge, checkedText, checklist, popupParams } from '../../../lib/guidance/view';
 import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
 import type { Profile, RoleFact } from '../../../lib/types';
 import { DEFAULT_PROFILE } from '../../../lib/types';
@@ -141,14 +134,6 @@ describe('checkedAge and checkedText', () => {
 
   it('uses the largest whole unit', () => {
     expect(checkedAge(NOW - 119 * 60_000, NOW)).toEqual({ unit: 'hours', count: 1 });
-  });
-});
-
-describe('environmentOrder', () => {
-  it('puts the current tab’s environment first', () => {
-    expect(environmentOrder('staging')).toEqual(['staging', 'production']);
-    expect(environmentOrder('production')).toEqual(['production', 'staging']);
-    expect(environmentOrder(null)).toEqual(['production', 'staging']);
   });
 });
 
