@@ -96,7 +96,7 @@ const WITHHELD: Partial<Record<Case, Partial<Record<Environment, boolean>>>> = {
 async function text(language: Language, key: string): Promise<string> {
   const messages = await parseMessagesFile(`locales/${language}.yml`);
   const found = messages.find((m) => m.key.join('.') === key);
-  if (!found || found.type !== 'simple') throw new Error(`no ${key} in ${language}`);
+  if (found?.type !== 'simple') throw new Error(`no ${key} in ${language}`);
   return found.message;
 }
 
