@@ -16,11 +16,15 @@ export function PopupFooter(props: PopupFooterProps) {
   return (
     <footer class="popup-footer">
       <p>
-        <span data-footer="version">{t('footer.version', [props.version, String(props.rulesVersion)])}</span>
         <span data-footer="shortcut">
           {props.shortcut ? t('footer.shortcut', [props.shortcut]) : t('footer.noShortcut')}
         </span>
       </p>
+      {/* The rules' version matters to whoever reads a report, not to the answer: one click away. */}
+      <details class="footer-details">
+        <summary data-footer="version">{t('footer.version', [props.version])}</summary>
+        <p data-footer="rules">{t('footer.rules', [String(props.rulesVersion)])}</p>
+      </details>
       <p>
         <a href={props.helpUrl} target="_blank" rel="noreferrer">
           {t('footer.help')}

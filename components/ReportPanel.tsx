@@ -50,13 +50,13 @@ export function ReportPanel(props: ReportPanelProps) {
         </label>
       )}
       <div class="report-actions">
-        <button type="button" onClick={props.onDownloadJson}>
+        <button type="button" class="secondary" onClick={props.onDownloadJson}>
           {t('report.downloadJson')}
         </button>
-        <button type="button" onClick={props.onDownloadMarkdown}>
+        <button type="button" class="secondary" onClick={props.onDownloadMarkdown}>
           {t('report.downloadMarkdown')}
         </button>
-        <button type="button" onClick={props.onCopy}>
+        <button type="button" class="secondary" onClick={props.onCopy}>
           {t('report.copy')}
         </button>
       </div>

@@ -1,3 +1,4 @@
+import type { PrimaryAction } from '../lib/guidance/actions';
 import type { Translate } from '../lib/guidance/translate';
 import type { Environment, Missing, PickTarget } from '../lib/types';
 
@@ -7,6 +8,8 @@ export type PickStatus = 'started' | 'no-tab' | 'unreachable';
 export interface TeachCheckerProps {
   environment: Environment;
   missing: Missing[];
+  /** The card's filled button: a "Point at …" that is already there is not drawn twice. */
+  primary: PrimaryAction;
   status: PickStatus | null;
   onPointAt(target: PickTarget): void;
   onDeclareNoApiKeys(): void;
@@ -16,31 +19,32 @@ export interface TeachCheckerProps {
 
 /**
  * When the checker has not seen something, the user can show it on the Pleo page (pick mode), or
- * say the API Keys entry is not in Settings.
+ * say the API Keys entry is not in Settings: text buttons beside the card's one action.
  */
 export function TeachChecker(props: TeachCheckerProps) {
-  const { t, missing, status } = props;
+  const { t, missing, status, primary } = props;
   const entryUnseen = missing.includes('open-settings');
   const roleUnseen = missing.includes('role-not-seen');
   if (!entryUnseen && !roleUnseen) return null;
   const headingId = `${props.environment}-teach`;
   return (
     <section class="teach" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('teach.heading')}</h3>
-      <p class="help">{t('teach.help')}</p>
-      <div class="card-actions">
-        {entryUnseen ? (
-          <button type="button" onClick={() => props.onPointAt('apiKeys')}>
+      <h3 id={headingId} class="visually-hidden">
+        {t('teach.heading')}
+      </h3>
+      <div class="secondary-actions">
+        {entryUnseen && primary !== 'point-at-api-keys' ? (
+          <button type="button" class="link-button" onClick={() => props.onPointAt('apiKeys')}>
             {t('teach.pointAtApiKeys')}
           </button>
         ) : null}
-        {roleUnseen ? (
-          <button type="button" onClick={() => props.onPointAt('role')}>
+        {roleUnseen && primary !== 'point-at-role' ? (
+          <button type="button" class="link-button" onClick={() => props.onPointAt('role')}>
             {t('teach.pointAtRole')}
           </button>
         ) : null}
         {entryUnseen ? (
-          <button type="button" class="secondary" onClick={props.onDeclareNoApiKeys}>
+          <button type="button" class="link-button" onClick={props.onDeclareNoApiKeys}>
             {t('teach.declareNoApiKeys')}
           </button>
         ) : null}
@@ -51,7 +55,7 @@ export function TeachChecker(props: TeachCheckerProps) {
         {status === 'no-tab' ? (
           <>
             {t('teach.noTab', [t(`environment.${props.environment}`)])}{' '}
-            <button type="button" class="secondary small" onClick={props.onOpenSettings}>
+            <button type="button" class="link-button" onClick={props.onOpenSettings}>
               {t('popup.openSettings')}
             </button>
           </>

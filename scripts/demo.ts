@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: loads the built extension into Chromium, walks the main scenarios on the
  * simulated Pleo app, and writes what a user would see (the page with its in-page hint, the popup
- * in light and dark and its footer, the stored state) into demo-output/ (or DEMO_OUTPUT), then the
+ * at the size a browser gives it, 400 × 600, in light and dark, whole and its footer, the stored
+ * state) into demo-output/ (or DEMO_OUTPUT), with the popup's heights in popup-heights.json, then the
  * store listing's images into demo-output/listing/ (docs/store-listing.md), and the popup and the
  * hint in each of the eleven languages into demo-output/locales/, and each answer of the key check
  * (against the simulated External API) into demo-output/key-check/. Headed when a display
@@ -72,11 +73,22 @@ const SCENARIOS: Scenario[] = [
 
 /**
  * The store listing's screenshots (1280 × 800, as the Chrome Web Store takes them): a scenario's
- * Pleo page with its popup open over it, as a user sees both.
+ * Pleo page in a window 840 px wide, its hint whole, with its popup at its real size (400 × 600)
+ * beside it at the top right, as a user sees both.
  */
 const LISTING_SCREENSHOTS = ['ready', 'role-missing', 'not-enabled', 'unknown', 'site-access-withheld'];
 
 const OUTPUT = resolve(process.env.DEMO_OUTPUT ?? 'demo-output');
+const LISTING_PAGE_WIDTH = 840;
+
+/** How tall the popup is at 400 px wide, and where its verdict and its one filled button end. */
+interface PopupHeight {
+  scrollHeight: number;
+  verdictBottom: number | null;
+  primaryBottom: number | null;
+  primary: string | null;
+}
+const heights: Record<string, PopupHeight> = {};
 const COLOR_SCHEMES = ['light', 'dark'] as const;
 
 async function runScenario(scenario: Scenario): Promise<string[]> {
@@ -110,14 +122,23 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
       await page.waitForTimeout(300);
       files.push(join(dir, 'page.png'));
       await page.screenshot({ path: files.at(-1) });
+      // The listing's page: narrower, so the popup beside it covers nothing, the hint included.
+      await page.setViewportSize({ width: LISTING_PAGE_WIDTH, height: 800 });
+      await page.waitForTimeout(300);
+      files.push(join(dir, 'page-listing.png'));
+      await page.screenshot({ path: files.at(-1) });
     }
     const popup = await context.newPage();
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.waitForSelector('[data-verdict]');
+    heights[scenario.name] = await popup.evaluate<PopupHeight>(MEASURE_POPUP);
     for (const colorScheme of COLOR_SCHEMES) {
       await popup.emulateMedia({ colorScheme });
+      // What the browser shows, 400 × 600, and the whole popup as it scrolls.
       files.push(join(dir, `popup-${colorScheme}.png`));
+      await popup.screenshot({ path: files.at(-1) });
+      files.push(join(dir, `popup-${colorScheme}-whole.png`));
       await popup.screenshot({ path: files.at(-1), fullPage: true });
     }
     await popup.emulateMedia({ colorScheme: 'light' });
@@ -147,6 +168,19 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
     await context.close();
   }
 }
+
+/** Run in the popup; a string, so the bundler's helpers (tsx names functions) never reach the page. */
+const MEASURE_POPUP = `(() => {
+  const shown = (element) => element.checkVisibility();
+  const headline = [...document.querySelectorAll('.banner .headline, [data-verdict] .headline')].find(shown);
+  const primary = [...document.querySelectorAll('[data-primary-action]')].find(shown);
+  return {
+    scrollHeight: document.documentElement.scrollHeight,
+    verdictBottom: headline ? Math.round(headline.getBoundingClientRect().bottom) : null,
+    primaryBottom: primary ? Math.round(primary.getBoundingClientRect().bottom) : null,
+    primary: primary ? primary.textContent : null,
+  };
+})()`;
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -215,8 +249,8 @@ async function renderListing(): Promise<string[]> {
       // The popup drops down from the toolbar at the top right, over the page.
       await page.setContent(
         `<html><body style="margin:0;width:1280px;height:800px;overflow:hidden;position:relative">
-          <img alt="" src="${dataUrl(join(OUTPUT, name, 'page.png'))}" style="display:block">
-          <div style="position:absolute;top:0;right:24px;width:400px;height:780px;overflow:hidden;border-radius:0 0 10px 10px;box-shadow:0 12px 40px rgba(0,0,0,.35)">
+          <img alt="" src="${dataUrl(join(OUTPUT, name, 'page-listing.png'))}" style="display:block">
+          <div style="position:absolute;top:24px;right:20px;width:400px;height:600px;overflow:hidden;border-radius:10px;box-shadow:0 12px 40px rgba(0,0,0,.35)">
             <img alt="" src="${dataUrl(join(OUTPUT, name, 'popup-light.png'))}" style="display:block;width:400px">
           </div></body></html>`,
       );
@@ -287,6 +321,8 @@ for (const scenario of SCENARIOS) {
   for (const file of await runScenario(scenario))
     process.stdout.write(`  ${relative(process.cwd(), file)}\n`);
 }
+writeFileSync(join(OUTPUT, 'popup-heights.json'), `${JSON.stringify(heights, null, 2)}\n`);
+process.stdout.write(`popup heights  ${relative(process.cwd(), join(OUTPUT, 'popup-heights.json'))}\n`);
 process.stdout.write("listing        the store listing's screenshots and promo tile\n");
 for (const file of await renderListing()) process.stdout.write(`  ${relative(process.cwd(), file)}\n`);
 process.stdout.write('locales        the popup and the hint in each language\n');

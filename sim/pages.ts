@@ -146,7 +146,12 @@ export function pleoPage(path: string, user: SimulatedUser = DEFAULT_USER): stri
   if (pathname === '/' || pathname === '/expenses') {
     return shell(user, '/expenses', `<h1>${escapeHtml(textsOf(user).nav.expenses)}</h1>`);
   }
-  return shell(user, pathname, `<h1>${escapeHtml(pathname.slice(1))}</h1>`);
+  // A section of Settings has its own title, as in the app; other pages are placeholders.
+  const sections: Record<string, string> = textsOf(user).sections;
+  const section = pathname.startsWith('/settings/')
+    ? sections[pathname.slice('/settings/'.length)]
+    : undefined;
+  return shell(user, pathname, `<h1>${escapeHtml(section ?? pathname.slice(1))}</h1>`);
 }
 
 export const SIMULATED_ORIGINS: Record<Environment, string> = {

@@ -1,13 +1,14 @@
 import '../../components/theme.css';
 import './style.css';
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CopyState } from '../../components/AccessRequestBox';
 import { EnvironmentCard } from '../../components/EnvironmentCard';
-import { Overview } from '../../components/Overview';
+import { EnvironmentSwitch } from '../../components/EnvironmentSwitch';
 import { PopupFooter } from '../../components/PopupFooter';
 import { ProfileQuestion } from '../../components/ProfileQuestion';
+import { SiteAccessWithheld } from '../../components/SiteAccessWithheld';
 import type { PickStatus } from '../../components/TeachChecker';
 import { documentLanguage, t } from '../../components/translate';
 import { useStoredAll } from '../../components/use-stored';
@@ -15,7 +16,8 @@ import { WriteFailureAlert } from '../../components/WriteFailureAlert';
 import { RULES_VERSION } from '../../lib/detect/rules';
 import { environmentOf } from '../../lib/environments';
 import { ABOUT_SECTIONS } from '../../lib/guidance/about';
-import { environmentOrder, environmentView, popupParams } from '../../lib/guidance/view';
+import { initialEnvironment } from '../../lib/guidance/actions';
+import { environmentView, popupParams } from '../../lib/guidance/view';
 import { send } from '../../lib/messages/client';
 import type { Message } from '../../lib/messages/protocol';
 import {
@@ -25,31 +27,49 @@ import {
   readAll,
   writeFailureItem,
 } from '../../lib/storage/reader';
-import type { Environment } from '../../lib/types';
+import { ENVIRONMENTS, type Environment } from '../../lib/types';
 import { PopupReport } from './report';
 import { useOpenPopupShortcut } from './shortcut';
 import { requestSiteAccess, useSiteAccess } from './site-access';
-import { checkAgain, openApiKeys, openKeyCheck, openSettings, reloadEnvironmentTab, startPick } from './tabs';
+import {
+  checkAgain,
+  openApiKeys,
+  openKeyCheck,
+  openSettings,
+  openSignIn,
+  reloadEnvironmentTab,
+  startPick,
+} from './tabs';
 
 const params = popupParams(location.search);
 document.documentElement.lang = documentLanguage();
 document.title = t('popup.title');
 if (params.tabView) document.body.classList.add('tab-view');
 
+interface CurrentTab {
+  environment: Environment | null;
+  /** Its path, for a Pleo tab: on the list of settings, pointing at the entry beats opening it. */
+  path: string | null;
+}
+
 /**
  * The environment of the active tab; null when it is not a Pleo tab (the URL is visible only for
  * Pleo tabs), or when the popup is itself the active tab.
  */
-function useCurrentTabEnvironment(): Environment | null | undefined {
-  const [environment, setEnvironment] = useState<Environment | null>();
+function useCurrentTab(): CurrentTab | undefined {
+  const [current, setCurrent] = useState<CurrentTab>();
   useEffect(() => {
-    if (params.tabView) return setEnvironment(null);
+    const none = { environment: null, path: null };
+    if (params.tabView) return setCurrent(none);
     browser.tabs.query({ active: true, currentWindow: true }).then(
-      ([tab]) => setEnvironment(environmentOf(tab?.url)),
-      () => setEnvironment(null),
+      ([tab]) => {
+        const environment = environmentOf(tab?.url);
+        setCurrent({ environment, path: environment && tab?.url ? new URL(tab.url).pathname : null });
+      },
+      () => setCurrent(none),
     );
   }, []);
-  return environment;
+  return current;
 }
 
 /** Minutes pass while the popup is open: "checked N minutes ago" follows. */
@@ -79,13 +99,15 @@ const readShown = () => readAll(SHOWN);
 
 function Popup() {
   const stored = useStoredAll(readShown, SHOWN);
-  const currentTab = useCurrentTabEnvironment();
+  const currentTab = useCurrentTab();
   const now = useNow();
   const siteAccess = useSiteAccess();
   const shortcut = useOpenPopupShortcut();
-  const [grantRefused, setGrantRefused] = useState<Environment | null>(null);
+  const [chosen, setChosen] = useState<Environment | null>(null);
+  const [grantRefused, setGrantRefused] = useState<Environment | 'both' | null>(null);
   const [copied, setCopied] = useState<{ environment: Environment; state: CopyState } | null>(null);
   const [picking, setPicking] = useState<{ environment: Environment; status: PickStatus } | null>(null);
+  const audience = useRef<HTMLDetailsElement>(null);
 
   // Nothing is painted until everything is read, so a verdict never flickers from "not checked".
   if (!stored || currentTab === undefined || !siteAccess || shortcut === undefined) return null;
@@ -93,76 +115,109 @@ function Popup() {
     stored;
   const records = { production, staging };
   const organisations = { production: productionOrganisations, staging: stagingOrganisations };
-  const views = environmentOrder(params.environment ?? currentTab).map((environment) =>
+  const views = ENVIRONMENTS.map((environment) =>
     environmentView(
       environment,
       records[environment],
       profile,
-      currentTab,
+      currentTab.environment,
       siteAccess[environment],
       organisations[environment],
+      currentTab.path,
     ),
   );
+  const shown =
+    chosen ??
+    params.environment ??
+    initialEnvironment(currentTab.environment, {
+      production: views[0]!.checkedAt,
+      staging: views[1]!.checkedAt,
+    });
   const askAudience = views.some((view) => view.audienceMatters);
+  const bothWithheld = ENVIRONMENTS.every((environment) => siteAccess[environment] === 'withheld');
+  const grant = (refusedAs: Environment | 'both', environments: readonly Environment[]) =>
+    void requestSiteAccess().then((granted) => {
+      setGrantRefused(granted ? null : refusedAs);
+      // Content scripts run on pages loaded after the grant: read the open ones again.
+      if (granted) for (const environment of environments) void reloadEnvironmentTab(environment);
+    });
 
   return (
     <main class="popup">
       <header class="popup-header">
         <h1>{t('popup.title')}</h1>
-        <button type="button" class="secondary small" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.options')}
         </button>
       </header>
       <WriteFailureAlert failure={writeFailure} t={t} />
-      <Overview views={views} t={t} />
-      <div class="environments">
-        {views.map((view) => (
-          <EnvironmentCard
-            key={view.environment}
-            view={view}
-            now={now}
-            copyState={copied?.environment === view.environment ? copied.state : 'idle'}
-            onCopyRequest={(text) =>
-              navigator.clipboard.writeText(text).then(
-                () => setCopied({ environment: view.environment, state: 'copied' }),
-                () => setCopied({ environment: view.environment, state: 'failed' }),
-              )
-            }
-            onDeclareRole={(role) => tell({ type: 'declare-role', environment: view.environment, role })}
-            onCheckAgain={() => void checkAgain(view.environment)}
-            onOpenSettings={() => void openSettings(view.environment)}
-            onOpenApiKeys={() => void openApiKeys(view.environment)}
-            onCheckKey={() => void openKeyCheck(view.environment)}
-            grantRefused={grantRefused === view.environment}
-            onGrantAccess={() =>
-              void requestSiteAccess().then((granted) => {
-                setGrantRefused(granted ? null : view.environment);
-                // Content scripts run on pages loaded after the grant: read the open one again.
-                if (granted) void reloadEnvironmentTab(view.environment);
-              })
-            }
-            pickStatus={picking?.environment === view.environment ? picking.status : null}
-            onPointAt={(target) =>
-              void startPick(view.environment, target).then((status) => {
-                setPicking({ environment: view.environment, status });
-                // The pick happens on the page: a popup would stay in front of it.
-                if (status === 'started' && !params.tabView) window.close();
-              })
-            }
-            onDeclareNoApiKeys={() => tell({ type: 'declare-no-api-keys', environment: view.environment })}
+      {bothWithheld ? (
+        <section class="card banner" aria-labelledby="withheld-banner">
+          <h2 id="withheld-banner" class="visually-hidden">
+            {t('access.withheld')}
+          </h2>
+          <SiteAccessWithheld
+            environments={ENVIRONMENTS}
+            verdict={null}
+            refused={grantRefused === 'both'}
+            onGrant={() => grant('both', ENVIRONMENTS)}
             t={t}
           />
-        ))}
-      </div>
+        </section>
+      ) : null}
+      <EnvironmentSwitch views={views} shown={shown} onShow={setChosen} t={t} />
+      {views.map((view) => (
+        <EnvironmentCard
+          key={view.environment}
+          view={view}
+          now={now}
+          shown={view.environment === shown}
+          withheldAbove={bothWithheld}
+          copyState={copied?.environment === view.environment ? copied.state : 'idle'}
+          onCopyRequest={(text) =>
+            navigator.clipboard.writeText(text).then(
+              () => setCopied({ environment: view.environment, state: 'copied' }),
+              () => setCopied({ environment: view.environment, state: 'failed' }),
+            )
+          }
+          audience={profile.kind}
+          onAudience={(kind) => tell({ type: 'set-profile', kind, stage: profile.stage })}
+          onAskAudience={() => {
+            if (!audience.current) return;
+            audience.current.open = true;
+            audience.current.scrollIntoView();
+            audience.current.querySelector('summary')?.focus();
+          }}
+          onDeclareRole={(role) => tell({ type: 'declare-role', environment: view.environment, role })}
+          onCheckAgain={() => void checkAgain(view.environment)}
+          onOpenSettings={() => void openSettings(view.environment)}
+          onOpenApiKeys={() => void openApiKeys(view.environment)}
+          onCheckKey={() => void openKeyCheck(view.environment)}
+          onSignIn={() => void openSignIn(view.environment)}
+          grantRefused={grantRefused === view.environment}
+          onGrantAccess={() => grant(view.environment, [view.environment])}
+          pickStatus={picking?.environment === view.environment ? picking.status : null}
+          onPointAt={(target) =>
+            void startPick(view.environment, target).then((status) => {
+              setPicking({ environment: view.environment, status });
+              // The pick happens on the page: a popup would stay in front of it.
+              if (status === 'started' && !params.tabView) window.close();
+            })
+          }
+          onDeclareNoApiKeys={() => tell({ type: 'declare-no-api-keys', environment: view.environment })}
+          t={t}
+        />
+      ))}
       {askAudience ? (
-        <section id="audience" class="card profile-card" aria-label={t('profile.question')}>
+        <details id="audience" class="card profile-card" ref={audience}>
+          <summary>{t('profile.question')}</summary>
           <ProfileQuestion
             profile={profile}
             idPrefix="popup-profile"
             onChange={(kind, stage) => tell({ type: 'set-profile', kind, stage })}
             t={t}
           />
-        </section>
+        </details>
       ) : null}
       <PopupReport
         records={records}

@@ -28,6 +28,11 @@ async function openPage(environment: Environment, path: string): Promise<void> {
   if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
 }
 
+/** Opens the environment's sign-in page, in its open tab or a new one. */
+export async function openSignIn(environment: Environment): Promise<void> {
+  await openPage(environment, PATHS.signIn[1]!);
+}
+
 /** Reloads the environment's open tab so its page is read again; opens Settings when none is open. */
 export async function checkAgain(environment: Environment): Promise<void> {
   const tab = await environmentTab(environment);

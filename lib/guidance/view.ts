@@ -9,6 +9,7 @@ import { currentOrganisation, type OrganisationRecord } from '../state/organisat
 import { effectiveRole, verdict as verdictOf } from '../state/verdict';
 import type { Environment, Evidence, KnownRole, Profile, RoleFact, Verdict, VerdictKind } from '../types';
 import { ENVIRONMENTS, KEY_ROLES, NO_KEY_ROLES } from '../types';
+import { type PrimaryAction, primaryAction } from './actions';
 import { type AccessRequest, accessRequest } from './request';
 import type { SiteAccess } from './site-access';
 import { API_BASE_URLS, audienceMatters, type NextStep, nextSteps } from './steps';
@@ -97,11 +98,6 @@ export function asksForRole(record: EnvironmentRecord, verdict: VerdictKind): bo
   return detected.value === 'unknown' || detected.confidence === 'low';
 }
 
-/** Both environments, the one the user is looking at first. */
-export function environmentOrder(first: Environment | null): Environment[] {
-  return first ? [first, ...ENVIRONMENTS.filter((e) => e !== first)] : [...ENVIRONMENTS];
-}
-
 /** Everything the popup shows for one environment. */
 export interface EnvironmentView {
   environment: Environment;
@@ -110,6 +106,8 @@ export interface EnvironmentView {
   checklist: ChecklistItem[];
   steps: NextStep[];
   request: AccessRequest | null;
+  /** The one next action, the card's filled button (lib/guidance/actions.ts). */
+  primaryAction: PrimaryAction;
   askRole: boolean;
   declaredRole: KnownRole | null;
   /** Whether the next steps depend on being a Partner or a Customer. */
@@ -142,6 +140,8 @@ export function environmentView(
   currentTab: Environment | null,
   siteAccess: SiteAccess = 'granted',
   organisations: readonly OrganisationRecord[] = [],
+  /** The active tab's path when that tab is a page of this environment. */
+  currentPath: string | null = null,
 ): EnvironmentView {
   const { record, organisation } = currentOrganisation(ownRecord, organisations);
   const verdict = verdictOf(record, profile);
@@ -164,6 +164,7 @@ export function environmentView(
     checklist: checklist(record, profile),
     steps: nextSteps(verdict, environment, profile, record, siteAccess),
     request: accessRequest(verdict, environment, profile, record),
+    primaryAction: primaryAction(verdict, siteAccess, currentTab === environment ? currentPath : null),
     askRole: asksForRole(record, verdict.kind),
     declaredRole: profile.declaredRoles[environment] ?? null,
     audienceMatters: audienceMatters(verdict.kind, environment),

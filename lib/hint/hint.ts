@@ -55,9 +55,31 @@ export function hintFor(verdict: Verdict, pathname: string): Hint | null {
   }
 }
 
-/** What an unknown verdict's hint offers to point at (pick mode): what its message asks to find. */
-export function pickOffer(hint: Hint): PickTarget | null {
-  return hint.message === 'unknownOpenSettings' ? 'apiKeys' : hint.message === 'unknownRole' ? 'role' : null;
+/** The hint's one action; its name is also the name of its button's text. */
+export type HintAction = 'request' | 'openSettings' | 'pointApiKeys' | 'pointRole';
+
+/**
+ * The verdict's one action, as the popup's: the request (in the popup's guidance, where copying it is
+ * the one button), opening the list of settings, or pointing at what the checker could not see when
+ * it should be on this page. A ready hint is a confirmation and needs none.
+ */
+export function hintAction(hint: Hint, onSettingsList: boolean): HintAction | null {
+  switch (hint.message) {
+    case 'roleMissing':
+    case 'notEnabled':
+      return 'request';
+    case 'unknownOpenSettings':
+      return onSettingsList ? 'pointApiKeys' : 'openSettings';
+    case 'unknownRole':
+      return 'pointRole';
+    default:
+      return null;
+  }
+}
+
+/** What a "Point at …" action asks pick mode to find. */
+export function pickTarget(action: HintAction | null): PickTarget | null {
+  return action === 'pointApiKeys' ? 'apiKeys' : action === 'pointRole' ? 'role' : null;
 }
 
 export interface HintChoices {

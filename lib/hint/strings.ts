@@ -19,6 +19,8 @@ export const HINT_TEXTS = [
   'pickChanged',
   'pointApiKeys',
   'pointRole',
+  'request',
+  'openSettings',
 ] as const;
 
 /** The English texts, for tests and for the hint's own types; the content script carries none. */
@@ -42,4 +44,6 @@ export const ENGLISH_HINT_STRINGS = {
   pickChanged: 'The label changed as you clicked it, so nothing was kept.',
   pointApiKeys: 'Point at the API Keys entry',
   pointRole: 'Point at your role',
+  request: 'Open the request',
+  openSettings: 'Open Settings',
 } as const;

@@ -1,7 +1,7 @@
 /**
  * The small things a user expects: the popup's footer (version, rules version, the shortcut, help,
  * privacy policy, not made by Pleo), the help and privacy policy inside the extension, and, when keys
- * can be made, "Open API Keys in Pleo" as the card's first action.
+ * can be made, "Open API Keys in Pleo" as the card's one filled button.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { RULES_VERSION } from '../../lib/detect/rules';
@@ -10,7 +10,7 @@ import { PopupPage } from './pages/popup';
 
 declare const chrome: { runtime: { getManifest(): { version: string } } };
 
-test('the footer: version, rules version, the shortcut, help, privacy policy and "Not made by Pleo"', async ({
+test('the footer: version, the rules version one click away, the shortcut, help, privacy policy and "Not made by Pleo"', async ({
   context,
   extensionId,
   serviceWorker,
@@ -18,7 +18,13 @@ test('the footer: version, rules version, the shortcut, help, privacy policy and
   const { version } = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
   const popup = await new PopupPage(await context.newPage(), extensionId).open();
   const footer = popup.page.locator('footer.popup-footer');
-  await expect(footer).toContainText(`Version ${version} · rules ${RULES_VERSION}`);
+  await expect(footer).toContainText(`Version ${version}`);
+  // The rules' version is for whoever reads a report: not on the first screen, one click away.
+  const rules = footer.locator('[data-footer="rules"]');
+  await expect(rules).toBeHidden();
+  await footer.getByText(`Version ${version}`).click();
+  await expect(rules).toHaveText(`Detection rules: version ${RULES_VERSION}`);
+  await expect(popup.page.getByText(new RegExp(`rules ${RULES_VERSION}\\b`))).toHaveCount(0);
   await expect(footer).toContainText('Shortcut: Alt+Shift+Y');
   await expect(footer).toContainText('Not made by Pleo');
 
@@ -63,7 +69,7 @@ test('the options page holds the help (with the shortcut) and the privacy policy
   }
 });
 
-test('ready: "Open API Keys in Pleo" is the first action, and opens Settings → API Keys in that tab', async ({
+test('ready: "Open API Keys in Pleo" is the one filled button, and opens Settings → API Keys in that tab', async ({
   context,
   extensionId,
   serviceWorker,
@@ -76,13 +82,12 @@ test('ready: "Open API Keys in Pleo" is the first action, and opens Settings →
   await visit(await context.newPage(), 'https://app.staging.pleo.io/settings', serviceWorker);
   const popup = await new PopupPage(await context.newPage(), extensionId).open();
 
-  const actions = (environment: 'production' | 'staging') =>
-    popup.environment(environment).locator('.card-actions button');
-  await expect(actions('production').first()).toHaveText('Open API Keys in Pleo');
+  await popup.show('production');
+  await expect(popup.primary('production')).toHaveText('Open API Keys in Pleo');
   // Not where keys cannot be made.
   await expect(popup.button('staging', 'Open API Keys in Pleo')).toHaveCount(0);
 
-  await actions('production').first().click();
+  await popup.primary('production').click();
   await expect.poll(() => pleoTab.url()).toBe('https://app.pleo.io/settings/api-keys');
   const axe = await new AxeBuilder({ page: popup.page }).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);

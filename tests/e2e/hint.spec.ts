@@ -5,6 +5,7 @@ import type { VerdictKind } from '../../lib/types';
 import { LANGUAGES } from '../../lib/types';
 import { readHintStrings } from '../../scripts/hint-strings';
 import type { SimulatedUser } from '../../sim/pages';
+import { DEFAULT_USER, pleoPage } from '../../sim/pages';
 import { expect, test, visit } from './fixtures';
 import { HintOnPage } from './pages/hint';
 import { OptionsPage } from './pages/options';
@@ -145,13 +146,13 @@ test('the hint speaks the page’s language, in each of the app’s eleven', asy
     pleo.serve('production', { role: 'employee', lang });
     await visit(page, `https://app.pleo.io/expenses?lang=${lang}`, serviceWorker);
     await expect(hint.text(), lang).toHaveText(strings.roleMissing!);
-    await expect(hint.details(), lang).toHaveText(strings.details!);
+    await expect(hint.details(), lang).toHaveText(strings.request!);
     await expect(hint.dismiss(), lang).toHaveAccessibleName(strings.dismiss!);
     await expect(hint.host(), lang).toHaveAttribute('data-verdict', 'role-missing');
   }
 });
 
-test('"Details" opens the popup’s guidance for this environment in a tab', async ({
+test('"Open the request" opens the popup’s guidance for this environment in a tab, its copy button first', async ({
   context,
   extensionId,
   serviceWorker,
@@ -166,9 +167,10 @@ test('"Details" opens the popup’s guidance for this environment in a tab', asy
   ]);
   await guidance.waitForLoadState();
   expect(guidance.url()).toBe(`chrome-extension://${extensionId}/popup.html?environment=staging&view=tab`);
-  const first = guidance.locator('section[data-environment]').first();
-  await expect(first).toHaveAttribute('data-environment', 'staging');
-  await expect(first.locator('[data-verdict]').first()).toHaveAttribute('data-verdict', 'not-enabled');
+  const shown = guidance.locator('section[data-environment]:not([hidden])');
+  await expect(shown).toHaveAttribute('data-environment', 'staging');
+  await expect(shown.locator('[data-verdict]').first()).toHaveAttribute('data-verdict', 'not-enabled');
+  await expect(shown.locator('[data-primary-action]')).toHaveText('Copy request');
 });
 
 test('page styles cannot change the hint, and the hint’s styles cannot change the page', async ({
@@ -266,4 +268,135 @@ test('the hint never covers the app’s controls', async ({ context, serviceWork
     }
     await page.close();
   }
+});
+
+/** Every layout shift the page records from its start, the hint's arrival included. */
+async function recordLayoutShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+const layoutShifts = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { layoutShifts: number[] }).layoutShifts.reduce((a, b) => a + b, 0),
+  );
+
+const PLACEMENTS = [
+  {
+    what: 'on a Settings list, beside the list where API Keys would be',
+    user: { role: 'admin' as const, apiKeysEnabled: false },
+    path: '/settings',
+    verdict: 'not-enabled',
+    placement: 'settings-list',
+    action: 'Open the request',
+    anchor: '.settings-list',
+  },
+  {
+    what: 'on a page with a menu, under its Settings entry',
+    user: { role: 'employee' as const },
+    path: '/expenses',
+    verdict: 'role-missing',
+    placement: 'settings-entry',
+    action: 'Open the request',
+    anchor: 'nav.main a[href="/settings"]',
+  },
+  {
+    what: 'on a page with neither, in the corner',
+    user: { role: 'employee' as const },
+    path: '/expenses',
+    withoutMenu: true,
+    verdict: 'role-missing',
+    placement: 'corner',
+    action: 'Open the request',
+    anchor: null,
+  },
+  {
+    what: 'unknown on a settings page: "Open Settings" is its one action',
+    user: { role: 'admin' as const },
+    path: '/settings/export',
+    verdict: 'unknown',
+    placement: 'settings-entry',
+    action: 'Open Settings',
+    anchor: 'nav.main a[href="/settings"]',
+  },
+];
+
+for (const c of PLACEMENTS) {
+  test(`the hint stands where it points: ${c.what}; no layout shift, axe finds nothing`, async ({
+    context,
+    serviceWorker,
+    pleo,
+  }) => {
+    const user = { ...DEFAULT_USER, ...c.user };
+    pleo.serve('production', (path) =>
+      c.withoutMenu
+        ? pleoPage(path, user).replace(/<nav class="main"[\s\S]*?<\/nav>/, '')
+        : pleoPage(path, user),
+    );
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await recordLayoutShifts(page);
+    await visit(page, `https://app.pleo.io${c.path}`, serviceWorker);
+    const hint = new HintOnPage(page);
+    await expect(hint.host()).toHaveAttribute('data-verdict', c.verdict);
+    await expect(hint.host()).toHaveAttribute('data-placement', c.placement);
+    const box = (await hint.box())!;
+    if (c.anchor === null) {
+      // The corner: bottom right, as before.
+      expect(box.x + box.width).toBeGreaterThan(1280 - 40);
+      expect(box.y + box.height).toBeGreaterThan(800 - 40);
+    } else {
+      const anchor = (await page.locator(c.anchor).boundingBox())!;
+      if (c.placement === 'settings-list') {
+        // Beside the list, at its top.
+        expect(box.x).toBeGreaterThan(anchor.x + anchor.width);
+        expect(Math.abs(box.y - anchor.y)).toBeLessThan(2);
+      } else {
+        // Under the entry, aligned with it.
+        expect(Math.abs(box.x - anchor.x)).toBeLessThan(2);
+        expect(box.y).toBeGreaterThanOrEqual(anchor.y + anchor.height);
+        expect(box.y - (anchor.y + anchor.height)).toBeLessThan(20);
+      }
+    }
+    // Its one action, and the dismiss button.
+    await expect(hint.host().getByRole('button')).toHaveCount(2);
+    await expect(hint.host().getByRole('button', { name: c.action })).toBeVisible();
+    await page.waitForTimeout(300);
+    expect(await layoutShifts(page)).toBe(0);
+    const axe = await new AxeBuilder({ page }).include('[data-pleo-access-hint]').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
+}
+
+test('"Open Settings" in the hint opens the list of settings in the same tab', async ({
+  context,
+  serviceWorker,
+  pleo,
+}) => {
+  pleo.serve('production', { role: 'admin' });
+  const page = await context.newPage();
+  await visit(page, 'https://app.pleo.io/settings/export', serviceWorker);
+  await new HintOnPage(page).host().getByRole('button', { name: 'Open Settings' }).click();
+  await expect.poll(() => page.url()).toBe('https://app.pleo.io/settings');
+});
+
+test('ready: a small confirmation beside the entry, dismissed with its one button', async ({
+  context,
+  serviceWorker,
+  pleo,
+}) => {
+  pleo.serve('production', { role: 'admin', apiKeysEnabled: true });
+  const page = await context.newPage();
+  await visit(page, 'https://app.pleo.io/settings/api-keys', serviceWorker);
+  const hint = new HintOnPage(page);
+  await expect(hint.host()).toHaveAttribute('data-verdict', 'ready');
+  await expect(hint.host().getByRole('button')).toHaveCount(1);
+  await hint.dismiss().click();
+  await expect(hint.host()).toHaveCount(0);
+  await expect.poll(() => storedDismissals(serviceWorker)).toEqual(['production:ready']);
 });

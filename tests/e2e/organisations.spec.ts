@@ -63,14 +63,15 @@ test('company A with API Keys, then company B without: two companies, each with 
   await expect(others).toHaveCount(1);
   await expect(others).toContainText(A);
   await expect(others).toHaveAttribute('data-organisation-verdict', 'ready');
-  // The overview strip shows the current company's verdict.
-  const headline = (await popup.headline('production').textContent())?.trim() ?? '';
-  expect(headline).not.toBe('');
-  await expect(popup.page.locator('nav.overview')).toContainText(headline);
+  // The switch at the top shows the current company's verdict in a word; the company shows without a click.
+  await expect(popup.page.locator('[data-switch="production"]')).toContainText('Not enabled');
+  await expect(card.locator('[data-organisation="current"]')).toBeVisible();
+  await expect(others).toBeVisible();
 
   // The request names the company only when the user ticks it.
   const request = card.locator('.request-body');
   await expect(request).not.toContainText(B);
+  await card.getByText('Preview the message').click();
   await card.getByRole('checkbox', { name: /company name/i }).check();
   await expect(request).toContainText(B);
 

@@ -15,6 +15,8 @@ interface Scenario {
   path: string | null;
   states: { signedIn: string; role: string; enabled: string } | null;
   firstStep: string;
+  /** The card's one filled button. */
+  primary: string;
 }
 
 const SCENARIOS: Scenario[] = [
@@ -24,6 +26,7 @@ const SCENARIOS: Scenario[] = [
     path: '/settings',
     states: { signedIn: 'met', role: 'met', enabled: 'met' },
     firstStep: 'createKey',
+    primary: 'open-api-keys',
   },
   {
     verdict: 'role-missing',
@@ -31,6 +34,7 @@ const SCENARIOS: Scenario[] = [
     path: '/settings',
     states: { signedIn: 'met', role: 'not-met', enabled: 'not-seen' },
     firstStep: 'askAdminForRole',
+    primary: 'copy-request',
   },
   {
     verdict: 'not-enabled',
@@ -38,6 +42,7 @@ const SCENARIOS: Scenario[] = [
     path: '/settings',
     states: { signedIn: 'met', role: 'met', enabled: 'not-met' },
     firstStep: 'askPartnerOrCustomerContact',
+    primary: 'copy-request',
   },
   {
     verdict: 'signed-out',
@@ -45,6 +50,7 @@ const SCENARIOS: Scenario[] = [
     path: '/access',
     states: { signedIn: 'not-met', role: 'not-seen', enabled: 'not-seen' },
     firstStep: 'signIn',
+    primary: 'sign-in',
   },
   {
     verdict: 'unknown',
@@ -52,8 +58,16 @@ const SCENARIOS: Scenario[] = [
     path: '/settings/export',
     states: { signedIn: 'met', role: 'met', enabled: 'not-seen' },
     firstStep: 'openSettings',
+    primary: 'open-settings',
   },
-  { verdict: 'not-checked', user: {}, path: null, states: null, firstStep: 'openSettingsToCheck' },
+  {
+    verdict: 'not-checked',
+    user: {},
+    path: null,
+    states: null,
+    firstStep: 'openSettingsToCheck',
+    primary: 'open-settings',
+  },
 ];
 
 /** The English texts, from the locale file the popup is built from. */
@@ -83,7 +97,7 @@ async function openPopupAfter(
 }
 
 for (const scenario of SCENARIOS) {
-  test(`${scenario.verdict}: headline, checklist and first next step; axe finds nothing in light or dark`, async ({
+  test(`${scenario.verdict}: headline, checklist, first next step and the one primary action; axe finds nothing in light or dark`, async ({
     context,
     extensionId,
     serviceWorker,
@@ -102,6 +116,8 @@ for (const scenario of SCENARIOS) {
       await expect(popup.environment('production').locator('.checked')).toHaveText(texts['checked.never']!);
     }
     expect((await popup.steps('production'))[0]).toBe(scenario.firstStep);
+    await expect(popup.primary('production')).toHaveAttribute('data-primary-action', scenario.primary);
+    await expect(popup.page.locator('[data-primary-action]:visible')).toHaveCount(1);
     await expect(popup.verdict('staging')).toHaveAttribute('data-verdict', 'not-checked');
 
     for (const colorScheme of ['light', 'dark'] as const) {
@@ -161,10 +177,38 @@ test('the audience answer changes the next step at once', async ({
 }) => {
   const popup = await openPopupAfter(SCENARIOS[2]!, context, extensionId, serviceWorker, pleo);
   expect(await popup.steps('production')).toContain('tellAudience');
+  await popup.openAudience();
   await popup.audience().getByRole('radio', { name: 'Pleo Customer' }).check();
   await popup.audience().getByRole('radio', { name: "New to Pleo's API" }).check();
   await expect.poll(async () => (await popup.steps('production'))[0]).toBe('askPleoChat');
   expect(await popup.steps('production')).not.toContain('tellAudience');
+});
+
+test("the request's recipient is chosen in place and kept as the Partner/Customer answer", async ({
+  context,
+  extensionId,
+  serviceWorker,
+  pleo,
+}) => {
+  const popup = await openPopupAfter(SCENARIOS[2]!, context, extensionId, serviceWorker, pleo);
+  const card = popup.environment('production');
+  // Until the user says, nobody is named: the hedged "partner contact or Customer Success Manager" is gone.
+  await expect(card.locator('.request-to')).toHaveCount(0);
+  await card.getByRole('radio', { name: /Customer Success Manager/ }).check();
+  await expect(card.locator('.request-to')).toContainText('Customer Success Manager');
+  await expect.poll(async () => (await popup.steps('production'))[0]).toBe('askCustomerSuccess');
+  // The same answer as the question's: opened again, the popup remembers it.
+  const again = await new PopupPage(await context.newPage(), extensionId).open();
+  await again.openAudience();
+  await expect(again.audience().getByRole('radio', { name: 'Pleo Customer' })).toBeChecked();
+  await expect(
+    again.environment('production').getByRole('radio', { name: /Customer Success Manager/ }),
+  ).toBeChecked();
+  // The message is one click away, and the copy button is the card's one filled button.
+  await expect(card.locator('.request-body')).toBeHidden();
+  await card.getByText('Preview the message').click();
+  await expect(card.locator('.request-body')).toBeVisible();
+  await expect(popup.primary('production')).toHaveText('Copy request');
 });
 
 test('a role the page did not show is asked for, and the declared role shows as declared', async ({
@@ -181,6 +225,7 @@ test('a role the page did not show is asked for, and the declared role shows as 
   await expect(popup.verdict('production')).toHaveAttribute('data-verdict', 'unknown');
   expect((await popup.conditionStates('production')).role).toBe('not-seen');
 
+  await popup.openDetails('production');
   await popup.roleSelect('production').selectOption('bookkeeper');
   await popup.button('production', /save role/i).click();
   await expect(popup.verdict('production')).toHaveAttribute('data-verdict', 'not-enabled');
@@ -204,6 +249,7 @@ test('"Open Settings in Pleo" navigates the open Pleo tab; without one it opens 
   await popup.button('production', /open settings/i).click();
   await expect.poll(() => pleoTab.url()).toBe('https://app.pleo.io/settings');
 
+  await popup.show('staging');
   const [opened] = await Promise.all([
     context.waitForEvent('page'),
     popup.button('staging', /open settings/i).click(),
@@ -229,18 +275,44 @@ test('"Check again" reloads the environment\'s Pleo tab, so its page is read aga
   await expect(popup.verdict('production')).toHaveAttribute('data-verdict', 'ready');
 });
 
-test('opened for one environment as a tab, that environment comes first', async ({
-  context,
-  extensionId,
-}) => {
+test('opened for one environment as a tab, that environment is shown', async ({ context, extensionId }) => {
   const popup = await new PopupPage(await context.newPage(), extensionId).open(
     '?environment=staging&view=tab',
   );
-  expect(await popup.cardOrder()).toEqual(['staging', 'production']);
+  expect(await popup.shown()).toBe('staging');
   // The guidance tab is not the Pleo tab: it claims no environment as "open in this tab".
   await expect(popup.page.locator('.tag')).toHaveCount(0);
   const normal = await new PopupPage(await context.newPage(), extensionId).open();
-  expect(await normal.cardOrder()).toEqual(['production', 'staging']);
+  expect(await normal.shown()).toBe('production');
+});
+
+test("the popup starts on the active Pleo tab's environment, else the one checked last; the switch shows both", async ({
+  context,
+  extensionId,
+  serviceWorker,
+  pleo,
+}) => {
+  pleo.serve('production', { role: 'admin', apiKeysEnabled: true });
+  pleo.serve('staging', { role: 'employee', apiKeysEnabled: true });
+  const productionTab = await context.newPage();
+  await visit(productionTab, 'https://app.pleo.io/settings', serviceWorker);
+  await visit(await context.newPage(), 'https://app.staging.pleo.io/settings', serviceWorker);
+  // Opened as a tab, no Pleo tab is active: Staging was checked last.
+  const popup = await new PopupPage(await context.newPage(), extensionId).open();
+  expect(await popup.shown()).toBe('staging');
+  // With the Production tab in front, it starts there.
+  await productionTab.bringToFront();
+  await popup.page.reload();
+  await expect.poll(() => popup.shown()).toBe('production');
+  await popup.page.bringToFront();
+  await popup.show('staging');
+  await expect(popup.page.locator('[data-switch="production"]')).toContainText('Ready');
+  await expect(popup.page.locator('[data-switch="staging"]')).toContainText('Role missing');
+  await expect(popup.page.locator('[data-switch="staging"]')).toHaveAttribute('aria-pressed', 'true');
+  await popup.show('production');
+  await expect(popup.environment('staging')).toBeHidden();
+  await expect(popup.primary('production')).toHaveText('Open API Keys in Pleo');
+  await expect(popup.page.locator('[data-primary-action]:visible')).toHaveCount(1);
 });
 
 test('every control is reachable by keyboard and shows where the focus is', async ({
@@ -267,7 +339,13 @@ test('every control is reachable by keyboard and shows where the focus is', asyn
     .evaluateAll((elements) =>
       elements
         .filter((e) => e.checkVisibility())
-        .filter((e) => !(e instanceof HTMLInputElement && e.type === 'radio' && !e.checked))
+        .filter(
+          (e) =>
+            !(e instanceof HTMLInputElement && e.type === 'radio' && !e.checked) ||
+            // With nothing checked, a radio group's one stop is its first radio.
+            (!document.querySelector(`input[type="radio"][name="${e.name}"]:checked`) &&
+              document.querySelector(`input[type="radio"][name="${e.name}"]`) === e),
+        )
         .map((e) => (window as unknown as { pathOf(e: Element): string }).pathOf(e)),
     );
   const reached: string[] = [];

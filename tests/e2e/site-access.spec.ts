@@ -14,7 +14,7 @@ import { setSiteAccess, storedCheckedAt } from '../../sim/browser';
 import { expect, test, visit } from './fixtures';
 import { PopupPage } from './pages/popup';
 
-const WITHHELD = 'The checker may not read Pleo pages';
+const WITHHELD = 'Allow access to Pleo pages';
 
 /** What the popup asked the browser for, and the user's answer to give it: 'allow', 'deny' or none yet. */
 interface PromptStandIn {
@@ -47,7 +47,7 @@ async function openPopupWithPromptStandIn(page: Page, extensionId: string): Prom
   return new PopupPage(page, extensionId).open();
 }
 
-test('withheld for Production: its card says the checker may not read Pleo pages, not "Not checked yet"', async ({
+test('withheld for Production: its card asks to allow access to Pleo pages, not "Not checked yet"', async ({
   context,
   extensionId,
   serviceWorker,
@@ -64,14 +64,19 @@ test('withheld for Production: its card says the checker may not read Pleo pages
   expect(await storedCheckedAt(serviceWorker, 'production')).toBeNull();
 
   const popup = await new PopupPage(await context.newPage(), extensionId).open();
+  await popup.show('production');
   const card = popup.environment('production');
   await expect(card.locator('[data-site-access="withheld"]')).toBeVisible();
   await expect(popup.headline('production')).toHaveText(WITHHELD);
   await expect(card).not.toContainText('Not checked yet');
   await expect(card).toContainText('app.pleo.io');
-  await expect(popup.button('production', 'Grant access')).toBeVisible();
+  // The one action that can work, alone: nothing else can be checked until then.
+  await expect(popup.primary('production')).toHaveText('Grant access');
+  await expect(popup.primary('production')).toBeVisible();
+  await expect(card.getByRole('button', { name: /check again|open settings|point at/i })).toHaveCount(0);
   expect((await popup.steps('production'))[0]).toBe('allowSiteAccess');
-  await expect(popup.page.locator('.overview-item.env-production')).toContainText('May not read Pleo pages');
+  await expect(card.locator('[data-step="allowSiteAccess"]')).not.toContainText('On all sites');
+  await expect(popup.page.locator('[data-switch="production"]')).toContainText('No access');
   // Staging may be read, and was.
   await expect(popup.environment('staging').locator('[data-site-access]')).toHaveCount(0);
   await expect(popup.verdict('staging')).toHaveAttribute('data-verdict', 'ready');
@@ -101,19 +106,29 @@ test('"Grant access" asks for the two Pleo origins only; refused, it says so; gr
   const pleoTab = await context.newPage();
   await pleoTab.goto('https://app.pleo.io/settings');
   const popup = await openPopupWithPromptStandIn(await context.newPage(), extensionId);
-  await expect(popup.headline('production')).toHaveText(WITHHELD);
-  await expect(popup.headline('staging')).toHaveText(WITHHELD);
+  // Both withheld: one banner says so for both, with the one button; the cards say no more.
+  const banner = popup.page.locator('.banner');
+  await expect(banner.locator('.headline')).toHaveText(WITHHELD);
+  await expect(banner).toContainText('app.pleo.io');
+  await expect(banner).toContainText('app.staging.pleo.io');
+  await expect(popup.page.getByRole('heading', { name: WITHHELD, exact: true })).toHaveCount(2);
+  await expect(popup.page.locator('[data-primary-action]:visible')).toHaveCount(1);
+  const grant = banner.getByRole('button', { name: 'Grant access' });
+  await expect(grant).toHaveAttribute('data-primary-action', 'grant-access');
+  await expect(popup.verdict('production')).toHaveAttribute('data-site-access', 'withheld');
+  await expect(popup.verdict('staging')).toHaveAttribute('data-site-access', 'withheld');
+  await expect(popup.page.getByRole('button', { name: 'Grant access' })).toHaveCount(1);
 
-  // Refused (by the user, or by a policy): the card says so and stays as it was.
-  await popup.button('production', 'Grant access').click();
+  // Refused (by the user, or by a policy): the banner says so and stays as it was.
+  await grant.click();
   await popup.page.evaluate(() => {
     window.permissionPrompt.answer = 'deny';
   });
-  await expect(popup.environment('production').getByRole('status')).toContainText('Access was not granted');
-  await expect(popup.headline('production')).toHaveText(WITHHELD);
+  await expect(banner.getByRole('status')).toContainText('Access was not granted');
+  await expect(banner.locator('.headline')).toHaveText(WITHHELD);
 
   // Allowed: exactly the two declared origins were asked for, both times.
-  await popup.button('production', 'Grant access').click();
+  await grant.click();
   const requests = await popup.page.evaluate(() => window.permissionPrompt.requests);
   const asked = { origins: ['https://app.pleo.io/*', 'https://app.staging.pleo.io/*'] };
   expect(requests).toEqual([asked, asked]);
@@ -132,6 +147,7 @@ test('"Grant access" asks for the two Pleo origins only; refused, it says so; gr
     await pleoTab.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
   ).toBeUndefined();
   await expect(popup.environment('production').locator('[data-site-access]')).toHaveCount(0);
+  await expect(banner).toHaveCount(0);
   await expect(popup.verdict('production')).toHaveAttribute('data-verdict', 'ready');
   await expect(popup.verdict('staging')).toHaveAttribute('data-verdict', 'not-checked');
   await expect(popup.headline('staging')).toHaveText('Not checked yet');

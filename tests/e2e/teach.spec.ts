@@ -58,6 +58,28 @@ test('with no Pleo tab open, "Point at" says so and offers to open Settings', as
   await expect(popup.environment('staging').getByRole('button', { name: /^Point at/ })).toHaveCount(0);
 });
 
+test('on the list of settings, "Point at the API Keys entry" is the one filled button; elsewhere "Open Settings in Pleo"', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  pleo,
+}) => {
+  pleo.serve('production', () => SETTINGS_WITH_UNKNOWN_WORDS);
+  const pleoTab = await context.newPage();
+  await visit(pleoTab, 'https://app.pleo.io/settings', serviceWorker);
+  const popup = await new PopupPage(await context.newPage(), extensionId).open();
+  await expect(popup.verdict('production')).toHaveAttribute('data-verdict', 'unknown');
+  // The popup is the active tab here: the user is not on the list, so opening it comes first.
+  await expect(popup.primary('production')).toHaveText('Open Settings in Pleo');
+  await expect(popup.button('production', /^Point at .*API Keys/)).toBeVisible();
+  // With the Pleo tab on the list of settings in front, pointing at the entry comes first.
+  await pleoTab.bringToFront();
+  await popup.page.reload();
+  await expect(popup.primary('production')).toHaveText('Point at the API Keys entry');
+  await expect(popup.button('production', /^Point at .*API Keys/)).toHaveCount(1);
+  await expect(popup.button('production', 'Open Settings in Pleo')).toBeVisible();
+});
+
 test('"I opened Settings and there is no API Keys entry" is a declared fact: with the role known, not enabled', async ({
   context,
   extensionId,

@@ -121,6 +121,14 @@ describe('the Firefox build in Firefox', () => {
     expect(
       await popup.evaluate(() => document.querySelectorAll('[data-site-access="withheld"]').length),
     ).toBe(0);
+    // One environment on one screen: exactly one filled button shows, within the first 600 px.
+    const primaries = await popup.evaluate(() =>
+      [...document.querySelectorAll('[data-primary-action]')]
+        .filter((element) => (element as HTMLElement).checkVisibility())
+        .map((element) => element.getBoundingClientRect().bottom),
+    );
+    expect(primaries).toHaveLength(1);
+    expect(primaries[0]).toBeLessThanOrEqual(600);
     await popup.close();
   });
 

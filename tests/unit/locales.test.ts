@@ -99,14 +99,15 @@ const NAMES =
  * Pleo's own words (the rules' vocabulary) are allowed wherever they are the whole text.
  */
 const SAME_WORD: Partial<Record<Language, Record<string, string>>> = {
-  da: { 'report.markdown.signal': 'Danish “signal”' },
-  sv: { 'report.markdown.signal': 'Swedish “signal”' },
+  da: { 'report.markdown.signal': 'Danish “signal”', 'footer.version': 'Danish “version”' },
+  sv: { 'report.markdown.signal': 'Swedish “signal”', 'footer.version': 'Swedish “version”' },
   de: {
     'report.markdown.signal': 'German “Signal”',
+    'footer.version': 'German “Version”',
     'report.markdown.detail': 'German “Detail”',
     'hint.details': 'German “Details”',
   },
-  fr: { 'environment.production': 'French “production”' },
+  fr: { 'environment.production': 'French “production”', 'footer.version': 'French “version”' },
 };
 
 /** Finnish inflects nouns: Pleo's words appear as their stems ("API-avaimia", "asetuksissa", "asetusten"). */

@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { environmentOf } from '../../../lib/environments';
-import { pageLanguage } from '../../../lib/hint/hint';
+import { isSettingsList } from '../../../lib/guidance/actions';
+import { hintAction, pageLanguage, pickTarget } from '../../../lib/hint/hint';
+import { type AnchorBox, placeHint } from '../../../lib/hint/place';
 import { hintFromStorage, hintStorageKeys } from '../../../lib/hint/stored';
 import type { PickTarget } from '../../../lib/types';
 import { tellBackground } from '../tell';
@@ -9,6 +11,27 @@ import { renderHintBar } from './bar';
 import { createShadowHost, KEY_EVENTS, type ShadowHost } from './host';
 import { hintStringsIn } from './strings';
 import HINT_CSS from './style.css?inline';
+
+function boxOf(element: Element | null | undefined): AnchorBox | null {
+  const box = element?.getBoundingClientRect();
+  return box && box.width > 0 && box.height > 0 ? box : null;
+}
+
+/**
+ * The anchors the hint stands by, found by the links' paths, which do not depend on the app's
+ * language: the list holding two or more links into Settings, and the menu's link to Settings.
+ */
+function anchors(): { list: AnchorBox | null; entry: AnchorBox | null } {
+  const links = [...document.querySelectorAll<HTMLAnchorElement>('a[href]')];
+  const sections = links.filter((link) => link.pathname.startsWith('/settings/'));
+  const list = sections
+    .map((link) => link.closest('ul, ol, [role="list"]'))
+    .find((candidate) => candidate && sections.filter((link) => candidate.contains(link)).length > 1);
+  return {
+    list: boxOf(list),
+    entry: boxOf(links.find((link) => link.pathname.replace(/\/+$/, '') === '/settings')),
+  };
+}
 
 /**
  * Shows the in-page hint when the stored verdict and this page call for one (lib/hint/), and
@@ -44,16 +67,28 @@ export function showHint(
     mounted ??= createShadowHost('pleo-access-hint', 'data-pleo-access-hint', HINT_CSS, KEY_EVENTS);
     const { host, container } = mounted;
     host.setAttribute('data-verdict', hint.verdict);
+    const { list, entry } = anchors();
+    const placement = placeHint(list, entry, document.documentElement.clientWidth, {
+      x: window.scrollX,
+      y: window.scrollY,
+    });
+    host.setAttribute('data-placement', placement.at);
     renderHintBar(container, {
       hint,
       strings,
       language,
+      action: hintAction(hint, isSettingsList(location.pathname)),
+      placement,
+      onAction: (action) => {
+        const target = pickTarget(action);
+        if (target) point(target);
+        else location.assign(`${location.origin}/settings`);
+      },
       onDetails: () => tellBackground({ type: 'open-guidance' }),
       onDismiss: () => {
         host.remove();
         tellBackground({ type: 'dismiss-hint', verdict: hint.verdict });
       },
-      onPoint: point,
     });
     // After <body>, not in it: no element of the page changes its place among its siblings, so
     // the page's own `:last-child` or `main + *` rules still match what they matched.
@@ -72,6 +107,8 @@ export function showHint(
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChange));
   ctx.addEventListener(window, 'wxt:locationchange', () => void update());
   ctx.addEventListener(window, 'popstate', () => void update());
+  // Its anchors move with the window's width: stand by them again.
+  ctx.addEventListener(window, 'resize', () => void update());
   void refresh();
   return { organisationChanged: () => void update() };
 }

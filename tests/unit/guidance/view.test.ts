@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import { checkedAge, checkedText } from '../../../lib/guidance/checked';
-import { asksForRole, checklist, environmentOrder, popupParams } from '../../../lib/guidance/view';
+import { asksForRole, checklist, popupParams } from '../../../lib/guidance/view';
 import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
 import type { Profile, RoleFact } from '../../../lib/types';
 import { DEFAULT_PROFILE } from '../../../lib/types';
@@ -135,14 +135,6 @@ describe('checkedAge and checkedText', () => {
 
   it('uses the largest whole unit', () => {
     expect(checkedAge(NOW - 119 * 60_000, NOW)).toEqual({ unit: 'hours', count: 1 });
-  });
-});
-
-describe('environmentOrder', () => {
-  it('puts the current tab’s environment first', () => {
-    expect(environmentOrder('staging')).toEqual(['staging', 'production']);
-    expect(environmentOrder('production')).toEqual(['production', 'staging']);
-    expect(environmentOrder(null)).toEqual(['production', 'staging']);
   });
 });
 

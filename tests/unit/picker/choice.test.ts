@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { pageLanguage, pickOffer } from '../../../lib/hint/hint';
+import { hintAction, pageLanguage, pickTarget } from '../../../lib/hint/hint';
 import { ContentMessageSchema } from '../../../lib/messages/protocol';
 import { learnMessage, pickedLabel, roleName } from '../../../lib/picker/choice';
 import { KNOWN_ROLES } from '../../../lib/types';
@@ -110,11 +110,19 @@ describe('the role buttons', () => {
   });
 });
 
-describe('pickOffer: what the hint offers to point at', () => {
-  it('the API Keys entry when it asks to open Settings, the role when it asks for it, else nothing', () => {
-    expect(pickOffer({ verdict: 'unknown', message: 'unknownOpenSettings' })).toBe('apiKeys');
-    expect(pickOffer({ verdict: 'unknown', message: 'unknownRole' })).toBe('role');
-    expect(pickOffer({ verdict: 'ready', message: 'ready' })).toBeNull();
-    expect(pickOffer({ verdict: 'not-enabled', message: 'notEnabled' })).toBeNull();
+describe('hintAction: the hint’s one action, and what it offers to point at', () => {
+  it('the API Keys entry on the list of settings, Settings elsewhere, the role when it asks for it', () => {
+    const unknown = { verdict: 'unknown', message: 'unknownOpenSettings' } as const;
+    expect(hintAction(unknown, true)).toBe('pointApiKeys');
+    expect(pickTarget(hintAction(unknown, true))).toBe('apiKeys');
+    expect(hintAction(unknown, false)).toBe('openSettings');
+    expect(pickTarget(hintAction(unknown, false))).toBeNull();
+    expect(pickTarget(hintAction({ verdict: 'unknown', message: 'unknownRole' }, false))).toBe('role');
+  });
+
+  it('the request where a request is the way on; nothing but a confirmation when ready', () => {
+    expect(hintAction({ verdict: 'not-enabled', message: 'notEnabled' }, true)).toBe('request');
+    expect(hintAction({ verdict: 'role-missing', message: 'roleMissing' }, false)).toBe('request');
+    expect(hintAction({ verdict: 'ready', message: 'ready' }, false)).toBeNull();
   });
 });

@@ -2,22 +2,25 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderHintBar } from '../../../../../entrypoints/pleo.content/hint/bar';
 import { ENGLISH_HINT_STRINGS } from '../../../../../lib/hint/strings';
 
-/** A click as the user's own: a page's script cannot make one (happy-dom lets a test mark it). */
+const GERMAN = {
+  ...ENGLISH_HINT_STRINGS,
+  label: 'Checker',
+  notEnabled: 'Nicht aktiviert.',
+  request: 'Anfrage öffnen',
+  dismiss: 'Schließen',
+};
+
+/** A click as the user's own: the browser sets isTrusted; a script's click() has it false. */
 function userClick(element: Element | undefined): void {
   const event = new MouseEvent('click', { bubbles: true });
   Object.defineProperty(event, 'isTrusted', { value: true });
   element?.dispatchEvent(event);
 }
 
-const GERMAN = {
-  ...ENGLISH_HINT_STRINGS,
-  label: 'Prüfer',
-  notEnabled: 'Nicht aktiviert.',
-  dismiss: 'Schließen',
-};
+const CALLBACKS = { onAction() {}, onDetails() {}, onDismiss() {} };
 
 describe('renderHintBar', () => {
-  it('shows one line, Details and a labelled dismiss button, in the given language', () => {
+  it('shows one line, the verdict’s one action and a labelled dismiss button, in the given language', () => {
     const container = document.createElement('div');
     const onDetails = vi.fn();
     const onDismiss = vi.fn();
@@ -25,6 +28,9 @@ describe('renderHintBar', () => {
       hint: { verdict: 'not-enabled', message: 'notEnabled' },
       strings: GERMAN,
       language: 'de',
+      action: 'request',
+      placement: { at: 'corner' },
+      onAction: vi.fn(),
       onDetails,
       onDismiss,
     });
@@ -32,38 +38,62 @@ describe('renderHintBar', () => {
     expect(bar.getAttribute('lang')).toBe('de');
     expect(bar.getAttribute('aria-label')).toBe(GERMAN.label);
     expect(container.querySelector('.text')?.textContent).toBe(GERMAN.notEnabled);
-    const [details, dismiss] = [...container.querySelectorAll('button')];
-    expect(details?.textContent).toBe('Details');
+    const buttons = [...container.querySelectorAll('button')];
+    expect(buttons).toHaveLength(2);
+    const [request, dismiss] = buttons;
+    expect(request?.textContent).toBe('Anfrage öffnen');
     expect(dismiss?.getAttribute('aria-label')).toBe('Schließen');
-    userClick(details);
+    userClick(request);
     userClick(dismiss);
     expect(onDetails).toHaveBeenCalledOnce();
     expect(onDismiss).toHaveBeenCalledOnce();
   });
 
-  it("answers the user's clicks only: a page's script clicking every button does nothing", () => {
+  it('ignores clicks a page script makes: none reaches a handler', () => {
     const container = document.createElement('div');
-    const [onDetails, onDismiss, onPoint] = [vi.fn(), vi.fn(), vi.fn()];
+    const callbacks = { onAction: vi.fn(), onDetails: vi.fn(), onDismiss: vi.fn() };
     renderHintBar(container, {
       hint: { verdict: 'unknown', message: 'unknownRole' },
       strings: ENGLISH_HINT_STRINGS,
       language: 'en',
-      onDetails,
-      onDismiss,
-      onPoint,
+      action: 'pointRole',
+      placement: { at: 'corner' },
+      ...callbacks,
     });
     const buttons = [...container.querySelectorAll('button')];
-    expect(buttons).toHaveLength(3);
-    for (let i = 0; i < 30; i++) for (const button of buttons) button.click();
-    expect([onDetails, onDismiss, onPoint].map((handler) => handler.mock.calls.length)).toEqual([0, 0, 0]);
-    for (const button of buttons) userClick(button);
-    expect([onDetails, onDismiss, onPoint].map((handler) => handler.mock.calls.length)).toEqual([1, 1, 1]);
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      ENGLISH_HINT_STRINGS.pointRole,
+      ENGLISH_HINT_STRINGS.details,
+      '×',
+    ]);
+    for (const button of buttons) button.click();
+    expect(callbacks.onAction).not.toHaveBeenCalled();
+    expect(callbacks.onDetails).not.toHaveBeenCalled();
+    expect(callbacks.onDismiss).not.toHaveBeenCalled();
+    userClick(buttons[0]);
+    expect(callbacks.onAction).toHaveBeenCalledWith('pointRole');
+  });
+
+  it('stands where it is placed; a ready hint only confirms, with its dismiss button', () => {
+    const container = document.createElement('div');
+    renderHintBar(container, {
+      hint: { verdict: 'ready', message: 'ready' },
+      strings: ENGLISH_HINT_STRINGS,
+      language: 'en',
+      action: null,
+      placement: { at: 'settings-entry', left: 12, top: 300, width: 200 },
+      ...CALLBACKS,
+    });
+    const bar = container.querySelector('aside')!;
+    expect(bar.className).toBe('hint hint-ready at-settings-entry');
+    expect([bar.style.left, bar.style.top, bar.style.width]).toEqual(['12px', '300px', '200px']);
+    expect(container.querySelectorAll('button')).toHaveLength(1);
   });
 
   it('sets every text as text, and a second render replaces the first', () => {
     const container = document.createElement('div');
     const hostile = { ...ENGLISH_HINT_STRINGS, roleMissing: '<img src=x onerror="alert(1)">' };
-    const props = { language: 'en', onDetails() {}, onDismiss() {} };
+    const props = { language: 'en', action: null, placement: { at: 'corner' as const }, ...CALLBACKS };
     renderHintBar(container, {
       ...props,
       hint: { verdict: 'role-missing', message: 'roleMissing' },
@@ -77,6 +107,6 @@ describe('renderHintBar', () => {
       strings: ENGLISH_HINT_STRINGS,
     });
     expect(container.querySelectorAll('aside')).toHaveLength(1);
-    expect(container.querySelector('aside')?.className).toBe('hint hint-ready');
+    expect(container.querySelector('aside')?.className).toBe('hint hint-ready at-corner');
   });
 });
