@@ -82,7 +82,6 @@ export const PageMessageSchema = v.variant('type', [
 export type ContentMessage = v.InferOutput<typeof ContentMessageSchema>;
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
 export type Message = ContentMessage | PageMessage;
-export type KeyCheckMessage = Extract<PageMessage, { type: 'record-key-check' }>;
 /** What the content script sends; the schema narrows `role.source` to `detected`. */
 export interface ObservationMessage {
   type: 'observation';
