@@ -20,13 +20,13 @@ test('a Settings page with API Keys makes Production ready and leaves Staging no
   expect(pleo.strayRequests).toEqual([]);
 });
 
-test('the built manifest asks for storage, scripting (pick mode, injected) and the two Pleo origins, nothing else', () => {
+test('the built manifest asks for storage, scripting (pick mode, injected) and the two Pleo origins; the External API only as optional origins', () => {
   const manifest = JSON.parse(readFileSync(join(builtExtension('chrome-mv3'), 'manifest.json'), 'utf8'));
   const origins = ['https://app.pleo.io/*', 'https://app.staging.pleo.io/*'];
   expect(manifest.permissions).toEqual(['storage', 'scripting']);
   expect(manifest.host_permissions).toEqual(origins);
   expect(manifest.optional_permissions ?? []).toEqual([]);
-  expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  expect(manifest.optional_host_permissions).toEqual(['https://external.pleo.io/*', 'https://external.staging.pleo.io/*']);
   expect(manifest.externally_connectable).toBeUndefined();
   expect(manifest.web_accessible_resources ?? []).toEqual([]);
   expect(manifest.content_scripts).toHaveLength(1);
