@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { type AccessRequest, renderAccessRequest } from '../lib/guidance/request';
 import type { Translate } from '../lib/guidance/translate';
@@ -15,6 +16,8 @@ export function AccessRequestBox(props: {
   company: string | null;
   copyState: CopyState;
   onCopy(text: string): void;
+  /** What follows the request ("I sent it", the follow-up), given the company as the request names it. */
+  followUp?: (company: string | null) => ComponentChildren;
   t: Translate;
 }) {
   const { t } = props;
@@ -59,6 +62,7 @@ export function AccessRequestBox(props: {
           {props.copyState === 'failed' ? t('popup.copyFailed') : ''}
         </p>
       </div>
+      {props.followUp?.(company)}
     </div>
   );
 }

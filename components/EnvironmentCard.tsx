@@ -5,6 +5,7 @@ import { AccessRequestBox, type CopyState } from './AccessRequestBox';
 import { Checklist } from './Checklist';
 import { NextSteps } from './NextSteps';
 import { OtherOrganisations } from './OtherOrganisations';
+import { RequestFollowUp, RequestNews } from './RequestFollowUp';
 import { RoleQuestion } from './RoleQuestion';
 import { SiteAccessWithheld } from './SiteAccessWithheld';
 import { type PickStatus, TeachChecker } from './TeachChecker';
@@ -30,6 +31,8 @@ export interface EnvironmentCardProps {
   pickStatus: PickStatus | null;
   onPointAt(target: PickTarget): void;
   onDeclareNoApiKeys(): void;
+  /** "I sent it" (true) under the request, or its undo (false). */
+  onRequestSent(sent: boolean): void;
   t: Translate;
 }
 
@@ -39,6 +42,7 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
   const { environment, verdict } = view;
   const id = (part: string) => `${environment}-${part}`;
   const verdictKey = camelCase(verdict.kind);
+  const { request } = view;
   return (
     <section
       id={id('card')}
@@ -82,6 +86,12 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
           ) : null}
         </div>
       )}
+      <RequestNews
+        followUp={view.followUp}
+        about={view.organisation ?? t(`environment.${environment}`)}
+        now={props.now}
+        t={t}
+      />
       {verdict.kind === 'ready' ? (
         <p class="base-url">
           {t('popup.apiBaseUrl')} <code>{view.apiBaseUrl}</code>
@@ -110,13 +120,26 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
         />
       ) : null}
       <NextSteps steps={view.steps} headingId={id('steps')} audienceAnchor="#audience" t={t} />
-      {view.request ? (
+      {request ? (
         <AccessRequestBox
-          request={view.request}
+          request={request}
           headingId={id('request')}
           company={view.organisation}
           copyState={props.copyState}
           onCopy={props.onCopyRequest}
+          followUp={(company) => (
+            <RequestFollowUp
+              followUp={view.followUp}
+              request={request}
+              company={company}
+              headingId={id('follow-up')}
+              now={props.now}
+              onSent={() => props.onRequestSent(true)}
+              onUndo={() => props.onRequestSent(false)}
+              onCopy={props.onCopyRequest}
+              t={t}
+            />
+          )}
           t={t}
         />
       ) : null}

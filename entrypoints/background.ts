@@ -4,9 +4,16 @@ import { t } from '../components/translate';
 import { RULES_VERSION } from '../lib/detect/rules';
 import { environmentOf, MATCH_PATTERNS } from '../lib/environments';
 import { badgeFor } from '../lib/guidance/badge';
+import { arrivalBadge } from '../lib/guidance/follow-up';
 import { hintTextsFromMessages } from '../lib/hint/translations';
 import { admit, createRefusalLog } from '../lib/messages/admission';
-import type { ContentMessage, HintStringsResponse, PageMessage, Response } from '../lib/messages/protocol';
+import type {
+  ContentMessage,
+  HintStringsResponse,
+  Message,
+  PageMessage,
+  Response,
+} from '../lib/messages/protocol';
 import { withLearnedLabel, withoutLearnedLabel } from '../lib/state/learned';
 import { type EnvironmentRecord, emptyRecord, merge, withoutLearnedFacts } from '../lib/state/merge';
 import {
@@ -22,8 +29,18 @@ import {
   withDeclaredRole,
   withDismissedHint,
 } from '../lib/state/profile';
+import {
+  type RequestRecord,
+  type SentRequest,
+  unseenArrival,
+  withArrivals,
+  withArrivalsSeenInPage,
+  withArrivalsSeenInPopup,
+  withoutSentRequest,
+  withSentRequest,
+} from '../lib/state/requests';
 import { verdict, withCurrentVerdict } from '../lib/state/verdict';
-import { organisationsOf } from '../lib/storage/items';
+import { allRequests, organisationsOf, requestsByEnvironment } from '../lib/storage/items';
 import { organisationsKey } from '../lib/storage/keys';
 import { openStorageForWriting } from '../lib/storage/writer';
 import type { Environment, Language, LearnedLabel, Observation, Profile } from '../lib/types';
@@ -57,11 +74,15 @@ export default defineBackground(() => {
 
   async function paintVerdict(
     tabId: number,
-    environment: Environment,
+    where: RequestRecord,
     record: EnvironmentRecord,
     profile?: Profile,
   ): Promise<void> {
-    const badge = badgeFor(verdict(record, profile ?? (await store.get('profile'))).kind, environment, t);
+    // What the user asked for arrived: the badge says so until the popup is opened.
+    const arrival = unseenArrival(allRequests(await store.get('requests')), where);
+    const badge = arrival
+      ? arrivalBadge(arrival, where.environment, Date.now(), t)
+      : badgeFor(verdict(record, profile ?? (await store.get('profile'))).kind, where.environment, t);
     await paintBadge(tabId, badge.text, badge.title, badge.color);
   }
 
@@ -76,7 +97,8 @@ export default defineBackground(() => {
   /** A tab not yet read shows the verdict of the organisation seen most recently; its content script then reports its own. */
   async function showBadge(tabId: number, environment: Environment): Promise<void> {
     const { unidentified, organisations } = await recordsOf(environment);
-    await paintVerdict(tabId, environment, currentOrganisation(unidentified, organisations).record);
+    const { record, organisation } = currentOrganisation(unidentified, organisations);
+    await paintVerdict(tabId, { environment, organisation: organisation?.id ?? null }, record);
   }
 
   const clearBadge = (tabId: number) => paintBadge(tabId, '', t('extName'));
@@ -99,7 +121,7 @@ export default defineBackground(() => {
     environment: Environment,
     observation: Observation,
     organisationName?: string,
-  ): Promise<{ record: EnvironmentRecord; profile: Profile }> {
+  ): Promise<{ record: EnvironmentRecord; profile: Profile; where: RequestRecord }> {
     const now = Date.now();
     const profile = await store.get('profile');
     const update = (record: EnvironmentRecord) =>
@@ -107,7 +129,7 @@ export default defineBackground(() => {
     if (!organisationName) {
       const merged = update(await store.get(environment));
       await store.set(environment, merged);
-      return { record: merged, profile };
+      return { record: merged, profile, where: { environment, organisation: null } };
     }
     const id = await organisationId(organisationName);
     const list = await store.get(organisationsOf(environment));
@@ -123,7 +145,42 @@ export default defineBackground(() => {
         dropped.map(() => ({ item: organisationsKey(environment), reason: 'organisation-limit' })),
       );
     }
-    return { record: merged, profile };
+    return { record: merged, profile, where: { environment, organisation: id } };
+  }
+
+  async function changeRequests(change: (requests: SentRequest[]) => SentRequest[]): Promise<void> {
+    await store.set('requests', requestsByEnvironment(change(allRequests(await store.get('requests')))));
+  }
+
+  /** After a record changed: the requests whose asked-for change it now shows are closed, dated now. */
+  async function noteArrivals(written: Awaited<ReturnType<typeof record>>): Promise<void> {
+    const requests = allRequests(await store.get('requests'));
+    const next = withArrivals(requests, written.where, written.record, written.profile, Date.now());
+    if (next.arrived.length > 0) await store.set('requests', requestsByEnvironment(next.requests));
+  }
+
+  type Sent = Extract<Message, { type: 'request-sent' }>;
+  const markRequestSent = ({ environment, organisation, kind, recipient }: Sent) =>
+    changeRequests((requests) =>
+      withSentRequest(requests, { environment, organisation }, kind, recipient, Date.now()),
+    );
+
+  type Unsent = Extract<Message, { type: 'request-unsent' }>;
+  const undoRequestSent = ({ environment, organisation, kind }: Unsent) =>
+    changeRequests((requests) => withoutSentRequest(requests, { environment, organisation }, kind));
+
+  /** The popup showed the arrivals: the badges go back to the verdicts. */
+  async function markArrivalsSeen(): Promise<void> {
+    await changeRequests((requests) => withArrivalsSeenInPopup(requests, Date.now()));
+    await refreshPleoBadges();
+  }
+
+  /** A page of the record told the user: the hint does not tell it again. */
+  async function markArrivalShownInPage(environment: Environment, organisationName?: string): Promise<void> {
+    const organisation = organisationName ? await organisationId(organisationName) : null;
+    await changeRequests((requests) =>
+      withArrivalsSeenInPage(requests, { environment, organisation }, Date.now()),
+    );
   }
 
   /** Applies a change to every record of the environment (the user's answers count for each company). */
@@ -167,7 +224,8 @@ export default defineBackground(() => {
     switch (message.type) {
       case 'observation': {
         const written = await record(environment, message.observation, message.organisation);
-        await paintVerdict(tabId, environment, written.record, written.profile);
+        await noteArrivals(written);
+        await paintVerdict(tabId, written.where, written.record, written.profile);
         return;
       }
       case 'dismiss-hint':
@@ -185,6 +243,8 @@ export default defineBackground(() => {
       }
       case 'hint-strings':
         return; // answered before the queue, above
+      case 'arrival-shown':
+        return markArrivalShownInPage(environment, message.organisation);
       case 'open-guidance':
         await browser.tabs.create({
           url: `${browser.runtime.getURL('/popup.html')}?environment=${environment}&view=tab`,
@@ -229,6 +289,12 @@ export default defineBackground(() => {
         await refreshPleoBadges();
         return;
       }
+      case 'request-sent':
+        return markRequestSent(message);
+      case 'request-unsent':
+        return undoRequestSent(message);
+      case 'arrivals-seen':
+        return markArrivalsSeen();
       case 'forget-everything':
         await store.forgetEverything();
         await refreshPleoBadges();

@@ -18,11 +18,13 @@ import { ABOUT_SECTIONS } from '../../lib/guidance/about';
 import { environmentOrder, environmentView, popupParams } from '../../lib/guidance/view';
 import { send } from '../../lib/messages/client';
 import type { Message } from '../../lib/messages/protocol';
+import { allRequests } from '../../lib/storage/items';
 import {
   environmentItems,
   organisationItems,
   profileItem,
   readAll,
+  requestsItem,
   writeFailureItem,
 } from '../../lib/storage/reader';
 import type { Environment } from '../../lib/types';
@@ -32,6 +34,8 @@ import { requestSiteAccess, useSiteAccess } from './site-access';
 import { checkAgain, openApiKeys, openSettings, reloadEnvironmentTab, startPick } from './tabs';
 
 const params = popupParams(location.search);
+/** News of a request that arrived shows in the popup that first shows it, for as long as it is open. */
+const openedAt = Date.now();
 document.documentElement.lang = documentLanguage();
 document.title = t('popup.title');
 if (params.tabView) document.body.classList.add('tab-view');
@@ -74,6 +78,7 @@ const SHOWN = {
   productionOrganisations: organisationItems.production,
   stagingOrganisations: organisationItems.staging,
   writeFailure: writeFailureItem,
+  requests: requestsItem,
 };
 const readShown = () => readAll(SHOWN);
 
@@ -86,6 +91,12 @@ function Popup() {
   const [grantRefused, setGrantRefused] = useState<Environment | null>(null);
   const [copied, setCopied] = useState<{ environment: Environment; state: CopyState } | null>(null);
   const [picking, setPicking] = useState<{ environment: Environment; status: PickStatus } | null>(null);
+  const requests = stored ? allRequests(stored.requests) : [];
+  const unseenArrival = requests.some((r) => r.resolvedAt !== null && r.seenInPopupAt === null);
+  // Seen here: the toolbar badge stops announcing it, and the next popup no longer tells it.
+  useEffect(() => {
+    if (unseenArrival) tell({ type: 'arrivals-seen' });
+  }, [unseenArrival]);
 
   // Nothing is painted until everything is read, so a verdict never flickers from "not checked".
   if (!stored || currentTab === undefined || !siteAccess || shortcut === undefined) return null;
@@ -101,6 +112,7 @@ function Popup() {
       currentTab,
       siteAccess[environment],
       organisations[environment],
+      { requests, now, openedAt },
     ),
   );
   const askAudience = views.some((view) => view.audienceMatters);
@@ -149,6 +161,15 @@ function Popup() {
               })
             }
             onDeclareNoApiKeys={() => tell({ type: 'declare-no-api-keys', environment: view.environment })}
+            onRequestSent={(sent) => {
+              const { where, kind } = view.followUp;
+              if (!kind || !view.request) return;
+              tell(
+                sent
+                  ? { type: 'request-sent', ...where, kind, recipient: view.request.recipient }
+                  : { type: 'request-unsent', ...where, kind },
+              );
+            }}
             t={t}
           />
         ))}

@@ -6,9 +6,11 @@
 
 import type { EnvironmentRecord } from '../state/merge';
 import { currentOrganisation, type OrganisationRecord } from '../state/organisations';
+import type { SentRequest } from '../state/requests';
 import { effectiveRole, verdict as verdictOf } from '../state/verdict';
 import type { Environment, Evidence, KnownRole, Profile, RoleFact, Verdict, VerdictKind } from '../types';
 import { ENVIRONMENTS, KEY_ROLES } from '../types';
+import { type FollowUpView, followUpView } from './follow-up';
 import { type AccessRequest, accessRequest } from './request';
 import type { SiteAccess } from './site-access';
 import { API_BASE_URLS, audienceMatters, type NextStep, nextSteps } from './steps';
@@ -149,6 +151,16 @@ export interface EnvironmentView {
   organisation: string | null;
   /** The other companies seen, most recently checked first (name null: pages that showed no company). */
   otherOrganisations: OrganisationSummary[];
+  /** The requests the user sent about this record, and what came of them (issue 26). */
+  followUp: FollowUpView;
+}
+
+/** The stored requests, and the times a request's state depends on. */
+export interface RequestsNow {
+  requests: readonly SentRequest[];
+  now: number;
+  /** When the popup opened: arrivals it shows first stay while it is open. */
+  openedAt: number;
 }
 
 export interface OrganisationSummary {
@@ -169,6 +181,7 @@ export function environmentView(
   currentTab: Environment | null,
   siteAccess: SiteAccess = 'granted',
   organisations: readonly OrganisationRecord[] = [],
+  requests: RequestsNow = { requests: [], now: 0, openedAt: 0 },
 ): EnvironmentView {
   const { record, organisation } = currentOrganisation(ownRecord, organisations);
   const verdict = verdictOf(record, profile);
@@ -199,6 +212,14 @@ export function environmentView(
     siteAccess,
     organisation: organisation?.name ?? null,
     otherOrganisations: others,
+    followUp: followUpView(
+      requests.requests,
+      { environment, organisation: organisation?.id ?? null },
+      record,
+      verdict,
+      requests.now,
+      requests.openedAt,
+    ),
   };
 }
 

@@ -16,11 +16,20 @@ import type { HINT_TEXTS } from './strings';
 
 type HintText = (typeof HINT_TEXTS)[number];
 export type HintStrings = Record<HintText, string>;
-type HintMessage = 'roleMissing' | 'notEnabled' | 'unknownOpenSettings' | 'unknownRole' | 'ready';
+type HintMessage =
+  | 'roleMissing'
+  | 'notEnabled'
+  | 'unknownOpenSettings'
+  | 'unknownRole'
+  | 'ready'
+  | 'arrivedEnabling'
+  | 'arrivedRole';
 
 export interface Hint {
   verdict: VerdictKind;
   message: HintMessage;
+  /** For news that what the user asked for arrived: when they asked (the text's `$1`). */
+  askedAt?: number;
 }
 
 /**

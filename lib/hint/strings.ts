@@ -15,6 +15,8 @@ export const HINT_TEXTS = [
   'pickRefused',
   'pointApiKeys',
   'pointRole',
+  'arrivedEnabling',
+  'arrivedRole',
 ] as const;
 
 /** The English texts, for tests and for the hint's own types; the content script carries none. */
@@ -33,4 +35,6 @@ export const ENGLISH_HINT_STRINGS = {
   pickRefused: 'That cannot be learned.',
   pointApiKeys: 'Point at the API Keys entry',
   pointRole: 'Point at your role',
+  arrivedEnabling: 'API Keys is now enabled for this company. You asked on $1.',
+  arrivedRole: 'Your role can now create API keys here. You asked on $1.',
 } as const;

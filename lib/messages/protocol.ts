@@ -17,6 +17,7 @@ import {
   SignedInSchema,
   TaughtLabelEntries,
 } from '../schemas';
+import { RECIPIENTS, REQUEST_KINDS } from '../state/requests';
 import type { Observation } from '../types';
 import { ENVIRONMENTS, LANGUAGES, LEARNED_KINDS, VERDICTS } from '../types';
 
@@ -47,7 +48,19 @@ export const ContentMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('learn-label'), ...TaughtLabelEntries }),
   // The hint's strings in the page's language (lib/hint/translations.ts): read-only, nothing written.
   v.strictObject({ type: v.literal('hint-strings'), language: v.picklist(LANGUAGES) }),
+  // The hint told this page that what the user asked for arrived (lib/state/requests.ts): once.
+  v.strictObject({
+    type: v.literal('arrival-shown'),
+    organisation: v.optional(v.pipe(ShortText(ORGANISATION_NAME_MAX), v.regex(/\S/))),
+  }),
 ]);
+
+/** The record a request is about: a company's id, or null for the environment's own record. */
+const RequestRecordEntries = {
+  environment: v.picklist(ENVIRONMENTS),
+  organisation: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/))),
+  kind: v.picklist(REQUEST_KINDS),
+};
 
 /** Sent by the extension's own pages (popup, options). */
 export const PageMessageSchema = v.variant('type', [
@@ -67,6 +80,15 @@ export const PageMessageSchema = v.variant('type', [
   }),
   // "I opened Settings and there is no API Keys entry": a fact only the user can state.
   v.strictObject({ type: v.literal('declare-no-api-keys'), environment: v.picklist(ENVIRONMENTS) }),
+  // "I sent it" under a request, and its undo (lib/state/requests.ts).
+  v.strictObject({
+    type: v.literal('request-sent'),
+    ...RequestRecordEntries,
+    recipient: v.picklist(RECIPIENTS),
+  }),
+  v.strictObject({ type: v.literal('request-unsent'), ...RequestRecordEntries }),
+  // The popup was opened: the arrivals it shows need the toolbar badge no longer.
+  v.strictObject({ type: v.literal('arrivals-seen') }),
 ]);
 
 export type ContentMessage = v.InferOutput<typeof ContentMessageSchema>;

@@ -21,6 +21,7 @@ import {
 import { type EnvironmentRecord, emptyRecord, HISTORY_LIMIT } from '../state/merge';
 import { ORGANISATIONS_LIMIT, type OrganisationRecord } from '../state/organisations';
 import { DEFAULT_SETTINGS, type DismissedHints, dismissalKey, type Settings } from '../state/profile';
+import { RECIPIENTS, REQUEST_KINDS, REQUESTS_LIMIT, type SentRequest } from '../state/requests';
 import type { Environment, LearnedLabel, Profile, StorageReset, WriteFailure } from '../types';
 import {
   DEFAULT_PROFILE,
@@ -35,6 +36,7 @@ import {
   LEARNED_LABELS_KEY,
   organisationsKey,
   PROFILE_KEY,
+  REQUESTS_KEY,
   RESETS_KEY,
   recordKey,
   SETTINGS_KEY,
@@ -133,6 +135,34 @@ function organisationsItem(environment: Environment): StoredItem<OrganisationRec
   };
 }
 
+const sentRequestsSchema = <E extends Environment>(environment: E) =>
+  v.pipe(
+    v.array(
+      v.strictObject({
+        environment: v.literal(environment),
+        organisation: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/))),
+        kind: v.picklist(REQUEST_KINDS),
+        recipient: v.picklist(RECIPIENTS),
+        sentAt: Time,
+        resolvedAt: v.nullable(Time),
+        seenInPopupAt: v.nullable(Time),
+        seenInPageAt: v.nullable(Time),
+      }),
+    ),
+    v.maxLength(REQUESTS_LIMIT),
+  );
+
+/** The requests the user said they sent, per environment (lib/state/requests.ts). */
+export type SentRequests = Record<Environment, SentRequest[]>;
+
+/** Both environments' requests in one list, as lib/state/requests.ts takes them. */
+export const allRequests = (stored: SentRequests): SentRequest[] => [...stored.production, ...stored.staging];
+
+export const requestsByEnvironment = (requests: readonly SentRequest[]): SentRequests => ({
+  production: requests.filter((r) => r.environment === 'production'),
+  staging: requests.filter((r) => r.environment === 'staging'),
+});
+
 /** What the user taught, per environment (lib/state/learned.ts). */
 export type LearnedLabels = Record<Environment, LearnedLabel[]>;
 
@@ -201,6 +231,17 @@ export const STORED = {
     schema: v.strictObject({ production: LearnedLabelsSchema, staging: LearnedLabelsSchema }),
     fallback: (): LearnedLabels => ({ production: [], staging: [] }),
   } satisfies StoredItem<LearnedLabels>,
+  // New in this item's version 1: storage from before it has no request, and nothing else moves.
+  requests: {
+    key: `local:${REQUESTS_KEY}`,
+    version: 1,
+    migrations: {},
+    schema: v.strictObject({
+      production: sentRequestsSchema('production'),
+      staging: sentRequestsSchema('staging'),
+    }),
+    fallback: (): SentRequests => ({ production: [], staging: [] }),
+  } satisfies StoredItem<SentRequests>,
   resets: {
     key: `local:${RESETS_KEY}`,
     version: 1,

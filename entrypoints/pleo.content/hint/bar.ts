@@ -44,9 +44,13 @@ export function renderHintBar(container: HTMLElement, props: HintBarProps): void
   });
   dismiss.append(element('span', { 'aria-hidden': 'true' }, '×'));
   dismiss.addEventListener('click', props.onDismiss);
+  const asked =
+    hint.askedAt === undefined
+      ? ''
+      : new Intl.DateTimeFormat(props.language, { day: 'numeric', month: 'short' }).format(hint.askedAt);
   bar.append(
     element('span', { class: 'mark', 'aria-hidden': 'true' }, hint.verdict === 'ready' ? '✓' : '!'),
-    element('p', { class: 'text' }, strings[hint.message]),
+    element('p', { class: 'text' }, strings[hint.message].replace('$1', asked)),
   );
   const offer = props.onPoint && pickOffer(hint);
   if (offer) {
