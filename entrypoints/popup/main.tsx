@@ -1,7 +1,7 @@
 import '../../components/theme.css';
 import './style.css';
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CopyState } from '../../components/AccessRequestBox';
 import { EnvironmentCard } from '../../components/EnvironmentCard';
@@ -91,7 +91,8 @@ function Popup() {
   const [grantRefused, setGrantRefused] = useState<Environment | null>(null);
   const [copied, setCopied] = useState<{ environment: Environment; state: CopyState } | null>(null);
   const [picking, setPicking] = useState<{ environment: Environment; status: PickStatus } | null>(null);
-  const requests = stored ? allRequests(stored.requests) : [];
+  const storedRequests = stored?.requests;
+  const requests = useMemo(() => (storedRequests ? allRequests(storedRequests) : []), [storedRequests]);
   const unseenArrival = requests.some((r) => r.resolvedAt !== null && r.seenInPopupAt === null);
   // Seen here: the toolbar badge stops announcing it, and the next popup no longer tells it.
   useEffect(() => {
@@ -190,6 +191,7 @@ function Popup() {
         profile={profile}
         writeFailure={writeFailure}
         siteAccess={siteAccess}
+        requests={requests}
       />
       <PopupFooter
         version={browser.runtime.getManifest().version}

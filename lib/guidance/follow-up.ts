@@ -69,7 +69,7 @@ export function followUpIsPrimary(view: FollowUpView | null): boolean {
 }
 
 /** A date for the user to read, in the language of `t`: "1 Dec" (the year only when it is not this one's). */
-export function shortDate(time: number, now: number, t: Translate): string {
+function shortDate(time: number, now: number, t: Translate): string {
   const sameYear = new Date(time).getFullYear() === new Date(now).getFullYear();
   return new Intl.DateTimeFormat(t('language'), {
     day: 'numeric',

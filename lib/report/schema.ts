@@ -20,6 +20,7 @@ import {
   WriteFailureReasonSchema,
 } from '../schemas';
 import { ORGANISATIONS_LIMIT } from '../state/organisations';
+import { RECIPIENTS, REQUEST_KINDS } from '../state/requests';
 import { type ENVIRONMENTS, LEARNED_LABELS_LIMIT, MISSING, REPORT_SCHEMA_VERSION, VERDICTS } from '../types';
 
 const Time = v.pipe(v.string(), v.isoTimestamp(), v.description('ISO 8601 date and time, UTC'));
@@ -60,6 +61,18 @@ const RecordEntries = {
   evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(24)),
 };
 
+const RequestSchema = v.pipe(
+  v.strictObject({
+    kind: v.picklist(REQUEST_KINDS),
+    recipient: v.picklist(RECIPIENTS),
+    sentAt: Time,
+    resolvedAt: v.nullable(Time),
+  }),
+  v.description(
+    'Present only when the user said they sent the request the popup wrote: its kind (role or enabling), the kind of recipient it named (never a name), when it was sent, and when what it asked for was first seen (null while open). The open one, else the one sent last',
+  ),
+);
+
 const OrganisationSchema = v.strictObject({
   id: v.pipe(
     v.string(),
@@ -77,6 +90,7 @@ const OrganisationSchema = v.strictObject({
     ),
   ),
   ...RecordEntries,
+  request: v.optional(RequestSchema),
 });
 
 const OrganisationsSchema = v.pipe(
@@ -104,6 +118,7 @@ const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment:
         ),
       ),
     ),
+    request: v.optional(RequestSchema),
     organisations: v.optional(OrganisationsSchema),
   });
 
@@ -160,6 +175,7 @@ export type ReportEnvironment = Report['environments'][number];
 export type ReportNextStep = ReportEnvironment['nextSteps'][number];
 export type ReportLearnedLabel = NonNullable<ReportEnvironment['learnedLabels']>[number];
 export type ReportOrganisation = NonNullable<ReportEnvironment['organisations']>[number];
+export type ReportRequest = NonNullable<ReportEnvironment['request']>;
 
 /** docs/report.schema.json: the JSON Schema of the report, generated from ReportSchema. */
 export async function reportJsonSchemaText(): Promise<string> {

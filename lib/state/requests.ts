@@ -113,7 +113,7 @@ export function isFollowUpDue(request: SentRequest, now: number): boolean {
 }
 
 /** Whether the record shows what a request of this kind asked for. */
-export function hasArrived(kind: RequestKind, record: EnvironmentRecord, profile: Profile): boolean {
+function hasArrived(kind: RequestKind, record: EnvironmentRecord, profile: Profile): boolean {
   if (record.signedIn.value === 'no') return false;
   const entryVisible = record.apiKeysEntry.value === 'visible';
   if (kind === 'enabling') return entryVisible;
