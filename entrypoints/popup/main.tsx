@@ -85,7 +85,8 @@ const readShown = () => readAll(SHOWN);
 function Popup() {
   const stored = useStoredAll(readShown, SHOWN);
   const currentTab = useCurrentTabEnvironment();
-  const now = useNow();
+  // The time of this render: a change stored a moment ago is never "in the future" of a minute-old clock.
+  const now = Math.max(useNow(), Date.now());
   const siteAccess = useSiteAccess();
   const shortcut = useOpenPopupShortcut();
   const [grantRefused, setGrantRefused] = useState<Environment | null>(null);
