@@ -6,14 +6,18 @@ import { gzipSync, inflateSync } from 'node:zlib';
 
 /** Budgets in bytes, gzip level 9. Raise one only with the reason in the commit message. */
 export const BUDGETS = {
-  contentScript: 15_000,
+  // 15 kB until the in-page news that a request arrived (issue 26: reading the stored requests,
+  // keeping the news on the page, its date in the page's language) took it 0.28 kB past that.
+  contentScript: 15_300,
   // 10 kB at first; the libraries the stack prescribes take 6.8 kB of it before any of our code
   // (webextension-polyfill 3.1 kB, @wxt-dev/storage 3.7 kB) and valibot's validators most of the rest.
   // 12.5 kB until the learned labels (their stored item, three messages and their handlers) took it
   // 0.2 kB past that, after the start-cost work had saved 0.15 kB. 13 kB until one record per
   // organisation (the companies' stored items, hashing their names, merging into each) took it to
-  // 13.6 kB.
-  background: 14_000,
+  // 13.6 kB. 14 kB until the requests the user sent (issue 26: their stored item, three messages and
+  // their handlers, closing them after each observation, the badge that tells an arrival) took it
+  // to 14.55 kB.
+  background: 14_600,
   popup: 40_000,
   chromeZip: 150_000,
 } as const;
