@@ -19,7 +19,9 @@ export const BUDGETS = {
   // to 14.55 kB.
   background: 14_600,
   popup: 40_000,
-  chromeZip: 150_000,
+  // 150 kB until the texts of the request follow-up (issue 26: 27 texts in eleven languages, each
+  // language's messages.json compressed on its own in the zip) took it to 156.6 kB.
+  chromeZip: 157_000,
 } as const;
 
 export function gzipSize(content: string | Uint8Array): number {
