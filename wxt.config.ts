@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { MATCH_PATTERNS } from './lib/environments';
+import { API_MATCH_PATTERNS, MATCH_PATTERNS } from './lib/environments';
 
 /**
  * webextension-polyfill ships as UMD, which a bundler takes for CommonJS and wraps in an interop
@@ -20,6 +20,30 @@ function polyfillAsEsModule(): Plugin {
         code: `const module = { exports: {} };\nconst exports = module.exports;\n${code}\nexport default module.exports;\n`,
         map: null,
       };
+    },
+  };
+}
+
+/**
+ * The content script and pick mode's injected script use the browser's own promise-based API
+ * (Firefox's `browser`, Chrome's `chrome` in Manifest V3), as WXT does without the polyfill: they
+ * only send messages and read storage, and answer none, the one thing the polyfill adds that they
+ * could need. That keeps the polyfill (2.7 kB gzip) out of every Pleo page load; the background,
+ * popup and options page, which answer messages, keep it.
+ */
+const NATIVE_BROWSER_ENTRYPOINTS = ['pleo', 'picker'];
+function nativeBrowserInPageScripts(): Plugin {
+  let native = false;
+  return {
+    name: 'native-browser-in-page-scripts',
+    enforce: 'pre',
+    configResolved(config) {
+      const entrypoint = config.define?.['import.meta.env.ENTRYPOINT'];
+      native = typeof entrypoint === 'string' && NATIVE_BROWSER_ENTRYPOINTS.includes(JSON.parse(entrypoint));
+    },
+    resolveId(id, importer, options) {
+      if (!native || id !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@wxt-dev/browser', importer, { ...options, skipSelf: true });
     },
   };
 }
@@ -46,7 +70,7 @@ export default defineConfig({
   outDir,
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: ({ browser }) => ({
-    plugins: [polyfillAsEsModule(), preact()],
+    plugins: [nativeBrowserInPageScripts(), polyfillAsEsModule(), preact()],
     // Vite's default target is a set of browsers this extension never runs in (Safari among them);
     // the one browser of each build, at its oldest, keeps the syntax to what that browser reads.
     build: {
@@ -75,8 +99,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // scripting: pick mode is injected into a Pleo tab when the user starts it (lib/picker/inject.ts);
+    // it adds no install warning, and the host permissions already name the only tabs it can reach.
+    permissions: ['storage', 'scripting'],
     host_permissions: MATCH_PATTERNS,
+    // Pleo's External API, asked for only when the user first checks a key (Firefox MV2 lists
+    // optional origins among its optional permissions).
+    ...(manifestVersion === 2
+      ? { optional_permissions: API_MATCH_PATTERNS }
+      : { optional_host_permissions: API_MATCH_PATTERNS }),
     // Never in private windows: what it keeps would outlive the private session (PRIVACY.md).
     incognito: 'not_allowed',
     commands: {

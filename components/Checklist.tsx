@@ -1,6 +1,6 @@
+import { checkedText } from '../lib/guidance/checked';
 import type { MessageKey, Translate } from '../lib/guidance/translate';
 import type { ChecklistItem, Condition, ConditionState } from '../lib/guidance/view';
-import { checkedText } from '../lib/guidance/view';
 
 const CONDITION_KEYS: Record<Condition, MessageKey> = {
   signedIn: 'check.signedIn',
@@ -12,10 +12,16 @@ const STATE_KEYS: Record<ConditionState, MessageKey> = {
   met: 'check.met',
   'not-met': 'check.notMet',
   'not-seen': 'check.notSeen',
+  unclear: 'check.unclear',
 };
 
 // Shapes differ as well as colours, so the state reads without colour.
-const STATE_MARKS: Record<ConditionState, string> = { met: '✓', 'not-met': '✗', 'not-seen': '?' };
+const STATE_MARKS: Record<ConditionState, string> = {
+  met: '✓',
+  'not-met': '✗',
+  'not-seen': '?',
+  unclear: '?',
+};
 
 function RoleLine(props: { item: ChecklistItem; t: Translate }) {
   const { item, t } = props;

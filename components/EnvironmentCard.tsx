@@ -1,6 +1,7 @@
-import { camelCase, type MessageKey, type Translate } from '../lib/guidance/translate';
-import { checkedText, type EnvironmentView } from '../lib/guidance/view';
-import type { KnownRole, Missing, PickTarget } from '../lib/types';
+import { checkedText } from '../lib/guidance/checked';
+import { camelCase, MISSING_KEYS, type Translate } from '../lib/guidance/translate';
+import type { EnvironmentView } from '../lib/guidance/view';
+import type { KnownRole, PickTarget } from '../lib/types';
 import { AccessRequestBox, type CopyState } from './AccessRequestBox';
 import { Checklist } from './Checklist';
 import { NextSteps } from './NextSteps';
@@ -9,12 +10,6 @@ import { RequestFollowUp, RequestNews } from './RequestFollowUp';
 import { RoleQuestion } from './RoleQuestion';
 import { SiteAccessWithheld } from './SiteAccessWithheld';
 import { type PickStatus, TeachChecker } from './TeachChecker';
-
-const MISSING_KEYS: Record<Missing, MessageKey> = {
-  'open-settings': 'missing.openSettings',
-  'role-not-seen': 'missing.roleNotSeen',
-  'sign-in-state': 'missing.signInState',
-};
 
 export interface EnvironmentCardProps {
   view: EnvironmentView;
@@ -25,6 +20,8 @@ export interface EnvironmentCardProps {
   onCheckAgain(): void;
   onOpenSettings(): void;
   onOpenApiKeys(): void;
+  /** Opens the key check, for a key made here. */
+  onCheckKey(): void;
   onGrantAccess(): void;
   /** The browser refused the last "Grant access" for this card. */
   grantRefused: boolean;
@@ -34,6 +31,12 @@ export interface EnvironmentCardProps {
   /** "I sent it" (true) under the request, or its undo (false). */
   onRequestSent(sent: boolean): void;
   t: Translate;
+}
+
+/** The role the verdict acts on, named in the summary of a role the sources do not speak of. */
+function roleName(view: EnvironmentView, t: Translate): string {
+  const role = view.checklist.find((item) => item.condition === 'role')?.role;
+  return role && role.value !== 'unknown' ? t(`role.${role.value}`) : '';
 }
 
 /** One environment: the verdict as a headline, the three conditions, what to do next. */
@@ -76,11 +79,11 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
       ) : (
         <div class={`verdict verdict-${verdict.kind}`} data-verdict={verdict.kind}>
           <h3 class="headline">{t(`verdict.${verdictKey}`)}</h3>
-          <p class="summary">{t(`summary.${verdictKey}`)}</p>
+          <p class="summary">{t(`summary.${verdictKey}`, [roleName(view, t)])}</p>
           {verdict.missing.length > 0 ? (
             <ul class="missing">
               {verdict.missing.map((missing) => (
-                <li key={missing}>{t(MISSING_KEYS[missing])}</li>
+                <li key={missing}>{t(MISSING_KEYS[missing].card)}</li>
               ))}
             </ul>
           ) : null}
@@ -153,6 +156,11 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
         {verdict.kind === 'ready' ? (
           <button type="button" onClick={props.onOpenApiKeys}>
             {t('popup.openApiKeys')}
+          </button>
+        ) : null}
+        {verdict.kind === 'ready' ? (
+          <button type="button" class="secondary" onClick={props.onCheckKey}>
+            {t('keyCheck.open')}
           </button>
         ) : null}
         {verdict.kind === 'not-checked' || view.siteAccess === 'withheld' ? null : (

@@ -1,5 +1,6 @@
+import { checkedText } from '../lib/guidance/checked';
 import { camelCase, type Translate } from '../lib/guidance/translate';
-import { checkedText, type OrganisationSummary } from '../lib/guidance/view';
+import type { OrganisationSummary } from '../lib/guidance/view';
 
 /**
  * The other companies seen in this environment, each with its verdict and when it was checked,

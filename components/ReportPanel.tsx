@@ -1,4 +1,5 @@
 import type { Translate } from '../lib/guidance/translate';
+import { TYPED_NAME_MAX } from '../lib/limits';
 
 // Long lines wrap inside the narrow popup. The preview does not scroll on its own: a scrolling box
 // would need keyboard focus, and the popup already scrolls.
@@ -69,7 +70,7 @@ export function ReportPanel(props: ReportPanelProps) {
           {t('report.companyName')}
           <input
             type="text"
-            maxLength={100}
+            maxLength={TYPED_NAME_MAX}
             autoComplete="off"
             value={props.companyName}
             onInput={(event) => props.onCompanyNameChange(event.currentTarget.value)}

@@ -21,3 +21,16 @@ export function environmentOf(urlOrOrigin: string | undefined | null): Environme
   if (origin === ORIGINS.staging) return 'staging';
   return null;
 }
+
+/** Pleo's External API per environment, where a Standalone API Key is used (and checked). */
+export const API_ORIGINS: Record<Environment, string> = {
+  production: 'https://external.pleo.io',
+  staging: 'https://external.staging.pleo.io',
+};
+
+/**
+ * The optional host permissions of the key check, asked for on the first check only. Spelled out, not
+ * built from API_ORIGINS: a template string stays in every bundle that imports this module, the
+ * content script's included.
+ */
+export const API_MATCH_PATTERNS = ['https://external.pleo.io/*', 'https://external.staging.pleo.io/*'];

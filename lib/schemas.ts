@@ -4,12 +4,15 @@
  * the report's schema (lib/report/schema.ts).
  */
 import * as v from 'valibot';
+import { IDENTIFIER_MAX, LABEL_MAX } from './limits';
 import {
   AUDIENCE_KINDS,
   AUDIENCE_STAGES,
   CHECKS,
+  COMPANY_ID,
   CONFIDENCES,
   ENTRY_STATES,
+  KEY_CHECK_RESULTS,
   KNOWN_ROLES,
   LANGUAGES,
   LEARNED_KINDS,
@@ -43,13 +46,19 @@ export const ShortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
  */
 export const TaughtLabelEntries = {
   kind: v.picklist(LEARNED_KINDS),
-  label: ShortText(80),
+  label: ShortText(LABEL_MAX),
   language: v.picklist(LANGUAGES),
   role: v.optional(KnownRoleSchema),
 };
 
 export const EvidenceSchema = v.strictObject({
   check: v.picklist(CHECKS),
-  signal: ShortText(40),
-  detail: ShortText(80),
+  signal: ShortText(IDENTIFIER_MAX),
+  detail: ShortText(LABEL_MAX),
 });
+
+/** What a key check keeps of one environment's answer (storage adds when): never the key. */
+export const KeyCheckEntries = {
+  result: v.picklist(KEY_CHECK_RESULTS),
+  companyId: v.optional(v.pipe(v.string(), v.regex(COMPANY_ID))),
+};

@@ -17,12 +17,27 @@ export type SignedIn = (typeof SIGNED_IN_STATES)[number];
 export const ENTRY_STATES = ['visible', 'absent', 'unknown'] as const;
 export type EntryState = (typeof ENTRY_STATES)[number];
 
-export const ROLE_VALUES = ['admin', 'bookkeeper', 'reviewer', 'finance', 'employee', 'unknown'] as const;
+export const ROLE_VALUES = [
+  'admin',
+  'bookkeeper',
+  'controller',
+  'reviewer',
+  'finance',
+  'employee',
+  'unknown',
+] as const;
 export type RoleValue = (typeof ROLE_VALUES)[number];
 export type KnownRole = Exclude<RoleValue, 'unknown'>;
 export const KNOWN_ROLES = ROLE_VALUES.filter((role): role is KnownRole => role !== 'unknown');
 /** The roles Pleo shows API Keys to. */
 export const KEY_ROLES: ReadonlySet<RoleValue> = new Set<KnownRole>(['admin', 'bookkeeper']);
+/**
+ * The roles Pleo's docs say do not see API Keys. A known role in neither set (Controller) is one no
+ * public source speaks of: its verdict says so (`role-unclear`) rather than guess.
+ */
+export const NO_KEY_ROLES: ReadonlySet<RoleValue> = new Set<KnownRole>(['reviewer', 'finance', 'employee']);
+/** A role Pleo adds on top of a main role: shown beside a main role, the main role is the user's. */
+export const ADD_ON_ROLES: ReadonlySet<RoleValue> = new Set<KnownRole>(['reviewer']);
 
 export const CONFIDENCES = ['high', 'medium', 'low'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
@@ -59,6 +74,7 @@ export const VERDICTS = [
   'ready',
   'role-missing',
   'not-enabled',
+  'role-unclear',
   'signed-out',
   'unknown',
   'not-checked',
@@ -111,9 +127,6 @@ export interface LearnedLabel {
 export const PICK_TARGETS = ['apiKeys', 'role'] as const;
 export type PickTarget = (typeof PICK_TARGETS)[number];
 
-/** At most this many learned labels per environment; the oldest go first. */
-export const LEARNED_LABELS_LIMIT = 50;
-
 export const RESET_REASONS = [
   'corrupt',
   'unreadable-older-version',
@@ -141,6 +154,47 @@ export interface WriteFailure {
   item: string;
   at: number;
   reason: (typeof WRITE_FAILURE_REASONS)[number];
+}
+
+/**
+ * What the External API answered a key check, per environment (lib/keycheck/): a valid key, a valid
+ * key of an inactive installation, no valid key (401), valid but not allowed (403), no answer (5xx,
+ * timeout, offline, blocked), or an answer that makes no sense. Only this, when, and the company id
+ * are kept; never the key.
+ */
+/** What a request the user sent asked for (lib/state/requests.ts). */
+export const REQUEST_KINDS = ['enabling', 'role'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** Who a request went to, as the request named them (never a person's name). */
+export const RECIPIENTS = [
+  'administrator',
+  'partner-contact',
+  'customer-success',
+  'pleo-support',
+  'partner-or-customer-contact',
+] as const;
+export type Recipient = (typeof RECIPIENTS)[number];
+
+export const KEY_CHECK_RESULTS = [
+  'valid',
+  'inactive',
+  'invalid',
+  'not-allowed',
+  'unreachable',
+  'unexpected',
+] as const;
+export type KeyCheckResult = (typeof KEY_CHECK_RESULTS)[number];
+
+/** A company or organisation id as a key check keeps and reports it: the characters of a UUID, nothing else. */
+export const COMPANY_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
+
+/** The last key check in one environment, as stored and reported. */
+export interface KeyCheckRecord {
+  result: KeyCheckResult;
+  checkedAt: number;
+  /** The id from the installation's `resource` URN (valid or inactive only); reported only when the user includes it. */
+  companyId?: string;
 }
 
 /** The report's `schemaVersion` (lib/report/): readers outside this repository rely on its shape. */

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, relative, resolve } from 'node:path';
-import { MATCH_PATTERNS } from '../lib/environments';
+import { API_MATCH_PATTERNS, MATCH_PATTERNS } from '../lib/environments';
 import {
   BUDGETS,
   cspProblems,
@@ -25,9 +25,12 @@ import {
   sourceFindings,
   transparentBorder,
   unexplainedLintCodes,
-} from './build-checks';
+} from './build-rules';
 
+/** Pick mode's script in the build (lib/picker/inject.ts injects it by this name). */
+const PICKER_SCRIPT = 'picker.js';
 const TARGETS = ['chrome-mv3', 'edge-mv3', 'firefox-mv2'] as const;
+const REQUIRED_PERMISSIONS = ['storage', 'scripting'];
 type Target = (typeof TARGETS)[number];
 
 const outDir = resolve(process.env.WXT_OUT_DIR ?? '.output');
@@ -117,6 +120,7 @@ check(
 
 // --- size budgets ----------------------------------------------------------------------------------
 section('Size budgets (gzip -9)');
+const KEY_CHECK_PAGE = 'check-key.html';
 const rows: { part: string; files: string[]; bytes: number; budget: number }[] = [];
 for (const target of TARGETS) {
   const root = join(outDir, target);
@@ -137,12 +141,21 @@ for (const target of TARGETS) {
     popupHtml,
     ...closure(root, filesLoadedByHtml(readFileSync(join(root, popupHtml), 'utf8'))),
   ];
+  // Pick mode, injected when the user starts a pick (lib/picker/inject.ts); missing, it counts as over.
+  const pickerFiles = existsSync(join(root, PICKER_SCRIPT)) ? closure(root, [PICKER_SCRIPT]) : [];
+  const keyCheckFiles = [
+    KEY_CHECK_PAGE,
+    ...closure(root, filesLoadedByHtml(readFileSync(join(root, KEY_CHECK_PAGE), 'utf8'))),
+  ];
   rows.push(
     { part: `content script (${target})`, files: contentFiles, bytes: 0, budget: BUDGETS.contentScript },
+    { part: `pick mode, injected (${target})`, files: pickerFiles, bytes: 0, budget: BUDGETS.picker },
     { part: `background (${target})`, files: backgroundFiles, bytes: 0, budget: BUDGETS.background },
     { part: `popup (${target})`, files: popupFiles, bytes: 0, budget: BUDGETS.popup },
+    { part: `key check page (${target})`, files: keyCheckFiles, bytes: 0, budget: BUDGETS.keyCheckPage },
   );
-  for (const row of rows.slice(-3)) row.bytes = gzipTotal(root, row.files);
+  for (const row of rows.slice(-5))
+    row.bytes = row.files.length > 0 ? gzipTotal(root, row.files) : Number.POSITIVE_INFINITY;
 }
 for (const [store, zip] of [
   ['Chrome', zips.chrome],
@@ -200,16 +213,32 @@ for (const target of TARGETS) {
 const chromeManifest = manifestOf('chrome-mv3');
 const edgeManifest = manifestOf('edge-mv3');
 const firefoxManifest = manifestOf('firefox-mv2');
-check('permissions: storage and the two Pleo origins, nothing else', [
-  ...mismatch('chrome-mv3 permissions', chromeManifest.permissions, ['storage']),
+// scripting injects pick mode when the user starts it; it adds no install warning, and the two
+// origins are the only pages it can reach.
+check('permissions: storage, scripting and the two Pleo origins; the External API optional; nothing else', [
+  ...mismatch('chrome-mv3 permissions', chromeManifest.permissions, REQUIRED_PERMISSIONS),
   ...mismatch('chrome-mv3 host_permissions', chromeManifest.host_permissions, MATCH_PATTERNS),
-  ...mismatch('firefox-mv2 permissions', firefoxManifest.permissions, ['storage', ...MATCH_PATTERNS]),
-  ...mismatch('edge-mv3 permissions', edgeManifest.permissions, ['storage']),
+  ...mismatch('firefox-mv2 permissions', firefoxManifest.permissions, [
+    ...REQUIRED_PERMISSIONS,
+    ...MATCH_PATTERNS,
+  ]),
+  ...mismatch('edge-mv3 permissions', edgeManifest.permissions, REQUIRED_PERMISSIONS),
   ...mismatch('edge-mv3 host_permissions', edgeManifest.host_permissions, MATCH_PATTERNS),
+  // The key check's two origins, asked for on the first check only (issue 25).
+  ...mismatch(
+    'chrome-mv3 optional_host_permissions',
+    chromeManifest.optional_host_permissions,
+    API_MATCH_PATTERNS,
+  ),
+  ...mismatch(
+    'edge-mv3 optional_host_permissions',
+    edgeManifest.optional_host_permissions,
+    API_MATCH_PATTERNS,
+  ),
+  ...mismatch('firefox-mv2 optional_permissions', firefoxManifest.optional_permissions, API_MATCH_PATTERNS),
   ...[chromeManifest, edgeManifest, firefoxManifest].flatMap((manifest) =>
     [
-      'optional_permissions',
-      'optional_host_permissions',
+      manifest.manifest_version === 2 ? 'optional_host_permissions' : 'optional_permissions',
       'web_accessible_resources',
       'externally_connectable',
     ]

@@ -3,7 +3,8 @@
  * simulated Pleo app, and writes what a user would see (the page with its in-page hint, the popup
  * in light and dark and its footer, the stored state) into demo-output/ (or DEMO_OUTPUT), then the
  * store listing's images into demo-output/listing/ (docs/store-listing.md), and the popup and the
- * hint in each of the eleven languages into demo-output/locales/. Headed when a display
+ * hint in each of the eleven languages into demo-output/locales/, and each answer of the key check
+ * (against the simulated External API) into demo-output/key-check/. Headed when a display
  * exists, headless otherwise. WXT_OUT_DIR picks the build to load.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import {
   setSiteAccess,
   storedCheckedAt,
 } from '../sim/browser';
+import { allowApiAccess, routeExternalApi, SIMULATED_KEYS } from '../sim/external-api';
 import type { SimulatedUser } from '../sim/pages';
 import { routePleo } from '../sim/serve';
 
@@ -236,6 +238,49 @@ async function renderListing(): Promise<string[]> {
   return files;
 }
 
+/** The key check page (opened from a Production card) with each answer the External API can give. */
+const KEY_CHECK_CASES: { name: string; key: string; unreachable?: boolean }[] = [
+  { name: 'valid-production', key: SIMULATED_KEYS.production },
+  { name: 'valid-in-other-environment', key: SIMULATED_KEYS.staging },
+  { name: 'invalid-401', key: SIMULATED_KEYS.unknown },
+  { name: 'inactive', key: SIMULATED_KEYS.inactive },
+  { name: 'not-allowed-403', key: SIMULATED_KEYS.forbidden },
+  { name: 'server-error-500', key: SIMULATED_KEYS.serverError },
+  { name: 'unreachable', key: SIMULATED_KEYS.production, unreachable: true },
+  { name: 'refused-input', key: 'a key with spaces' },
+];
+
+async function renderKeyCheck(): Promise<string[]> {
+  const context = await launchWithExtension({ headed: !!process.env.DISPLAY });
+  try {
+    const extensionId = new URL((await extensionWorker(context)).url()).host;
+    await routePleo(context);
+    const api = await routeExternalApi(context);
+    await allowApiAccess(context, extensionId);
+    const dir = join(OUTPUT, 'key-check');
+    mkdirSync(dir, { recursive: true });
+    const files: string[] = [];
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 720, height: 800 });
+    await page.goto(`chrome-extension://${extensionId}/check-key.html?environment=production`);
+    files.push(join(dir, 'empty.png'));
+    await page.screenshot({ path: files.at(-1), fullPage: true });
+    for (const { name, key, unreachable = false } of KEY_CHECK_CASES) {
+      api.unreachable = unreachable;
+      const answered = api.requests.length + 2;
+      await page.locator('#key').fill(key);
+      await page.getByRole('button', { name: 'Check key' }).click();
+      if (name !== 'refused-input') await waitFor(async () => api.requests.length >= answered);
+      await page.waitForTimeout(300);
+      files.push(join(dir, `${name}.png`));
+      await page.screenshot({ path: files.at(-1), fullPage: true });
+    }
+    return files;
+  } finally {
+    await context.close();
+  }
+}
+
 rmSync(OUTPUT, { recursive: true, force: true });
 for (const scenario of SCENARIOS) {
   process.stdout.write(`${scenario.name.padEnd(14)} ${scenario.what}\n`);
@@ -249,4 +294,6 @@ for (const language of LANGUAGES) {
   for (const file of await renderLocale(language))
     process.stdout.write(`  ${relative(process.cwd(), file)}\n`);
 }
+process.stdout.write('key-check      each answer of "Check key", against the simulated External API\n');
+for (const file of await renderKeyCheck()) process.stdout.write(`  ${relative(process.cwd(), file)}\n`);
 process.stdout.write(`\nDemo output written to ${relative(process.cwd(), OUTPUT)}/\n`);

@@ -21,7 +21,9 @@ export type SimulatedLanguage = (typeof SIMULATED_LANGUAGES)[number];
 
 /**
  * The app's words in each language. Written here independently of lib/detect/rules.ts (from the
- * vocabulary in the project brief), so a typo in the rules shows up as a failing test.
+ * vocabulary in the project brief and, where it differs, the words of Pleo's help centre: German's
+ * gender-inclusive role names, Swedish's role names, the Danish and Portuguese legacy API labels),
+ * so a typo in the rules shows up as a failing test.
  */
 export interface AppTexts {
   nav: { expenses: string; cards: string; people: string; settings: string };
@@ -56,6 +58,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     roles: {
       admin: 'Admin',
       bookkeeper: 'Bookkeeper',
+      controller: 'Controller',
       reviewer: 'Expense reviewer',
       finance: 'Finance',
       employee: 'Employee',
@@ -80,11 +83,12 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
       integrations: 'Integrationer',
       notifications: 'Notifikationer',
     },
-    openApi: 'Open API',
+    openApi: 'Åben API',
     apiKeys: 'API-nøgler',
     roles: {
       admin: 'Administrator',
       bookkeeper: 'Bogholder',
+      controller: 'Controller',
       reviewer: 'Godkender',
       finance: 'Økonomi',
       employee: 'Medarbejder',
@@ -113,10 +117,11 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     apiKeys: 'API-nycklar',
     roles: {
       admin: 'Administratör',
-      bookkeeper: 'Bokförare',
-      reviewer: 'Granskare',
+      bookkeeper: 'Redovisningskonsult',
+      controller: 'Controller',
+      reviewer: 'Attestansvarig',
       finance: 'Ekonomi',
-      employee: 'Anställd',
+      employee: 'Medarbetare',
     },
     accountMenu: 'Kontomeny',
     mainMenu: 'Huvudmeny',
@@ -143,6 +148,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     roles: {
       admin: 'Administrator',
       bookkeeper: 'Regnskapsfører',
+      controller: 'Controller',
       reviewer: 'Godkjenner',
       finance: 'Økonomi',
       employee: 'Ansatt',
@@ -172,6 +178,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     roles: {
       admin: 'Ylläpitäjä',
       bookkeeper: 'Kirjanpitäjä',
+      controller: 'Controller',
       reviewer: 'Tarkastaja',
       finance: 'Talous',
       employee: 'Työntekijä',
@@ -199,11 +206,12 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     openApi: 'Open API',
     apiKeys: 'API-Schlüssel',
     roles: {
-      admin: 'Administrator',
-      bookkeeper: 'Buchhalter',
-      reviewer: 'Prüfer',
+      admin: 'Admin',
+      bookkeeper: 'Buchhalter:in',
+      controller: 'Controller:in',
+      reviewer: 'Reviewer',
       finance: 'Finanzen',
-      employee: 'Mitarbeiter',
+      employee: 'Mitarbeiter:in',
     },
     accountMenu: 'Benutzerprofil',
     mainMenu: 'Hauptmenü',
@@ -230,6 +238,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     roles: {
       admin: 'Administrador',
       bookkeeper: 'Contable',
+      controller: 'Responsable',
       reviewer: 'Revisor',
       finance: 'Finanzas',
       employee: 'Empleado',
@@ -264,6 +273,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     roles: {
       admin: 'Administrateur',
       bookkeeper: 'Comptable',
+      controller: 'Controller',
       reviewer: 'Réviseur',
       finance: 'Finance',
       employee: 'Employé',
@@ -293,6 +303,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     roles: {
       admin: 'Beheerder',
       bookkeeper: 'Boekhouder',
+      controller: 'Controller',
       reviewer: 'Beoordelaar',
       finance: 'Financiën',
       employee: 'Medewerker',
@@ -317,11 +328,12 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
       integrations: 'Integrações',
       notifications: 'Notificações',
     },
-    openApi: 'Open API',
+    openApi: 'API aberta',
     apiKeys: 'Chaves de API',
     roles: {
       admin: 'Administrador',
       bookkeeper: 'Contabilista',
+      controller: 'Controlador',
       reviewer: 'Revisor',
       finance: 'Finanças',
       employee: 'Colaborador',
@@ -351,6 +363,7 @@ export const APP_TEXTS: Record<SimulatedLanguage, AppTexts> = {
     roles: {
       admin: 'Amministratore',
       bookkeeper: 'Contabile',
+      controller: 'Controller',
       reviewer: 'Revisore',
       finance: 'Finanza',
       employee: 'Dipendente',

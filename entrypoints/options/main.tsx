@@ -69,6 +69,19 @@ function Options() {
           />
         ) : null}
       </section>
+      <section class="card" aria-labelledby="key-check-heading">
+        <h2 id="key-check-heading">{t('keyCheck.title')}</h2>
+        <p class="help">{t('keyCheck.intro')}</p>
+        <p>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/check-key.html') })}
+          >
+            {t('keyCheck.open')}
+          </button>
+        </p>
+      </section>
       <section class="card" aria-labelledby="forget-heading">
         <h2 id="forget-heading">{t('options.forgetHeading')}</h2>
         <p class="help">{t('options.forgetHelp')}</p>

@@ -31,7 +31,7 @@ import type { Environment } from '../../lib/types';
 import { PopupReport } from './report';
 import { useOpenPopupShortcut } from './shortcut';
 import { requestSiteAccess, useSiteAccess } from './site-access';
-import { checkAgain, openApiKeys, openSettings, reloadEnvironmentTab, startPick } from './tabs';
+import { checkAgain, openApiKeys, openKeyCheck, openSettings, reloadEnvironmentTab, startPick } from './tabs';
 
 const params = popupParams(location.search);
 /** News of a request that arrived shows in the popup that first shows it, for as long as it is open. */
@@ -146,6 +146,7 @@ function Popup() {
             onCheckAgain={() => void checkAgain(view.environment)}
             onOpenSettings={() => void openSettings(view.environment)}
             onOpenApiKeys={() => void openApiKeys(view.environment)}
+            onCheckKey={() => void openKeyCheck(view.environment)}
             grantRefused={grantRefused === view.environment}
             onGrantAccess={() =>
               void requestSiteAccess().then((granted) => {

@@ -15,7 +15,7 @@ import { reportMarkdown } from '../../lib/report/markdown';
 import type { EnvironmentRecord } from '../../lib/state/merge';
 import type { OrganisationRecord } from '../../lib/state/organisations';
 import type { SentRequest } from '../../lib/state/requests';
-import { learnedLabelsItem, resetsItem } from '../../lib/storage/reader';
+import { keyChecksItem, learnedLabelsItem, resetsItem } from '../../lib/storage/reader';
 import type { Environment, Profile, StorageReset, WriteFailure } from '../../lib/types';
 
 const NO_RESETS: readonly StorageReset[] = [];
@@ -47,7 +47,13 @@ export function PopupReport({
   const learnedLabels = useStored(learnedLabelsItem);
   const [companyName, setCompanyName] = useState('');
   const [includeCompanyNames, setIncludeCompanyNames] = useState(false);
-  const companySeen = organisations.production.length > 0 || organisations.staging.length > 0;
+  const keyChecks = useStored(keyChecksItem);
+  // A key check's company id is held back like the companies' names, behind the same choice.
+  const companySeen =
+    organisations.production.length > 0 ||
+    organisations.staging.length > 0 ||
+    !!keyChecks?.production?.companyId ||
+    !!keyChecks?.staging?.companyId;
   const [copyStatus, setCopyStatus] = useState<CopyStatus>('idle');
   // Built once per change of what it shows, so the preview and the files are the same text.
   const shared = useMemo(() => {
@@ -71,6 +77,7 @@ export function PopupReport({
       siteAccess,
       learnedLabels,
       requests,
+      keyChecks,
     });
     return {
       time: new Date(report.generatedAt),
@@ -88,6 +95,7 @@ export function PopupReport({
     siteAccess,
     learnedLabels,
     requests,
+    keyChecks,
   ]);
 
   return (

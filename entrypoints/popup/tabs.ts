@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { PickStatus } from '../../components/TeachChecker';
 import { PATHS } from '../../lib/detect/rules';
 import { ORIGINS } from '../../lib/environments';
-import type { PickRequest } from '../../lib/messages/pick';
+import { injectPicker } from '../../lib/picker/inject';
 import type { Environment, PickTarget } from '../../lib/types';
 
 /** The open tab of an environment, the active one first. Host permissions let us see these URLs, no `tabs` needed. */
@@ -48,17 +48,25 @@ export async function openApiKeys(environment: Environment): Promise<void> {
 
 /**
  * Puts the environment's most recently used Pleo tab into pick mode and brings it forward; says
- * when there is no such tab, or its content script cannot be reached (not loaded, or site access
- * withheld).
+ * when there is no such tab, or pick mode cannot be injected there (site access withheld, say).
  */
 export async function startPick(environment: Environment, target: PickTarget): Promise<PickStatus> {
   const tabs = await browser.tabs.query({ url: `${ORIGINS[environment]}/*` });
   const tab = tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
   if (tab?.id === undefined) return 'no-tab';
-  const request: PickRequest = { type: 'start-pick', target };
-  const answer = await browser.tabs.sendMessage(tab.id, request).catch(() => null);
-  if ((answer as { ok?: boolean } | null)?.ok !== true) return 'unreachable';
+  // Pick mode is injected only now: the content script every Pleo page loads carries none of it.
+  if (!(await injectPicker(browser.scripting, tab.id, target).catch(() => false))) return 'unreachable';
   await browser.tabs.update(tab.id, { active: true });
   if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
   return 'started';
+}
+
+/**
+ * Opens the key check in a tab of its own: a popup closes as soon as the user switches away to copy
+ * the key, and the field with it. The environment says where the user works, never anything of a key.
+ */
+export async function openKeyCheck(environment: Environment): Promise<void> {
+  await browser.tabs.create({
+    url: `${browser.runtime.getURL('/check-key.html')}?environment=${environment}`,
+  });
 }

@@ -16,14 +16,6 @@ import { findRole } from './role';
 import { MIN_SETTINGS_SECTIONS, PATHS } from './rules';
 import { isSafeDetail, shortText } from './text';
 
-/** For the benchmark page, which times scans with taught labels too. */
-export { learnedLookup } from './labels';
-/**
- * The interactive elements a scan starts from (the benchmark's baseline query), and the
- * gathering a scan may be handed when it is done ahead, in a task of its own.
- */
-export { ENTRY_SELECTOR, gatherCandidates, type PageCandidates } from './page';
-
 /**
  * What the page shows, by the rules and by the labels the user taught (`learnedLookup` of the
  * stored list; the rules' own words win on the same label).

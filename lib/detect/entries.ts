@@ -6,7 +6,7 @@
 import { type EntryKind, entryLabel, type LabelMatch, type LearnedLookup, NOTHING_LEARNED } from './labels';
 import { trimPath } from './paths';
 import { LIST_ROLES, PATHS } from './rules';
-import { shortAttribute, shortText } from './text';
+import { normaliseLabel, shortAttribute, shortText } from './text';
 
 /** A signal and its detail, quoted from the rules or a known path: never page text. */
 export interface Finding {
@@ -35,13 +35,31 @@ const CONTAINER_DEPTH = 3;
  * An entry's label: its aria-label; else its first heading or strong child (a card's title, not its
  * description); else its text; else its title.
  */
-export function entryLabelText(element: Element): string | null {
+function entryLabelText(element: Element): string | null {
   if (element.hasAttribute('aria-label')) return shortAttribute(element, 'aria-label');
   const heading = element.firstElementChild && element.querySelector(HEADING_OR_STRONG);
   if (heading) return shortText(heading);
   const text = shortText(element);
   if (text === null) return null;
   return text || shortAttribute(element, 'title');
+}
+
+/**
+ * An entry's label as the page shows it: its first heading or strong child, else its text; its
+ * aria-label, else its title, only when it shows no text. Pick mode keeps this one, so the user
+ * sees what is taught: a hidden aria-label could say anything.
+ */
+export function shownEntryLabel(element: Element): string | null {
+  const heading = element.firstElementChild && element.querySelector(HEADING_OR_STRONG);
+  const text = shortText(heading ?? element);
+  if (text === null) return null;
+  return text || shortAttribute(element, 'aria-label') || shortAttribute(element, 'title');
+}
+
+/** A taught label, which is what the page showed, read where an aria-label gives rule 1 another. */
+function learnedShownLabel(element: Element, learned: LearnedLookup): LabelMatch<EntryKind> | undefined {
+  if (learned.entries.size === 0 || !element.hasAttribute('aria-label')) return undefined;
+  return learned.entries.get(normaliseLabel(shownEntryLabel(element) ?? ''));
 }
 
 /**
@@ -84,7 +102,7 @@ export function findEntries(
   const settingsLists = new Map<Element, boolean>();
   for (const element of entries) {
     const label = entryLabelText(element);
-    const match = entryLabel(label, learned);
+    const match = entryLabel(label, learned) ?? learnedShownLabel(element, learned);
     const href = element.getAttribute('href');
     // Only links that may matter are resolved: parsing every URL would cost with the page's size.
     const path = match || href?.toLowerCase().includes(PATHS.settings) ? ownPath(element, location) : null;

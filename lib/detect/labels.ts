@@ -79,13 +79,24 @@ export function entryLabel(
   return ENTRY_LABELS.get(key) ?? learned.entries.get(key);
 }
 
+/**
+ * A German gender-inclusive ending after a role word: "Buchhalter:in", "Mitarbeiter*in",
+ * "Controller_in", "Buchhalter/-in", "Buchhalter/in", "Buchhalter(in)", and the plurals with
+ * "innen". Pleo writes ":in"; other German products write the rest. Checked on the page's text
+ * before normalising, which would turn "/-in" into "/ in" and trim the closing parenthesis.
+ */
+const GENDER_ENDING = /(?:[:*_]|\/-?|\()in(?:nen)?\)?\s*$/i;
+
 export function roleWord(
   text: string | null,
   learned: LearnedLookup = NOTHING_LEARNED,
 ): LabelMatch<KnownRole> | undefined {
   if (!text) return undefined;
   const key = normaliseLabel(text);
-  return ROLE_WORDS.get(key) ?? learned.roles.get(key);
+  const match = ROLE_WORDS.get(key) ?? learned.roles.get(key);
+  if (match || !GENDER_ENDING.test(text)) return match;
+  // The same role as the bare word, and the evidence quotes the rules' bare word.
+  return ROLE_WORDS.get(normaliseLabel(text.replace(GENDER_ENDING, '')));
 }
 
 export function isRoleLabel(text: string | null): boolean {

@@ -6,16 +6,10 @@
  * the scan gathers anyway (./page.ts), and looks closer only at the few an organisation word names.
  */
 
+import { ORGANISATION_NAME_MAX } from '../limits';
 import { LANGUAGES } from '../types';
 import { ENTRY_SELECTOR, gatherCandidates, type PageCandidates, TABLES } from './page';
-import {
-  HEADINGS,
-  MAIN_CONTENT,
-  NOT_ORGANISATION,
-  ORGANISATION_NAME_MAX,
-  PERSONAL_NUMBER,
-  VOCABULARY,
-} from './rules';
+import { HEADINGS, MAIN_CONTENT, NOT_ORGANISATION, VOCABULARY } from './rules';
 import { isSafeDetail, normaliseLabel, shortAttribute, shortText } from './text';
 
 /** Any of the words, as a whole word, in a normalised text (normaliseLabel). */
@@ -74,9 +68,9 @@ export function organisationIn(page: PageCandidates): string | null {
       return;
     }
     const name = statement(text) ?? text;
-    // Not a label, nor personal or secret: an e-mail address, a long number, a key.
-    if (has(ORGANISATION_WORDS, name) || has(OTHER_WORDS, name) || PERSONAL_NUMBER.test(name)) return;
-    if (isSafeDetail(name)) names.set(name.toLowerCase(), name);
+    // Not a label, nor secret (lib/privacy.ts): an e-mail address, a long number, a key.
+    if (has(ORGANISATION_WORDS, name) || has(OTHER_WORDS, name) || !isSafeDetail(name)) return;
+    names.set(name.toLowerCase(), name);
   };
   // Rule 1: a switcher or a plain element named for the organisation, outside the main content
   // or in the account area.

@@ -11,7 +11,7 @@
  * The page-life rules ask for at most one scan per 250 ms during constant changes and a final scan
  * within 500 ms of the last change. Here scans are at least QUIET_MS * 2 = 300 ms apart, and the
  * last change is scanned at most REST_MS + QUIET_MS = 300 ms after it happened (what the scan
- * gathers then is read in the next task).
+ * gathers then is read in the next task: ./page-scans.ts).
  */
 
 /** After a change the observer rests this long; whatever changes meanwhile the scan will read. */
@@ -20,18 +20,6 @@ export const REST_MS = 150;
 export const QUIET_MS = 150;
 /** A page that keeps changing is scanned at least this often all the same. */
 export const MAX_WAIT_MS = 2000;
-/**
- * The first scan waits for a moment the page is idle (it is still settling after its load), at
- * most this long, so the first observation comes within 300 ms of the script's start.
- */
-export const FIRST_SCAN_WAIT_MS = 250;
-/**
- * Every scan is two tasks, each shorter than a frame on a large page: gathering the page's
- * candidates, then reading them in the next task; the first scan reads at the next idle moment,
- * at most this much later.
- */
-export const READ_WAIT_MS = 50;
-
 export interface Timers {
   now(): number;
   setTimeout(run: () => void, ms: number): number;

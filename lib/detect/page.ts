@@ -90,15 +90,35 @@ function namesAnAccountArea(element: Element): boolean {
   );
 }
 
-/** The largest subtrees of `root` that do not hold `excluded`, in document order. */
-function outside(root: Element, excluded: Element | null): Element[] {
-  if (root === excluded) return [];
-  if (!excluded || !root.contains(excluded)) return [root];
-  const regions: Element[] = [];
-  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
-    regions.push(...outside(child, excluded));
+/**
+ * The largest subtrees of `root` that do not hold `excluded`, in document order: the siblings of
+ * each element on the line from `excluded` up to `root`. A loop up that line, not a recursion down
+ * it, so no depth of nesting can overflow the stack.
+ */
+export function outside(root: Element, excluded: Element | null): Element[] {
+  const line: Element[] = [];
+  let node = excluded;
+  while (node && node !== root) {
+    line.push(node);
+    node = node.parentElement;
   }
-  return regions;
+  if (!excluded || !node) return [root];
+  const earlier: Element[][] = [];
+  const later: Element[] = [];
+  for (const on of line) {
+    const level: Element[] = [];
+    for (
+      let sibling = on.parentElement!.firstElementChild;
+      sibling && sibling !== on;
+      sibling = sibling.nextElementSibling
+    ) {
+      level.push(sibling);
+    }
+    earlier.push(level);
+    for (let sibling = on.nextElementSibling; sibling; sibling = sibling.nextElementSibling)
+      later.push(sibling);
+  }
+  return [...earlier.reverse().flat(), ...later];
 }
 
 /**

@@ -1,11 +1,14 @@
 /**
  * The signed-in user's role, from what the page shows about that user: a value labelled by a Role
  * label (high confidence), or a role word alone in the account area (medium). Role words anywhere
- * else (a People table, help text) say nothing about the user. Two different roles seen is no answer.
+ * else (a People table, help text) say nothing about the user. Two different roles seen is no answer,
+ * except a main role beside an add-on role (Reviewer, which Pleo adds on top of a main role): then
+ * the main role is the user's, and the evidence names both.
  */
 
+import { MAX_ACCOUNT_AREA_ELEMENTS } from '../limits';
 import type { KnownRole, RoleFact } from '../types';
-import { UNKNOWN_ROLE } from '../types';
+import { ADD_ON_ROLES, UNKNOWN_ROLE } from '../types';
 import type { Finding } from './entries';
 import { isRoleLabel, type LabelMatch, type LearnedLookup, NOTHING_LEARNED, roleWord } from './labels';
 import { TABLES } from './page';
@@ -16,9 +19,6 @@ export interface RoleFinding {
   role: RoleFact;
   evidence?: Finding;
 }
-
-/** More elements than this and it is the whole app, not an account area. */
-const MAX_ACCOUNT_AREA_ELEMENTS = 300;
 
 /** Entries that lead elsewhere: their text names a destination, not the user's role. */
 const NAVIGATION = 'a[href], [role="link"], [role="tab"], [role="menuitem"], [role="option"], option';
@@ -52,20 +52,40 @@ export function findRole(
     const word = roleWord(text, learned);
     if (word) inAccountArea.set(word.value, word);
   }
-  if (labelled.size === 1) return found([...labelled.values()][0]!, 'high', 'role-labelled');
-  if (labelled.size === 0 && inAccountArea.size === 1) {
-    return found([...inAccountArea.values()][0]!, 'medium', 'role-in-account-area');
-  }
+  if (labelled.size > 0) return oneRole(labelled, 'high', 'role-labelled');
+  if (inAccountArea.size > 0) return oneRole(inAccountArea, 'medium', 'role-in-account-area');
   return { role: UNKNOWN_ROLE };
 }
 
-function found(match: LabelMatch<KnownRole>, confidence: 'high' | 'medium', signal: string): RoleFinding {
+/** The one role seen, or the one main role seen beside add-on roles; anything else is no answer. */
+function oneRole(
+  seen: Map<KnownRole, LabelMatch<KnownRole>>,
+  confidence: 'high' | 'medium',
+  signal: string,
+): RoleFinding {
+  if (seen.size === 1) return found([...seen.values()][0]!, confidence, signal);
+  const main = [...seen.values()].filter((match) => !ADD_ON_ROLES.has(match.value));
+  if (main.length !== 1) return { role: UNKNOWN_ROLE };
+  const addOns = [...seen.values()].filter((match) => ADD_ON_ROLES.has(match.value));
+  return found(main[0]!, confidence, signal, addOns);
+}
+
+function found(
+  match: LabelMatch<KnownRole>,
+  confidence: 'high' | 'medium',
+  signal: string,
+  addOns: LabelMatch<KnownRole>[] = [],
+): RoleFinding {
+  const detail = [match, ...addOns].map(quote).join(' + ');
   return {
     role: { value: match.value, confidence, source: 'detected' },
-    evidence: match.learned
-      ? { signal: 'learned-label', detail: match.label }
-      : { signal, detail: `${match.label} (${match.language})` },
+    evidence: match.learned && addOns.length === 0 ? { signal: 'learned-label', detail } : { signal, detail },
   };
+}
+
+/** A match as evidence quotes it: the rules' word with its language, or the label the user taught. */
+function quote(match: LabelMatch<KnownRole>): string {
+  return match.learned ? match.label : `${match.label} (${match.language})`;
 }
 
 /** "Role: Admin" as one piece of text. */

@@ -7,7 +7,7 @@
  */
 export { VOCABULARY } from './words';
 
-export const RULES_VERSION = 4;
+export const RULES_VERSION = 5;
 
 /** Paths on the Pleo origin; they hold in every language. */
 export const PATHS = {
@@ -32,9 +32,6 @@ export const LIST_ROLES = ['navigation', 'list', 'menu', 'menubar', 'tablist', '
 /** Settings sections needed before a list without API Keys counts as the whole settings list. */
 export const MIN_SETTINGS_SECTIONS = 3;
 
-/** A UI label is short; longer text is a description or content and is never read as a label. */
-export const MAX_LABEL_LENGTH = 60;
-
 // Which organisation (docs/detection.md, "Which organisation"; ./organisation.ts): the active
 // company's name, from an element outside the main content or in the account area whose
 // aria-label or title holds an organisation word (rule 1), or from a value an organisation word
@@ -46,7 +43,3 @@ export const MAIN_CONTENT = 'main, [role="main"]';
 export const NOT_ORGANISATION = 'a[href], [hidden], [aria-hidden="true"]';
 /** Never the name either: a heading of the main content ("Company settings"). */
 export const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
-/** A name is one line of at most this many characters; storage, messages and reports hold it to the same. */
-export const ORGANISATION_NAME_MAX = 60;
-/** More than four digits in a row: a number (an account, a phone, an id), not a name. */
-export const PERSONAL_NUMBER = /\d{5}/;

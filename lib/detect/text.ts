@@ -2,7 +2,8 @@
  * Reading short UI labels from the page, and nothing longer. A label is compared with the rules
  * and then dropped: page text is never kept, stored or sent (evidence quotes the rules instead).
  */
-import { MAX_LABEL_LENGTH } from './rules';
+import { LABEL_MAX, MAX_LABEL_ELEMENTS, MAX_LABEL_LENGTH, NORMALISED_LIMIT } from '../limits';
+import { isSecret } from '../privacy';
 
 /** Text never read as a label: code samples, form fields and anything not rendered as text. */
 const UNREAD_ELEMENTS = new Set([
@@ -16,15 +17,11 @@ const UNREAD_ELEMENTS = new Set([
   'TEMPLATE',
 ]);
 
-/** More elements than this under one node and it is content, not a label. */
-const MAX_LABEL_ELEMENTS = 40;
-
 /**
  * Labels already normalised: a page repeats its labels ("Details" on every row, the same menu on
  * every scan), and each is worked out once. Bounded, so a page of ever-new texts cannot grow it.
  */
 const NORMALISED = new Map<string, string>();
-const NORMALISED_LIMIT = 2000;
 
 /**
  * Case-insensitive, spaces and hyphens alike, surrounding whitespace and punctuation ignored:
@@ -115,13 +112,7 @@ export function shortAttribute(element: Element, name: string, max = MAX_LABEL_L
   return value && value.length <= max ? value : null;
 }
 
-const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
-/** A long run of letters and digits mixed, the shape of keys and tokens. */
-const TOKEN = /[A-Za-z0-9_\-+/=.]{20,}/;
-
-/** Whether a string may go into evidence: short, and not shaped like an e-mail, key or token. */
+/** Whether a string may go into evidence: short, and nothing secret (lib/privacy.ts). */
 export function isSafeDetail(detail: string): boolean {
-  if (detail.length > 80 || EMAIL.test(detail)) return false;
-  const token = TOKEN.exec(detail)?.[0];
-  return !(token && /\d/.test(token) && /[A-Za-z]/.test(token));
+  return detail.length <= LABEL_MAX && !isSecret(detail);
 }

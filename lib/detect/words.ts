@@ -4,6 +4,10 @@
  *
  * The real app's translations are not public: these lists are a starting vocabulary, matched
  * case-insensitively with spaces and hyphens alike. Add a label by appending it to its list.
+ * A role word also matches with a German gender-inclusive ending ("Buchhalter:in",
+ * "Mitarbeiter*innen"): that is a rule (./labels.ts), so the lists hold the bare word alone.
+ * Sources: Pleo's developer docs (the starting vocabulary) and its help centre (Controller,
+ * External bookkeeper, the Swedish and Dutch role names, "Åben API", "API aberta").
  */
 import type { KnownRole, Language } from '../types';
 
@@ -31,22 +35,24 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
     roleLabel: ['Role'],
     roles: {
       admin: ['Admin', 'Administrator'],
-      bookkeeper: ['Bookkeeper'],
+      bookkeeper: ['Bookkeeper', 'External bookkeeper'],
+      controller: ['Controller'],
       reviewer: ['Expense reviewer', 'Reviewer'],
       finance: ['Finance'],
       employee: ['Employee'],
     },
-    accountArea: ['account', 'profile', 'user'],
+    accountArea: ['account', 'profile', 'user', 'my account'],
     organisation: ['company', 'organisation', 'organization', 'entity'],
   },
   da: {
     settings: ['Indstillinger'],
     apiKeys: ['API-nøgler'],
-    openApi: ['Open API'],
+    openApi: ['Open API', 'Åben API'],
     roleLabel: ['Rolle'],
     roles: {
       admin: ['Administrator', 'Admin'],
-      bookkeeper: ['Bogholder'],
+      bookkeeper: ['Bogholder', 'Ekstern bogholder'],
+      controller: ['Controller'],
       reviewer: ['Godkender'],
       finance: ['Økonomi'],
       employee: ['Medarbejder'],
@@ -61,10 +67,11 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
     roleLabel: ['Roll'],
     roles: {
       admin: ['Administratör', 'Admin'],
-      bookkeeper: ['Bokförare'],
-      reviewer: ['Granskare'],
+      bookkeeper: ['Redovisningskonsult', 'Bokförare'],
+      controller: ['Controller'],
+      reviewer: ['Attestansvarig', 'Granskare'],
       finance: ['Ekonomi'],
-      employee: ['Anställd'],
+      employee: ['Medarbetare', 'Anställd'],
     },
     accountArea: ['konto', 'profil', 'användare'],
     organisation: ['företag', 'organisation', 'bolag'],
@@ -77,6 +84,7 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
     roles: {
       admin: ['Administrator', 'Admin'],
       bookkeeper: ['Regnskapsfører'],
+      controller: ['Controller'],
       reviewer: ['Godkjenner'],
       finance: ['Økonomi'],
       employee: ['Ansatt'],
@@ -92,6 +100,7 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
     roles: {
       admin: ['Ylläpitäjä', 'Pääkäyttäjä', 'Admin'],
       bookkeeper: ['Kirjanpitäjä'],
+      controller: ['Controller'],
       reviewer: ['Tarkastaja'],
       finance: ['Talous'],
       employee: ['Työntekijä'],
@@ -106,8 +115,9 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
     roleLabel: ['Rolle'],
     roles: {
       admin: ['Administrator', 'Admin'],
-      bookkeeper: ['Buchhalter'],
-      reviewer: ['Prüfer'],
+      bookkeeper: ['Buchhalter', 'Externe Buchhalter', 'Externer Buchhalter'],
+      controller: ['Controller'],
+      reviewer: ['Reviewer', 'Prüfer'],
       finance: ['Finanzen'],
       employee: ['Mitarbeiter'],
     },
@@ -121,7 +131,8 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
     roleLabel: ['Rol'],
     roles: {
       admin: ['Administrador', 'Admin'],
-      bookkeeper: ['Contable'],
+      bookkeeper: ['Contable', 'Contable externo'],
+      controller: ['Responsable', 'Controller'],
       reviewer: ['Revisor'],
       finance: ['Finanzas'],
       employee: ['Empleado'],
@@ -136,7 +147,8 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
     roleLabel: ['Rôle'],
     roles: {
       admin: ['Administrateur', 'Admin'],
-      bookkeeper: ['Comptable'],
+      bookkeeper: ['Comptable', 'Expert-comptable'],
+      controller: ['Controller'],
       reviewer: ['Réviseur', 'Approbateur'],
       finance: ['Finance'],
       employee: ['Employé'],
@@ -152,9 +164,10 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
     roles: {
       admin: ['Beheerder', 'Admin'],
       bookkeeper: ['Boekhouder'],
+      controller: ['Controller'],
       reviewer: ['Beoordelaar'],
       finance: ['Financiën'],
-      employee: ['Medewerker'],
+      employee: ['Medewerker', 'Werknemer'],
     },
     accountArea: ['account', 'profiel', 'gebruiker'],
     organisation: ['bedrijf', 'organisatie', 'onderneming'],
@@ -162,11 +175,12 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
   pt: {
     settings: ['Definições', 'Configurações'],
     apiKeys: ['Chaves de API', 'Chaves API'],
-    openApi: ['Open API'],
+    openApi: ['Open API', 'API aberta'],
     roleLabel: ['Função'],
     roles: {
       admin: ['Administrador', 'Admin'],
       bookkeeper: ['Contabilista'],
+      controller: ['Controlador'],
       reviewer: ['Revisor'],
       finance: ['Finanças'],
       employee: ['Colaborador', 'Funcionário'],
@@ -182,6 +196,7 @@ export const VOCABULARY: Record<Language, Vocabulary> = {
     roles: {
       admin: ['Amministratore', 'Admin'],
       bookkeeper: ['Contabile'],
+      controller: ['Controller'],
       reviewer: ['Revisore'],
       finance: ['Finanza'],
       employee: ['Dipendente'],

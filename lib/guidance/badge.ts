@@ -16,6 +16,8 @@ export const BADGES: Record<VerdictKind, BadgeLook> = {
   ready: { text: '✓', color: '#1a7f37' },
   'role-missing': { text: '!', color: '#b35c00' },
   'not-enabled': { text: '!', color: '#c62828' },
+  // A question, not a fault: nobody has said whether the role is enough.
+  'role-unclear': { text: '?', color: '#b35c00' },
   'signed-out': { text: '–', color: '#5f6368' },
   unknown: { text: '?', color: '#5f6368' },
   // A Pleo tab always has an observation, so this shows only if storage was just forgotten.

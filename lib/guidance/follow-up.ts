@@ -7,14 +7,13 @@ import type { EnvironmentRecord } from '../state/merge';
 import {
   isFollowUpDue,
   openRequest,
-  type RequestKind,
   type RequestRecord,
   requestKindFor,
   requestsOf,
   type SentRequest,
   worsening,
 } from '../state/requests';
-import type { Environment, Verdict, VerdictKind } from '../types';
+import type { Environment, RequestKind, Verdict, VerdictKind } from '../types';
 import type { BadgeLook } from './badge';
 import { type AccessRequest, renderAccessRequest } from './request';
 import { camelCase, type Translate } from './translate';

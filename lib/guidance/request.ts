@@ -23,8 +23,11 @@ export interface AccessRequest {
   contactUrl: string | null;
   environment: Environment;
   origin: string;
-  /** What is missing: the role (ask an Administrator) or the access (ask Pleo). */
-  reason: 'role-missing' | 'not-enabled';
+  /**
+   * What is missing: the role (ask an Administrator), the access (ask Pleo), or either, for a role
+   * no source speaks of (ask an Administrator to look, and to give the role if that is it).
+   */
+  reason: 'role-missing' | 'not-enabled' | 'role-unclear';
   role: { value: RoleValue; source: RoleSource };
   apiKeysEntry: EntryState;
   checkedAt: number | null;
@@ -37,17 +40,19 @@ const RECIPIENT_BY_STEP: Partial<Record<StepId, Recipient>> = {
   askPartnerOrCustomerContact: 'partner-or-customer-contact',
 };
 
-/** The request for `role-missing` and `not-enabled`; null for every other verdict. */
+/** The request for `role-missing`, `not-enabled` and `role-unclear`; null for every other verdict. */
 export function accessRequest(
   verdict: Verdict,
   environment: Environment,
   profile: Profile,
   record: EnvironmentRecord | undefined,
 ): AccessRequest | null {
-  if (!record || (verdict.kind !== 'role-missing' && verdict.kind !== 'not-enabled')) return null;
+  if (!record) return null;
+  if (verdict.kind !== 'role-missing' && verdict.kind !== 'not-enabled' && verdict.kind !== 'role-unclear')
+    return null;
   const role = effectiveRole(record, profile);
-  const notEnabled = notEnabledStep(profile);
-  const recipient = verdict.kind === 'role-missing' ? 'administrator' : RECIPIENT_BY_STEP[notEnabled.id];
+  const recipient =
+    verdict.kind === 'not-enabled' ? RECIPIENT_BY_STEP[notEnabledStep(profile).id] : 'administrator';
   if (!recipient) return null;
   return {
     recipient,
@@ -85,7 +90,9 @@ export function renderAccessRequest(
   const lines =
     request.reason === 'role-missing'
       ? [t('request.roleMissing', [role]), t('request.askRole')]
-      : [t('request.notEnabled', [role]), t('request.askEnable', [environmentName])];
+      : request.reason === 'role-unclear'
+        ? [t('request.roleUnclear', [role]), t('request.askLookOrRole', [environmentName])]
+        : [t('request.notEnabled', [role]), t('request.askEnable', [environmentName])];
   const checked = t('request.checked', [date, t(`request.entry.${request.apiKeysEntry}`), role]);
   return {
     to: t(`request.recipient.${camelCase(request.recipient)}`),

@@ -3,7 +3,7 @@
  * table of Pleo's "get access to environments" guide, as data and small pure functions. Texts live
  * in the locale files (`step.<id>`, `request.*`); this module only chooses ids, links and values.
  */
-import { ORIGINS } from '../environments';
+import { API_ORIGINS, ORIGINS } from '../environments';
 import type { EnvironmentRecord } from '../state/merge';
 import { effectiveRole } from '../state/verdict';
 import type { Environment, Profile, Verdict, VerdictKind } from '../types';
@@ -26,10 +26,7 @@ export const LINKS = {
 } as const;
 
 /** Where keys made in each environment work: the new External API, never the legacy openapi.pleo.io. */
-export const API_BASE_URLS: Record<Environment, string> = {
-  production: 'https://external.pleo.io',
-  staging: 'https://external.staging.pleo.io',
-};
+export const API_BASE_URLS: Record<Environment, string> = API_ORIGINS;
 
 /**
  * Every step, with the names of its values in the order of the text's `$1`, `$2`… A locale test
@@ -46,6 +43,8 @@ export const STEP_PARAMS = {
   openSettings: [],
   tellRole: [],
   askAdminForRole: [],
+  askAdminToLook: [],
+  askPleoAboutRole: [],
   correctDeclaredRole: [],
   askPartnerContact: [],
   askCustomerSuccess: [],
@@ -135,6 +134,13 @@ export function nextSteps(
       break;
     case 'not-enabled':
       steps.push(notEnabledStep(profile));
+      break;
+    case 'role-unclear':
+      // Either cause may hold: an Admin can tell which by looking, Pleo by knowing.
+      steps.push(step('askAdminToLook', LINKS.assignRoles));
+      steps.push(step('askPleoAboutRole', LINKS.pleoWebsiteChat));
+      if (record && effectiveRole(record, profile)?.source === 'declared')
+        steps.push(step('correctDeclaredRole'));
       break;
     case 'ready':
       steps.push(step('createKey', LINKS.generateKey));

@@ -5,6 +5,7 @@
  */
 // The generated types alone, not `#i18n`: that module calls the browser's i18n API.
 import type { GeneratedI18nStructure } from '../../.wxt/i18n/structure';
+import type { Missing } from '../types';
 
 export type MessageKey = keyof GeneratedI18nStructure;
 
@@ -20,3 +21,10 @@ export type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}
 export function camelCase<S extends string>(id: S): CamelCase<S> {
   return id.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) as CamelCase<S>;
 }
+
+/** What a verdict still needs: a sentence in the popup's card, a short line in the Markdown report. */
+export const MISSING_KEYS: Record<Missing, { card: MessageKey; report: MessageKey }> = {
+  'open-settings': { card: 'missing.openSettings', report: 'report.markdown.missing.openSettings' },
+  'role-not-seen': { card: 'missing.roleNotSeen', report: 'report.markdown.missing.roleNotSeen' },
+  'sign-in-state': { card: 'missing.signInState', report: 'report.markdown.missing.signInState' },
+};

@@ -9,15 +9,15 @@ import { currentOrganisation, type OrganisationRecord } from '../state/organisat
 import type { SentRequest } from '../state/requests';
 import { effectiveRole, verdict as verdictOf } from '../state/verdict';
 import type { Environment, Evidence, KnownRole, Profile, RoleFact, Verdict, VerdictKind } from '../types';
-import { ENVIRONMENTS, KEY_ROLES } from '../types';
+import { ENVIRONMENTS, KEY_ROLES, NO_KEY_ROLES } from '../types';
 import { type FollowUpView, followUpView } from './follow-up';
 import { type AccessRequest, accessRequest } from './request';
 import type { SiteAccess } from './site-access';
 import { API_BASE_URLS, audienceMatters, type NextStep, nextSteps } from './steps';
-import type { Translate } from './translate';
 
 export type Condition = 'signedIn' | 'role' | 'enabled';
-export type ConditionState = 'met' | 'not-met' | 'not-seen';
+/** `unclear`: the role was seen, but no source says whether it sees API Keys (Controller). */
+export type ConditionState = 'met' | 'not-met' | 'not-seen' | 'unclear';
 
 export interface ChecklistItem {
   condition: Condition;
@@ -45,10 +45,15 @@ export function checklist(record: EnvironmentRecord, profile: Profile): Checklis
         ? 'not-met'
         : 'not-seen';
   // Pleo shows API Keys only to Admins and Bookkeepers, so a visible entry proves the role.
+  // A role no source speaks of (Controller) is proved enough by a visible entry, else unclear.
   const roleState: ConditionState = role
     ? KEY_ROLES.has(role.value)
       ? 'met'
-      : 'not-met'
+      : NO_KEY_ROLES.has(role.value)
+        ? 'not-met'
+        : entrySeen
+          ? 'met'
+          : 'unclear'
     : entrySeen
       ? 'met'
       : 'not-seen';
@@ -92,38 +97,6 @@ export function asksForRole(record: EnvironmentRecord, verdict: VerdictKind): bo
   if (verdict === 'not-checked' || verdict === 'signed-out' || verdict === 'ready') return false;
   const detected = record.role.value;
   return detected.value === 'unknown' || detected.confidence === 'low';
-}
-
-export type CheckedAge =
-  | { unit: 'never' }
-  | { unit: 'just-now' }
-  | { unit: 'minutes' | 'hours' | 'days'; count: number };
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** How long ago an environment was checked, in the largest whole unit. */
-export function checkedAge(checkedAt: number | null, now: number): CheckedAge {
-  if (checkedAt === null) return { unit: 'never' };
-  const elapsed = Math.max(0, now - checkedAt);
-  if (elapsed < MINUTE) return { unit: 'just-now' };
-  if (elapsed < HOUR) return { unit: 'minutes', count: Math.floor(elapsed / MINUTE) };
-  if (elapsed < DAY) return { unit: 'hours', count: Math.floor(elapsed / HOUR) };
-  return { unit: 'days', count: Math.floor(elapsed / DAY) };
-}
-
-/**
- * "Checked 3 minutes ago", in the language of `t`. The count and its plural are the platform's
- * (Intl.RelativeTimeFormat in the locale file's own language), so no language needs a key per form.
- */
-export function checkedText(checkedAt: number | null, now: number, t: Translate): string {
-  const age = checkedAge(checkedAt, now);
-  if (age.unit === 'never') return t('checked.never');
-  if (age.unit === 'just-now') return t('checked.justNow');
-  const unit = age.unit === 'minutes' ? 'minute' : age.unit === 'hours' ? 'hour' : 'day';
-  const ago = new Intl.RelativeTimeFormat(t('language'), { numeric: 'always' }).format(-age.count, unit);
-  return t('checked.ago', [ago]);
 }
 
 /** Both environments, the one the user is looking at first. */

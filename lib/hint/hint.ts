@@ -19,6 +19,7 @@ export type HintStrings = Record<HintText, string>;
 type HintMessage =
   | 'roleMissing'
   | 'notEnabled'
+  | 'roleUnclear'
   | 'unknownOpenSettings'
   | 'unknownRole'
   | 'ready'
@@ -43,6 +44,8 @@ export function hintFor(verdict: Verdict, pathname: string): Hint | null {
       return { verdict: verdict.kind, message: 'roleMissing' };
     case 'not-enabled':
       return { verdict: verdict.kind, message: 'notEnabled' };
+    case 'role-unclear':
+      return { verdict: verdict.kind, message: 'roleUnclear' };
     case 'unknown':
       if (page !== 'settings' && page !== 'api-keys') return null;
       if (verdict.missing.includes('open-settings'))

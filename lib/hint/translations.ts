@@ -4,15 +4,14 @@
  * language's messages from the extension's own `_locales` files, the same the popup speaks from
  * (no network). Both sides check what they pass on; strings with a text missing or odd are none.
  */
+import { TEXT_MAX } from '../limits';
 import type { HintStrings } from './hint';
 import { HINT_TEXTS } from './strings';
 
-/** Far longer than any hint text; a longer one is not a hint text. */
-const MAX_HINT_TEXT = 300;
 const PREFIX = 'hint_';
 
 const isHintText = (value: unknown): value is string =>
-  typeof value === 'string' && value.trim() !== '' && value.length <= MAX_HINT_TEXT;
+  typeof value === 'string' && value.trim() !== '' && value.length <= TEXT_MAX;
 
 /**
  * The background's half: the `hint:` texts of one built `_locales/<language>/messages.json`, which

@@ -4,11 +4,13 @@
  */
 import * as v from 'valibot';
 import { environmentOf } from '../environments';
+import { MAX_MESSAGE_CHARS } from '../limits';
+import { isSecret } from '../privacy';
+import { whyUnteachable } from '../state/teachable';
 import type { Environment } from '../types';
 import {
   type ContentMessage,
   ContentMessageSchema,
-  MAX_MESSAGE_CHARS,
   type PageMessage,
   PageMessageSchema,
   type RefusalCode,
@@ -42,7 +44,9 @@ export type Admitted =
 
 /**
  * The environment of a content-script sender, or null. Only our own extension, from a tab's
- * top frame, on exactly one of the two Pleo origins.
+ * top frame, on exactly one of the two Pleo origins. The tab is the sender's: a record, a badge or
+ * pick mode (`start-pick`, injected into that tab's top frame) goes to the tab that asked, and no
+ * message names a tab.
  */
 function contentScriptEnvironment(sender: SenderInfo, ownId: string): Environment | null {
   if (sender.id !== ownId || typeof sender.tab?.id !== 'number' || sender.frameId !== 0) return null;
@@ -76,7 +80,9 @@ export function admit(message: unknown, sender: SenderInfo, self: Self): Admitte
     const environment = contentScriptEnvironment(sender, self.id);
     const tabId = sender.tab?.id;
     if (!environment || tabId === undefined) return { ok: false, error: 'bad-sender' };
-    return { ok: true, from: 'content', message: parsed.output, environment, tabId };
+    const kept = withoutPersonal(parsed.output);
+    if (!kept) return { ok: false, error: 'personal-or-secret' };
+    return { ok: true, from: 'content', message: kept, environment, tabId };
   }
   if (typeof type === 'string' && PAGE_TYPES.includes(type)) {
     const parsed = v.safeParse(PageMessageSchema, message);
@@ -85,6 +91,25 @@ export function admit(message: unknown, sender: SenderInfo, self: Self): Admitte
     return { ok: true, from: 'page', message: parsed.output };
   }
   return { ok: false, error: 'bad-schema' };
+}
+
+/**
+ * The message as it may be kept, by the same rule the content script applied (lib/privacy.ts), read
+ * again here: a content script is the page's neighbour, and what it sends is stored and exported.
+ * A label to learn or a company name that is personal or secret refuses the message (null);
+ * evidence that is loses only its line.
+ */
+function withoutPersonal(message: ContentMessage): ContentMessage | null {
+  if (message.type === 'learn-label') return whyUnteachable(message.label) ? null : message;
+  if (message.type !== 'observation') return message;
+  if (message.organisation !== undefined && isSecret(message.organisation)) return null;
+  const evidence = message.observation.evidence.filter(
+    ({ signal, detail }) =>
+      !isSecret(signal) && !(signal === 'learned-label' ? whyUnteachable(detail) : isSecret(detail)),
+  );
+  return evidence.length === message.observation.evidence.length
+    ? message
+    : { ...message, observation: { ...message.observation, evidence } };
 }
 
 /** A warning per refusal code, once: a misbehaving page cannot flood the console. */

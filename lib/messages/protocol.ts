@@ -4,22 +4,30 @@
  * extension can talk to it (no external messaging, no page messages).
  */
 import * as v from 'valibot';
-import { ORGANISATION_NAME_MAX } from '../detect/rules';
+import { EVIDENCE_LIMIT, LABEL_MAX, ORGANISATION_NAME_MAX } from '../limits';
 import {
   AudienceKindSchema,
   AudienceStageSchema,
   ConfidenceSchema,
   EntryStateSchema,
   EvidenceSchema,
+  KeyCheckEntries,
   KnownRoleSchema,
   RoleValueSchema,
   ShortText,
   SignedInSchema,
   TaughtLabelEntries,
 } from '../schemas';
-import { RECIPIENTS, REQUEST_KINDS } from '../state/requests';
 import type { Observation } from '../types';
-import { ENVIRONMENTS, LANGUAGES, LEARNED_KINDS, VERDICTS } from '../types';
+import {
+  ENVIRONMENTS,
+  LANGUAGES,
+  LEARNED_KINDS,
+  PICK_TARGETS,
+  RECIPIENTS,
+  REQUEST_KINDS,
+  VERDICTS,
+} from '../types';
 
 export const ObservationSchema = v.strictObject({
   signedIn: SignedInSchema,
@@ -31,7 +39,7 @@ export const ObservationSchema = v.strictObject({
     // A page can only show a role; a declared one comes from the user through the popup.
     source: v.literal('detected'),
   }),
-  evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(24)),
+  evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(EVIDENCE_LIMIT)),
 });
 
 /** Sent by the content script of a Pleo tab. The environment is taken from the sender, never the payload. */
@@ -53,6 +61,9 @@ export const ContentMessageSchema = v.variant('type', [
     type: v.literal('arrival-shown'),
     organisation: v.optional(v.pipe(ShortText(ORGANISATION_NAME_MAX), v.regex(/\S/))),
   }),
+  // The hint's "Point at …", pressed by the user: pick mode is injected into the sender's own tab,
+  // which admission takes from the sender, never from the message (it has no tab field).
+  v.strictObject({ type: v.literal('start-pick'), target: v.picklist(PICK_TARGETS) }),
 ]);
 
 /** The record a request is about: a company's id, or null for the environment's own record. */
@@ -76,7 +87,7 @@ export const PageMessageSchema = v.variant('type', [
     type: v.literal('forget-learned-label'),
     environment: v.picklist(ENVIRONMENTS),
     kind: v.picklist(LEARNED_KINDS),
-    label: ShortText(80),
+    label: ShortText(LABEL_MAX),
   }),
   // "I opened Settings and there is no API Keys entry": a fact only the user can state.
   v.strictObject({ type: v.literal('declare-no-api-keys'), environment: v.picklist(ENVIRONMENTS) }),
@@ -89,6 +100,12 @@ export const PageMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('request-unsent'), ...RequestRecordEntries }),
   // The popup was opened: the arrivals it shows need the toolbar badge no longer.
   v.strictObject({ type: v.literal('arrivals-seen') }),
+  // What a key check found, per environment; the key itself never leaves the page that checked it.
+  v.strictObject({
+    type: v.literal('record-key-check'),
+    production: v.strictObject(KeyCheckEntries),
+    staging: v.strictObject(KeyCheckEntries),
+  }),
 ]);
 
 export type ContentMessage = v.InferOutput<typeof ContentMessageSchema>;
@@ -101,10 +118,14 @@ export interface ObservationMessage {
   organisation?: string;
 }
 
-/** Far above any real message (24 evidence lines of 80 characters); anything larger is refused unread. */
-export const MAX_MESSAGE_CHARS = 16_000;
-
-export type RefusalCode = 'too-large' | 'bad-schema' | 'bad-sender' | 'write-failed' | 'read-failed';
+export type RefusalCode =
+  | 'too-large'
+  | 'bad-schema'
+  | 'bad-sender'
+  | 'personal-or-secret'
+  | 'write-failed'
+  | 'read-failed'
+  | 'pick-failed';
 export type Response = { ok: true } | { ok: false; error: RefusalCode };
 /** The answer to `hint-strings`: the texts, which the content script checks again before showing. */
 export type HintStringsResponse =

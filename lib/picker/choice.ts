@@ -2,7 +2,7 @@
  * What choosing an element teaches: its label as detection reads it, refused before anything is
  * sent when it may not be taught (lib/state/teachable.ts), and the `learn-label` message. Pure.
  */
-import { entryLabelText } from '../detect/entries';
+import { shownEntryLabel } from '../detect/entries';
 import { VOCABULARY } from '../detect/rules';
 import { shortText } from '../detect/text';
 import type { ContentMessage } from '../messages/protocol';
@@ -10,15 +10,22 @@ import { LEARNED_LABEL_MAX, whyUnteachable } from '../state/teachable';
 import type { KnownRole, Language, PickTarget } from '../types';
 
 /**
- * The label a chosen element teaches: rule 1's label for the API Keys entry (what detection will
- * compare it with), the element's whole short text for a role. Null when there is none detection
- * can read (nothing, too long, a form field) or it may not be taught (whyUnteachable: personal or
- * secret): then nothing of it goes anywhere.
+ * The label pick mode shows for a chosen element, and keeps once the user confirms it: for the
+ * API Keys entry what the page shows of it (its aria-label or title only when it shows no text;
+ * detection matches a taught label against the shown text too), for a role the element's whole
+ * short text. Null when there is none detection can read (nothing, too long, a form field).
+ */
+export function shownLabel(element: Element, target: PickTarget): string | null {
+  const label = target === 'apiKeys' ? shownEntryLabel(element) : shortText(element, LEARNED_LABEL_MAX);
+  return label?.trim() || null;
+}
+
+/**
+ * The label a chosen element teaches: its shown label, unless it may not be taught
+ * (whyUnteachable: personal or secret); then null, and nothing of it goes anywhere.
  */
 export function pickedLabel(element: Element, target: PickTarget): string | null {
-  const label = (
-    target === 'apiKeys' ? entryLabelText(element) : shortText(element, LEARNED_LABEL_MAX)
-  )?.trim();
+  const label = shownLabel(element, target);
   return label && !whyUnteachable(label) ? label : null;
 }
 

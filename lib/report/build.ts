@@ -5,23 +5,37 @@
  * chose to include the names of the companies the pages showed.
  */
 
-import { ORGANISATION_NAME_MAX, VOCABULARY } from '../detect/rules';
+import { VOCABULARY } from '../detect/rules';
 import { ORIGINS } from '../environments';
 import type { SiteAccess } from '../guidance/site-access';
 import { nextSteps, stepText } from '../guidance/steps';
 import type { Translate } from '../guidance/translate';
-import { type EnvironmentRecord, emptyRecord } from '../state/merge';
 import {
-  byMostRecent,
-  currentOrganisation,
+  EVIDENCE_LIMIT,
+  HISTORY_LIMIT,
+  ITEM_NAME_MAX,
+  LABEL_MAX,
+  LEARNED_LABELS_LIMIT,
+  ORGANISATION_NAME_MAX,
   ORGANISATIONS_LIMIT,
-  type OrganisationRecord,
-} from '../state/organisations';
+  TYPED_NAME_MAX,
+} from '../limits';
+import { knownWordsIn } from '../privacy';
+import { type EnvironmentRecord, emptyRecord } from '../state/merge';
+import { byMostRecent, currentOrganisation, type OrganisationRecord } from '../state/organisations';
 import { type RequestRecord, reportedRequest, type SentRequest } from '../state/requests';
 import { verdict } from '../state/verdict';
-import type { Environment, LearnedLabel, Profile, StorageReset, Verdict, WriteFailure } from '../types';
-import { ENVIRONMENTS, LEARNED_LABELS_LIMIT, REPORT_SCHEMA_VERSION } from '../types';
-import { hideNames, redactSecrets, redactText, shorten, withoutQuery, wordsOf } from './redact';
+import type {
+  Environment,
+  KeyCheckRecord,
+  LearnedLabel,
+  Profile,
+  StorageReset,
+  Verdict,
+  WriteFailure,
+} from '../types';
+import { ENVIRONMENTS, REPORT_SCHEMA_VERSION } from '../types';
+import { hideNames, redactLabel, redactSecrets, redactText, shorten, withoutQuery } from './redact';
 import type {
   Report,
   ReportEnvironment,
@@ -51,6 +65,8 @@ export interface ReportInput {
   companyName?: string;
   /** Whether the browser lets the extension read each environment's pages, where known. */
   siteAccess?: Partial<Record<Environment, SiteAccess>>;
+  /** The last key check per environment; its company id goes in only with the companies' names. */
+  keyChecks?: Partial<Record<Environment, KeyCheckRecord | null>>;
   /** The labels the user taught per environment, by pointing at them on a Pleo page. */
   learnedLabels?: Partial<Record<Environment, readonly LearnedLabel[]>>;
   /** The requests the user said they sent (lib/state/requests.ts). */
@@ -58,10 +74,10 @@ export interface ReportInput {
 }
 
 // The product's own UI words may stand capitalised side by side; any other such run may be a name.
-const KNOWN_WORDS = wordsOf(VOCABULARY);
+const KNOWN_WORDS = knownWordsIn(VOCABULARY);
 
-/** Page-derived text as the report may carry it, at most `max` characters. */
-type Redact = (text: string, max?: number) => string;
+/** Page-derived text as the report may carry it, at most `max` characters; `label` for a taught label. */
+type Redact = (text: string, max?: number, label?: boolean) => string;
 
 const iso = (time: number) => new Date(time).toISOString();
 
@@ -72,13 +88,14 @@ export function buildReport(input: ReportInput): Report {
     ? []
     : ENVIRONMENTS.flatMap((environment) => input.organisations?.[environment] ?? []).map((o) => o.name);
   const hide = hideNames(hidden);
-  const redact: Redact = (text, max = 80) => redactText(hide(text), KNOWN_WORDS, max);
-  const companyName = input.companyName ? shorten(input.companyName, 100) : '';
+  const redact: Redact = (text, max = LABEL_MAX, label = false) =>
+    (label ? redactLabel : redactText)(hide(text), KNOWN_WORDS, max);
+  const companyName = input.companyName ? shorten(input.companyName, TYPED_NAME_MAX) : '';
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt: iso(input.now),
     extension: {
-      name: shorten(input.extension.name, 100),
+      name: shorten(input.extension.name, TYPED_NAME_MAX),
       version: shorten(input.extension.version, 40),
       rulesVersion: input.extension.rulesVersion,
     },
@@ -92,14 +109,14 @@ export function buildReport(input: ReportInput): Report {
       environmentReport('staging', input, redact),
     ] as Report['environments'],
     storageResets: input.resets.map((reset) => ({
-      item: redact(reset.item, 60),
+      item: redact(reset.item, ITEM_NAME_MAX),
       at: iso(reset.at),
       reason: redact(reset.reason),
     })),
     ...(input.writeFailure
       ? {
           storageWriteFailure: {
-            item: redact(input.writeFailure.item, 60),
+            item: redact(input.writeFailure.item, ITEM_NAME_MAX),
             at: iso(input.writeFailure.at),
             reason: input.writeFailure.reason,
           },
@@ -139,11 +156,27 @@ function environmentReport(environment: Environment, input: ReportInput, redact:
       }),
     ),
     history: (checked?.history ?? [])
-      .slice(-20)
+      .slice(-HISTORY_LIMIT)
       .map((change) => ({ verdict: change.verdict, at: iso(change.at) })),
     ...(siteAccess ? { siteAccess } : {}),
     ...(request ? { request } : {}),
     ...(organisationEntries.length > 0 ? { organisations: organisationEntries } : {}),
+    ...keyCheckReport(input.keyChecks?.[environment], input.includeOrganisationNames),
+  };
+}
+
+/** "A key was checked: valid in Production": the result and when, the company id only if the user includes it. */
+function keyCheckReport(
+  keyCheck: KeyCheckRecord | null | undefined,
+  includeCompanyId: boolean | undefined,
+): Pick<ReportEnvironment, 'keyCheck'> {
+  if (!keyCheck) return {};
+  return {
+    keyCheck: {
+      result: keyCheck.result,
+      checkedAt: iso(keyCheck.checkedAt),
+      ...(includeCompanyId && keyCheck.companyId ? { companyId: keyCheck.companyId } : {}),
+    },
   };
 }
 
@@ -176,10 +209,10 @@ function recordReport(
       legacyApiEntry: checked?.legacyApiEntry.value ?? 'unknown',
       role: { ...(checked?.role.value ?? { value: 'unknown', confidence: 'low', source: 'detected' }) },
     },
-    evidence: (checked?.evidence ?? []).slice(0, 24).map((item) => ({
+    evidence: (checked?.evidence ?? []).slice(0, EVIDENCE_LIMIT).map((item) => ({
       check: item.check,
       signal: redact(item.signal, 40),
-      detail: redact(item.detail),
+      detail: redact(item.detail, LABEL_MAX, item.signal === 'learned-label'),
     })),
   };
 }
@@ -230,7 +263,7 @@ function organisationsReport(
 function learnedReport(labels: readonly LearnedLabel[], redact: Redact): ReportLearnedLabel[] {
   return labels.slice(-LEARNED_LABELS_LIMIT).map((learned) => ({
     kind: learned.kind,
-    label: redact(learned.label),
+    label: redact(learned.label, LABEL_MAX, true),
     language: learned.language,
     ...(learned.kind === 'role' && learned.role ? { role: learned.role } : {}),
   }));

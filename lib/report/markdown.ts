@@ -4,17 +4,12 @@
  * labels is escaped, so page text can never form a link, an image, HTML or a new table cell.
  */
 
-import { camelCase, type MessageKey, type Translate } from '../guidance/translate';
-import type { Environment } from '../types';
+import { camelCase, type MessageKey, MISSING_KEYS, type Translate } from '../guidance/translate';
+import { ORGANISATION_NAME_MAX } from '../limits';
+import type { Environment, KeyCheckResult } from '../types';
 import { shorten } from './redact';
 import type { Report, ReportEnvironment, ReportOrganisation, ReportRequest } from './schema';
 import { suggestionSection } from './suggestion';
-
-const MISSING_KEYS: Record<ReportEnvironment['missing'][number], MessageKey> = {
-  'open-settings': 'report.markdown.missing.openSettings',
-  'role-not-seen': 'report.markdown.missing.roleNotSeen',
-  'sign-in-state': 'report.markdown.missing.signInState',
-};
 
 const ENVIRONMENT_KEYS: Record<Environment, MessageKey> = {
   production: 'report.markdown.production',
@@ -116,10 +111,31 @@ export function reportMarkdown(report: Report, t: Translate): string {
   return `${lines.join('\n')}\n`;
 }
 
+const KEY_CHECK_RESULT_KEYS: Record<KeyCheckResult, MessageKey> = {
+  valid: 'keyCheck.result.valid',
+  inactive: 'keyCheck.result.inactive',
+  invalid: 'keyCheck.result.invalid',
+  'not-allowed': 'keyCheck.result.notAllowed',
+  unreachable: 'keyCheck.result.unreachable',
+  unexpected: 'keyCheck.result.unexpected',
+};
+
 function environmentSection(entry: ReportEnvironment, t: Translate): string[] {
   const lines = [`## ${t(ENVIRONMENT_KEYS[entry.environment])} (${code(entry.origin)})`, ''];
   if (entry.siteAccess === 'withheld') lines.push(`**${t('report.markdown.siteAccessWithheld')}**`, '');
   if (entry.request) lines.push(requestLine(entry.request, t), '');
+  if (entry.keyCheck) {
+    const { result, checkedAt, companyId } = entry.keyCheck;
+    lines.push(
+      t('report.markdown.keyCheck', [
+        t(KEY_CHECK_RESULT_KEYS[result]),
+        t(ENVIRONMENT_KEYS[entry.environment]),
+        code(checkedAt),
+      ]),
+      '',
+    );
+    if (companyId) lines.push(t('report.markdown.keyCheckCompany', [code(companyId)]), '');
+  }
   if (entry.nextSteps.length > 0) {
     lines.push(`### ${t('report.markdown.nextSteps')}`, '');
     entry.nextSteps.forEach((step, index) => {
@@ -176,7 +192,7 @@ function requestLine(request: ReportRequest, t: Translate): string {
 function verdictCells(entry: Pick<ReportOrganisation, 'verdict' | 'missing' | 'checkedAt'>, t: Translate) {
   return [
     `${t(`report.markdown.verdict.${camelCase(entry.verdict)}`)} (${code(entry.verdict)})`,
-    entry.missing.map((missing) => t(MISSING_KEYS[missing])).join('; ') || '—',
+    entry.missing.map((missing) => t(MISSING_KEYS[missing].report)).join('; ') || '—',
     entry.checkedAt ? code(entry.checkedAt) : t('report.markdown.never'),
   ];
 }
@@ -185,7 +201,8 @@ function verdictCells(entry: Pick<ReportOrganisation, 'verdict' | 'missing' | 'c
 function organisationSection(organisation: ReportOrganisation, t: Translate): string[] {
   const number = escapeMarkdown(organisation.id.replace(/^org-/, ''));
   // In a heading a closing run of # would be cut off the name: escaped, it stays the name's.
-  const name = organisation.name && escapeMarkdown(organisation.name, 60).replace(/#/g, '\\#');
+  const name =
+    organisation.name && escapeMarkdown(organisation.name, ORGANISATION_NAME_MAX).replace(/#/g, '\\#');
   const heading =
     organisation.id === 'not-identified'
       ? t('report.markdown.notIdentified')

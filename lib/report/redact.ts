@@ -1,8 +1,22 @@
 /**
  * Redaction for anything the report carries that came from a page. The detector already refuses to
  * read names, e-mail addresses and keys; this is the second line, so that a detector bug or a
- * hostile page still cannot put one into a report the user shares.
+ * hostile page still cannot put one into a report the user shares. What is personal or secret is
+ * lib/privacy.ts's to say; this only replaces it.
  */
+import { LABEL_MAX } from '../limits';
+import {
+  CAPITALISED_RUN,
+  EMAIL,
+  KEY_RUN,
+  keyLike,
+  LONG_NUMBER,
+  looksLikeName,
+  normaliseText,
+  PREFIXED_SECRET,
+  UUID,
+  wordsIn,
+} from '../privacy';
 
 const REDACTED = {
   email: '[email]',
@@ -11,20 +25,14 @@ const REDACTED = {
   name: '[name]',
 } as const;
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+/gu;
+const global = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);
+const EMAILS = global(EMAIL);
 // A query string or fragment glued to a URL or path: the part that carries tokens, ids and e-mails.
 const QUERY_OR_FRAGMENT = /(?<=\S)[?#]\S+/g;
-// JSON Web Tokens and the prefixed secrets of common services (sk_live_…, ghp_…, xoxb-…).
-const PREFIXED_SECRET =
-  /\b(eyJ[\w-]+\.[\w-]+(\.[\w-]*)?|(sk|pk|rk)_(live|test)_\w+|gh[pousr]_\w+|xox[abpr]-[\w-]+)/g;
-// A long run of key characters: 20 or more, mixing letters and digits. Words and paths do not.
-const LONG_TOKEN = /[A-Za-z0-9_+/=-]{20,}/g;
-const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
-const LONG_NUMBER = /\d{6,}/g;
-
-function looksLikeSecret(token: string): boolean {
-  return /\d/.test(token) && /[A-Za-z]/.test(token);
-}
+const PREFIXED_SECRETS = global(PREFIXED_SECRET);
+const KEY_RUNS = global(KEY_RUN);
+const UUIDS = global(UUID);
+const LONG_NUMBERS = global(LONG_NUMBER);
 
 /** Whether redaction replaced something in this text: what is left is no longer what the page showed. */
 export function isRedacted(text: string): boolean {
@@ -38,16 +46,14 @@ export function withoutQuery(url: string): string {
 
 /** Replaces e-mail addresses, keys, tokens, ids and query strings in a short piece of text. */
 export function redactSecrets(text: string): string {
-  return text
-    .replace(EMAIL, REDACTED.email)
+  return normaliseText(text)
+    .replace(EMAILS, REDACTED.email)
     .replace(QUERY_OR_FRAGMENT, '')
-    .replace(PREFIXED_SECRET, REDACTED.secret)
-    .replace(UUID, REDACTED.id)
-    .replace(LONG_TOKEN, (token) => (looksLikeSecret(token) ? REDACTED.secret : token))
-    .replace(LONG_NUMBER, REDACTED.id);
+    .replace(PREFIXED_SECRETS, REDACTED.secret)
+    .replace(UUIDS, REDACTED.id)
+    .replace(KEY_RUNS, (run) => (keyLike(run) ? REDACTED.secret : run))
+    .replace(LONG_NUMBERS, REDACTED.id);
 }
-
-const CAPITALISED_RUN = /\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)+/gu;
 
 /**
  * Replaces runs of two or more capitalised words ("Alex Example", "Example Widgets ApS") unless
@@ -55,30 +61,9 @@ const CAPITALISED_RUN = /\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)+/gu;
  * and a known label ("API Keys", "Open API") never needs hiding.
  */
 export function redactNames(text: string, knownWords: ReadonlySet<string>): string {
-  return text.replace(CAPITALISED_RUN, (run) =>
-    run
-      .toLowerCase()
-      .split(/[\s.’'-]+/)
-      .every((word) => !word || knownWords.has(word))
-      ? run
-      : REDACTED.name,
+  return normaliseText(text).replace(CAPITALISED_RUN, (run) =>
+    wordsIn(run).every((word) => knownWords.has(word)) ? run : REDACTED.name,
   );
-}
-
-/** Every word in a nested structure of strings (such as the detection labels), lower-cased. */
-export function wordsOf(data: unknown): Set<string> {
-  const words = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') {
-      for (const word of value.toLowerCase().split(/[\s-]+/)) if (word) words.add(word);
-    } else if (Array.isArray(value)) {
-      value.forEach(visit);
-    } else if (value && typeof value === 'object' && !(value instanceof RegExp)) {
-      Object.values(value).forEach(visit);
-    }
-  };
-  visit(data);
-  return words;
 }
 
 /** Collapses whitespace and control characters, then cuts to at most `max` characters. */
@@ -89,8 +74,16 @@ export function shorten(text: string, max: number): string {
 }
 
 /** The one entry point for page-derived text in a report: short, flat, without secrets or names. */
-export function redactText(text: string, knownWords: ReadonlySet<string>, max = 80): string {
+export function redactText(text: string, knownWords: ReadonlySet<string>, max = LABEL_MAX): string {
   return shorten(redactNames(redactSecrets(shorten(text, 4 * max)), knownWords), max);
+}
+
+/**
+ * A label the user taught (or evidence quoting one), whole: one that is someone's name in any
+ * shape (looksLikeName: `jane doe`, `Doe, Jane`) is hidden entirely, the rest as redactText.
+ */
+export function redactLabel(text: string, knownWords: ReadonlySet<string>, max = 80): string {
+  return looksLikeName(text, knownWords) ? REDACTED.name : redactText(text, knownWords, max);
 }
 
 /**
@@ -100,14 +93,14 @@ export function redactText(text: string, knownWords: ReadonlySet<string>, max = 
  */
 export function hideNames(names: readonly string[]): (text: string) => string {
   const alternatives = [
-    ...new Set(names.map((name) => name.normalize('NFKC').replace(/\s+/g, ' ').trim()).filter(Boolean)),
+    ...new Set(names.map((name) => normaliseText(name).replace(/\s+/g, ' ').trim()).filter(Boolean)),
   ]
     // The longest first, so "Acme Nordic" is hidden whole before "Acme" could be.
     .sort((a, b) => b.length - a.length)
     .map((name) => name.split(' ').map(escapeRegExp).join('\\s+'));
   if (alternatives.length === 0) return (text) => text;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  return (text) => text.normalize('NFKC').replace(pattern, REDACTED.name);
+  return (text) => normaliseText(text).replace(pattern, REDACTED.name);
 }
 
 function escapeRegExp(text: string): string {

@@ -5,9 +5,22 @@
  * the popup imports types alone.
  */
 import * as v from 'valibot';
-import { ORGANISATION_NAME_MAX } from '../detect/rules';
 import { ORIGINS } from '../environments';
 import { SITE_ACCESS_STATES } from '../guidance/site-access';
+import {
+  EVIDENCE_LIMIT,
+  HISTORY_LIMIT,
+  IDENTIFIER_MAX,
+  ITEM_NAME_MAX,
+  LABEL_MAX,
+  LANGUAGE_TAG_MAX,
+  LEARNED_LABELS_LIMIT,
+  ORGANISATION_NAME_MAX,
+  ORGANISATIONS_LIMIT,
+  STEP_ID_MAX,
+  TEXT_MAX,
+  TYPED_NAME_MAX,
+} from '../limits';
 import {
   AudienceKindSchema,
   AudienceStageSchema,
@@ -19,9 +32,16 @@ import {
   TaughtLabelEntries,
   WriteFailureReasonSchema,
 } from '../schemas';
-import { ORGANISATIONS_LIMIT } from '../state/organisations';
-import { RECIPIENTS, REQUEST_KINDS } from '../state/requests';
-import { type ENVIRONMENTS, LEARNED_LABELS_LIMIT, MISSING, REPORT_SCHEMA_VERSION, VERDICTS } from '../types';
+import {
+  COMPANY_ID,
+  type ENVIRONMENTS,
+  KEY_CHECK_RESULTS,
+  MISSING,
+  RECIPIENTS,
+  REPORT_SCHEMA_VERSION,
+  REQUEST_KINDS,
+  VERDICTS,
+} from '../types';
 
 const Time = v.pipe(v.string(), v.isoTimestamp(), v.description('ISO 8601 date and time, UTC'));
 
@@ -33,8 +53,8 @@ const ChecksSchema = v.strictObject({
 });
 
 const NextStepSchema = v.strictObject({
-  id: ShortText(60),
-  title: ShortText(300),
+  id: ShortText(STEP_ID_MAX),
+  title: ShortText(TEXT_MAX),
   url: v.nullable(v.pipe(v.string(), v.url(), v.startsWith('https://'))),
 });
 
@@ -58,7 +78,7 @@ const RecordEntries = {
   verdict: v.picklist(VERDICTS),
   missing: v.array(v.picklist(MISSING)),
   checks: ChecksSchema,
-  evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(24)),
+  evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(EVIDENCE_LIMIT)),
 };
 
 const RequestSchema = v.pipe(
@@ -102,6 +122,25 @@ const OrganisationsSchema = v.pipe(
   ),
 );
 
+const KeyCheckSchema = v.pipe(
+  v.strictObject({
+    result: v.picklist(KEY_CHECK_RESULTS),
+    checkedAt: Time,
+    companyId: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(COMPANY_ID),
+        v.description(
+          "The company (or organisation) id from Pleo's answer; present only when the user chose to include company names and ids",
+        ),
+      ),
+    ),
+  }),
+  v.description(
+    "Present only when the user checked a key: what Pleo's External API answered in this environment the last time (valid, inactive installation, invalid: 401, not-allowed: 403, unreachable: 5xx, timeout or no connection, unexpected: an answer that makes no sense). Never the key",
+  ),
+);
+
 const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment: E) =>
   v.strictObject({
     environment: v.literal(environment),
@@ -109,7 +148,7 @@ const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment:
     ...RecordEntries,
     learnedLabels: v.optional(LearnedLabelsSchema),
     nextSteps: v.array(NextStepSchema),
-    history: v.pipe(v.array(HistoryEntrySchema), v.maxLength(20)),
+    history: v.pipe(v.array(HistoryEntrySchema), v.maxLength(HISTORY_LIMIT)),
     siteAccess: v.optional(
       v.pipe(
         v.picklist(SITE_ACCESS_STATES),
@@ -120,12 +159,13 @@ const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment:
     ),
     request: v.optional(RequestSchema),
     organisations: v.optional(OrganisationsSchema),
+    keyCheck: v.optional(KeyCheckSchema),
   });
 
 const StorageResetSchema = v.strictObject({
-  item: ShortText(60),
+  item: ShortText(ITEM_NAME_MAX),
   at: Time,
-  reason: ShortText(80),
+  reason: ShortText(LABEL_MAX),
 });
 
 export const ReportSchema = v.pipe(
@@ -133,12 +173,12 @@ export const ReportSchema = v.pipe(
     schemaVersion: v.literal(REPORT_SCHEMA_VERSION),
     generatedAt: Time,
     extension: v.strictObject({
-      name: ShortText(100),
-      version: ShortText(40),
+      name: ShortText(TYPED_NAME_MAX),
+      version: ShortText(IDENTIFIER_MAX),
       rulesVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
     }),
-    browser: v.strictObject({ name: ShortText(40), version: ShortText(40) }),
-    uiLanguage: ShortText(35),
+    browser: v.strictObject({ name: ShortText(IDENTIFIER_MAX), version: ShortText(IDENTIFIER_MAX) }),
+    uiLanguage: ShortText(LANGUAGE_TAG_MAX),
     audience: v.strictObject({
       kind: AudienceKindSchema,
       stage: AudienceStageSchema,
@@ -147,7 +187,7 @@ export const ReportSchema = v.pipe(
       v.pipe(
         v.string(),
         v.minLength(1),
-        v.maxLength(100),
+        v.maxLength(TYPED_NAME_MAX),
         v.description('Present only when the user chose to add it in the preview'),
       ),
     ),
@@ -156,7 +196,7 @@ export const ReportSchema = v.pipe(
     storageWriteFailure: v.optional(
       v.pipe(
         v.strictObject({
-          item: ShortText(60),
+          item: ShortText(ITEM_NAME_MAX),
           at: Time,
           reason: WriteFailureReasonSchema,
         }),

@@ -3,8 +3,9 @@
  * taught at all: ./teachable.ts). Pure; the background stores the results, detection reads them.
  */
 
+import { LABEL_MAX, LEARNED_LABELS_LIMIT } from '../limits';
 import type { Environment, LearnedKind, LearnedLabel } from '../types';
-import { isObject, isOneOf, KNOWN_ROLES, LANGUAGES, LEARNED_KINDS, LEARNED_LABELS_LIMIT } from '../types';
+import { isObject, isOneOf, KNOWN_ROLES, LANGUAGES, LEARNED_KINDS } from '../types';
 
 // Case apart, the same label: close variants ("API-keys") may stay side by side, which matches the same.
 const sameLabel = (a: { kind: LearnedKind; label: string }, kind: LearnedKind, label: string) =>
@@ -37,7 +38,7 @@ export function learnedFromStorage(stored: unknown, environment: Environment): L
       isObject(entry) &&
       isOneOf(entry.kind, LEARNED_KINDS) &&
       typeof entry.label === 'string' &&
-      entry.label.length <= 80 &&
+      entry.label.length <= LABEL_MAX &&
       isOneOf(entry.language, LANGUAGES) &&
       (entry.role === undefined || isOneOf(entry.role, KNOWN_ROLES)),
   );

@@ -1,3 +1,4 @@
+import { HISTORY_LIMIT } from '../limits';
 import type {
   Check,
   Confidence,
@@ -22,8 +23,6 @@ interface VerdictChange {
   verdict: VerdictKind;
   at: number;
 }
-
-export const HISTORY_LIMIT = 20;
 
 /** Everything known about one environment, merged from every observation so far. */
 export interface EnvironmentRecord {

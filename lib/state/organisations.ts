@@ -4,10 +4,9 @@
  * Merging within one organisation is as for the environment (./merge.ts); an observation never
  * changes another organisation's record. Pure: the background keeps the lists (issue 15).
  */
+import { ORGANISATIONS_LIMIT } from '../limits';
+import { normaliseText } from '../privacy';
 import type { EnvironmentRecord } from './merge';
-
-/** At most this many organisations per environment; the one checked longest ago goes first. */
-export const ORGANISATIONS_LIMIT = 50;
 
 export interface OrganisationRecord {
   /** A hash of the normalised name: how the organisation is told apart, in storage and in reports. */
@@ -17,9 +16,9 @@ export interface OrganisationRecord {
   record: EnvironmentRecord;
 }
 
-/** The name as kept and shown: the page's text, its spacing collapsed. */
+/** The name as kept and shown: the page's text as it reads (lib/privacy.ts), its spacing collapsed. */
 export function shownOrganisationName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return normaliseText(name).replace(/\s+/g, ' ').trim();
 }
 
 /** One name however the page spaces or cases it: "ACME  ApS" and "Acme ApS" are one company. */

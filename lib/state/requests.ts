@@ -4,23 +4,11 @@
  * belongs to one record: a company's (its id) or the environment's own (`organisation: null`), and
  * a record has at most one open request per kind. Pure: the background keeps the list.
  */
-import type { Environment, Profile, VerdictKind } from '../types';
+import { REQUESTS_LIMIT } from '../limits';
+import type { Environment, Profile, Recipient, RequestKind, VerdictKind } from '../types';
 import { KEY_ROLES } from '../types';
 import type { EnvironmentRecord } from './merge';
 import { effectiveRole } from './verdict';
-
-export const REQUEST_KINDS = ['enabling', 'role'] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
-
-/** Who a request went to, as the request named them (never a person's name). */
-export const RECIPIENTS = [
-  'administrator',
-  'partner-contact',
-  'customer-success',
-  'pleo-support',
-  'partner-or-customer-contact',
-] as const;
-export type Recipient = (typeof RECIPIENTS)[number];
 
 export interface SentRequest {
   environment: Environment;
@@ -42,9 +30,6 @@ export interface RequestRecord {
   environment: Environment;
   organisation: string | null;
 }
-
-/** Two environments × (50 companies + their own record) × two kinds, and room for closed ones. */
-export const REQUESTS_LIMIT = 250;
 
 const DAY = 24 * 60 * 60 * 1000;
 /** A week without the change: the follow-up is offered. */

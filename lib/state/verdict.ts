@@ -1,5 +1,5 @@
 import type { Missing, Profile, RoleFact, Verdict } from '../types';
-import { KEY_ROLES } from '../types';
+import { KEY_ROLES, NO_KEY_ROLES } from '../types';
 import { type EnvironmentRecord, noteVerdict } from './merge';
 
 /**
@@ -20,8 +20,11 @@ export function verdict(record: EnvironmentRecord | undefined, profile: Profile)
   if (record.signedIn.value === 'no') return { kind: 'signed-out', missing: [] };
   if (record.apiKeysEntry.value === 'visible') return { kind: 'ready', missing: [] };
   const role = effectiveRole(record, profile);
-  if (role && !KEY_ROLES.has(role.value)) return { kind: 'role-missing', missing: [] };
-  if (role && record.apiKeysEntry.value === 'absent') return { kind: 'not-enabled', missing: [] };
+  if (role && NO_KEY_ROLES.has(role.value)) return { kind: 'role-missing', missing: [] };
+  if (role && record.apiKeysEntry.value === 'absent') {
+    // A role no source says may or may not open API Keys: stating either cause would be a guess.
+    return { kind: KEY_ROLES.has(role.value) ? 'not-enabled' : 'role-unclear', missing: [] };
+  }
   const missing: Missing[] = [];
   // Nothing seen proves a session: neither a signed-in page nor the list of settings.
   if (record.signedIn.value === 'unknown' && record.apiKeysEntry.value === 'unknown')

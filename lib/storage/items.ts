@@ -5,12 +5,23 @@
  * (./reader.ts, lib/hint/). The shapes come from lib/types.ts and lib/state/.
  */
 import * as v from 'valibot';
-import { ORGANISATION_NAME_MAX, RULES_VERSION } from '../detect/rules';
+import { RULES_VERSION } from '../detect/rules';
+import {
+  EVIDENCE_LIMIT,
+  HISTORY_LIMIT,
+  ITEM_NAME_MAX,
+  LEARNED_LABELS_LIMIT,
+  ORGANISATION_NAME_MAX,
+  ORGANISATIONS_LIMIT,
+  REQUESTS_LIMIT,
+  RESETS_LIMIT,
+} from '../limits';
 import {
   AudienceKindSchema,
   AudienceStageSchema,
   EntryStateSchema,
   EvidenceSchema,
+  KeyCheckEntries,
   KnownRoleSchema,
   RoleFactSchema,
   ShortText,
@@ -18,21 +29,31 @@ import {
   TaughtLabelEntries,
   WriteFailureReasonSchema,
 } from '../schemas';
-import { type EnvironmentRecord, emptyRecord, HISTORY_LIMIT } from '../state/merge';
-import { ORGANISATIONS_LIMIT, type OrganisationRecord } from '../state/organisations';
+import { type EnvironmentRecord, emptyRecord } from '../state/merge';
+import type { OrganisationRecord } from '../state/organisations';
 import { DEFAULT_SETTINGS, type DismissedHints, dismissalKey, type Settings } from '../state/profile';
-import { RECIPIENTS, REQUEST_KINDS, REQUESTS_LIMIT, type SentRequest } from '../state/requests';
-import type { Environment, LearnedLabel, Profile, StorageReset, WriteFailure } from '../types';
+import type { SentRequest } from '../state/requests';
+import type {
+  Environment,
+  KeyCheckRecord,
+  LearnedLabel,
+  Profile,
+  StorageReset,
+  WriteFailure,
+} from '../types';
 import {
+  CHECKS,
   DEFAULT_PROFILE,
   ENVIRONMENTS,
   isObject,
-  LEARNED_LABELS_LIMIT,
+  RECIPIENTS,
+  REQUEST_KINDS,
   RESET_REASONS,
   VERDICTS,
 } from '../types';
 import {
   DISMISSED_HINTS_KEY,
+  KEY_CHECKS_KEY,
   LEARNED_LABELS_KEY,
   organisationsKey,
   PROFILE_KEY,
@@ -42,8 +63,6 @@ import {
   SETTINGS_KEY,
   WRITE_FAILURE_KEY,
 } from './keys';
-
-export const RESETS_LIMIT = 20;
 
 type Migration = (stored: unknown) => unknown;
 
@@ -71,7 +90,7 @@ function recordSchema(environment: Environment) {
     apiKeysEntry: fact(EntryStateSchema),
     legacyApiEntry: fact(EntryStateSchema),
     role: fact(RoleFactSchema),
-    evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(4 * 24)),
+    evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(CHECKS.length * EVIDENCE_LIMIT)),
     checkedAt: v.nullable(Time),
     rulesVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
     history: v.pipe(
@@ -171,13 +190,18 @@ const LearnedLabelsSchema = v.pipe(
   v.maxLength(LEARNED_LABELS_LIMIT),
 );
 
+/** The last key check per environment (lib/keycheck/); null where no check was made. */
+export type KeyChecks = Record<Environment, KeyCheckRecord | null>;
+
+const KeyCheckSchema = v.nullable(v.strictObject({ ...KeyCheckEntries, checkedAt: Time }));
+
 const StorageResetSchema = v.strictObject({
-  item: ShortText(60),
+  item: ShortText(ITEM_NAME_MAX),
   at: Time,
   reason: v.picklist(RESET_REASONS),
 });
 const WriteFailureSchema = v.strictObject({
-  item: ShortText(60),
+  item: ShortText(ITEM_NAME_MAX),
   at: Time,
   reason: WriteFailureReasonSchema,
 });
@@ -242,6 +266,13 @@ export const STORED = {
     }),
     fallback: (): SentRequests => ({ production: [], staging: [] }),
   } satisfies StoredItem<SentRequests>,
+  keyChecks: {
+    key: `local:${KEY_CHECKS_KEY}`,
+    version: 1,
+    migrations: {},
+    schema: v.strictObject({ production: KeyCheckSchema, staging: KeyCheckSchema }),
+    fallback: (): KeyChecks => ({ production: null, staging: null }),
+  } satisfies StoredItem<KeyChecks>,
   resets: {
     key: `local:${RESETS_KEY}`,
     version: 1,

@@ -3,8 +3,9 @@
  * writes their result, in whichever context defines the item, so the items are defined here alone.
  */
 import { storage } from '@wxt-dev/storage';
+import { RESETS_LIMIT } from '../limits';
 import type { ResetReason, StorageReset, WriteFailure } from '../types';
-import { itemName, RESETS_LIMIT, STORED, type StoredItem, type StoredName, type StoredValue } from './items';
+import { itemName, STORED, type StoredItem, type StoredName, type StoredValue } from './items';
 
 import { readStored } from './repair';
 

@@ -1,4 +1,4 @@
-/** lib/detect/detect.ts built for the browser as one script, so a benchmark page can run it directly. */
+/** Detection (./detect-entry.ts) built for the browser as one script, so a benchmark page can run it directly. */
 import { resolve } from 'node:path';
 import { build, type Rollup } from 'vite';
 
@@ -12,7 +12,7 @@ export async function detectBundle(minify = true): Promise<string> {
       write: false,
       minify,
       lib: {
-        entry: resolve('lib/detect/detect.ts'),
+        entry: resolve('scripts/bench/detect-entry.ts'),
         formats: ['iife'],
         name: DETECT_GLOBAL,
         fileName: 'detect',

@@ -7,13 +7,13 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HISTORY_LIMIT } from '../../lib/limits';
 import { builtExtension, extensionWorker, launchWithExtension, storedCheckedAt } from '../../sim/browser';
 import { routePleo } from '../../sim/serve';
-import { filesLoadedByHtml, gzipSize, modulesImportedBy } from '../build-checks';
+import { filesLoadedByHtml, gzipSize, modulesImportedBy } from '../build-rules';
 import { type Benchmark, summarise } from './stats';
 
 const OPENS = 20;
-const HISTORY = 20;
 
 declare const chrome: {
   storage: {
@@ -126,7 +126,7 @@ export const popupPaint: Benchmark = {
           }));
           await chrome.storage.local.set({ [key]: record });
         }
-      }, HISTORY);
+      }, HISTORY_LIMIT);
 
       await context.addInitScript(MARK_PAINT);
       const opened = async (page: string) => {
@@ -151,7 +151,7 @@ export const popupPaint: Benchmark = {
       const floor = summarise(floorSamples);
       return {
         opens: OPENS,
-        historyEntriesPerEnvironment: HISTORY,
+        historyEntriesPerEnvironment: HISTORY_LIMIT,
         msFromNavigationStartToVerdictsPainted: popup,
         floor: {
           what: 'an extension page of the same build that reads both records in one storage read and writes one element per verdict',

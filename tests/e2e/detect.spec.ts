@@ -9,8 +9,10 @@ import type { Environment } from '../../lib/types';
 import { type DetectCase, type ExpectedObservation, FRESH_KEY, html } from '../fixtures/detect/build';
 import { MATRIX_CASES } from '../fixtures/detect/matrix';
 import { SHAPE_CASES } from '../fixtures/detect/shapes';
+import { VOCABULARY_CASES } from '../fixtures/detect/vocabulary';
 import { expect, test, visit } from './fixtures';
 import { PopupPage } from './pages/popup';
+import { storedValue } from './storage';
 
 declare const chrome: {
   storage: { local: { get(keys: null | string): Promise<Record<string, unknown>>; clear(): Promise<void> } };
@@ -24,17 +26,16 @@ interface StoredRecord {
   role: { value: { value: string } };
 }
 
-const REPRESENTATIVE = [...MATRIX_CASES, ...SHAPE_CASES].filter((fixture) => fixture.e2e);
+const REPRESENTATIVE = [...MATRIX_CASES, ...SHAPE_CASES, ...VOCABULARY_CASES].filter(
+  (fixture) => fixture.e2e,
+);
 
 function environmentOf(url: string): Environment {
   return new URL(url).hostname === 'app.staging.pleo.io' ? 'staging' : 'production';
 }
 
 async function storedRecord(serviceWorker: Worker, environment: Environment): Promise<StoredRecord | null> {
-  return serviceWorker.evaluate(async (key) => {
-    const stored = await chrome.storage.local.get(key);
-    return (stored[key] as StoredRecord | undefined) ?? null;
-  }, `environment:${environment}`);
+  return (await storedValue<StoredRecord>(serviceWorker, `environment:${environment}`)) ?? null;
 }
 
 /** The stored values in the shape of a fixture's expectation. */

@@ -20,10 +20,10 @@ test('a Settings page with API Keys makes Production ready and leaves Staging no
   expect(pleo.strayRequests).toEqual([]);
 });
 
-test('the built manifest asks for storage and the two Pleo origins, nothing else', () => {
+test('the built manifest asks for storage, scripting (pick mode, injected) and the two Pleo origins, nothing else', () => {
   const manifest = JSON.parse(readFileSync(join(builtExtension('chrome-mv3'), 'manifest.json'), 'utf8'));
   const origins = ['https://app.pleo.io/*', 'https://app.staging.pleo.io/*'];
-  expect(manifest.permissions).toEqual(['storage']);
+  expect(manifest.permissions).toEqual(['storage', 'scripting']);
   expect(manifest.host_permissions).toEqual(origins);
   expect(manifest.optional_permissions ?? []).toEqual([]);
   expect(manifest.optional_host_permissions ?? []).toEqual([]);

@@ -4,6 +4,7 @@
  */
 import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
 import { extensionWorker, launchWithExtension, storedCheckedAt } from '../../sim/browser';
+import { routeExternalApi, type SimulatedApi } from '../../sim/external-api';
 import { SIMULATED_ORIGINS } from '../../sim/pages';
 import { type PleoServer, routePleo } from '../../sim/serve';
 
@@ -12,6 +13,8 @@ interface Fixtures {
   extensionId: string;
   serviceWorker: Worker;
   pleo: PleoServer;
+  /** Pleo's External API at its two origins, for the key check. */
+  pleoApi: SimulatedApi;
 }
 
 export const test = base.extend<Fixtures>({
@@ -29,6 +32,10 @@ export const test = base.extend<Fixtures>({
   },
   pleo: async ({ context }, use) => {
     await use(await routePleo(context));
+  },
+  // After the Pleo app's catch-all route, so that these two origins are answered first.
+  pleoApi: async ({ context, pleo: _ }, use) => {
+    await use(await routeExternalApi(context));
   },
 });
 

@@ -3,10 +3,9 @@ import type { Worker } from '@playwright/test';
 import { expect, test, visit } from './fixtures';
 import { OptionsPage } from './pages/options';
 import { PopupPage } from './pages/popup';
+import { storedValue } from './storage';
 
-function stored(serviceWorker: Worker, key: string): Promise<unknown> {
-  return serviceWorker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
-}
+const stored = (serviceWorker: Worker, key: string) => storedValue(serviceWorker, key);
 
 declare const chrome: {
   storage: {

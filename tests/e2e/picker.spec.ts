@@ -11,10 +11,8 @@ import { expect, test } from './fixtures';
 
 declare const chrome: {
   storage: { local: { get(key: string | null): Promise<Record<string, unknown>> } };
-  tabs: {
-    query(query: { url: string }): Promise<{ id: number }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
-  };
+  tabs: { query(query: { url: string }): Promise<{ id: number }[]> };
+  scripting: { executeScript(injection: unknown): Promise<{ result?: unknown }[]> };
 };
 
 declare global {
@@ -91,11 +89,25 @@ async function record(serviceWorker: Worker): Promise<{
   return (stored['environment:production'] as never) ?? null;
 }
 
-/** What the popup's "Point at …" buttons do: a start-pick message to the Pleo tab. */
+/**
+ * What the popup's "Point at …" buttons do (lib/picker/inject.ts): inject pick mode's script into
+ * the Pleo tab's top frame, then start it there. `{ ok: true }` once it started.
+ */
 function startPick(serviceWorker: Worker, target: 'apiKeys' | 'role'): Promise<unknown> {
   return serviceWorker.evaluate(async (target) => {
     const [tab] = await chrome.tabs.query({ url: 'https://app.pleo.io/*' });
-    return chrome.tabs.sendMessage(tab!.id, { type: 'start-pick', target });
+    const into = { tabId: tab!.id, frameIds: [0] };
+    await chrome.scripting.executeScript({ target: into, files: ['/picker.js'] });
+    const [started] = await chrome.scripting.executeScript({
+      target: into,
+      func: (name: string, target: string) => {
+        const picker = (globalThis as unknown as Record<string, { start(t: string): unknown }>)[name];
+        void picker?.start(target);
+        return picker !== undefined;
+      },
+      args: ['pleoAccessPicker', target],
+    });
+    return { ok: started?.result === true };
   }, target);
 }
 
@@ -109,6 +121,14 @@ class PickerOnPage {
   }
   button(name: string): Locator {
     return this.host().getByRole('button', { name, exact: true });
+  }
+  /** The button that keeps the label shown (its name starts with "Keep"). */
+  keep(): Locator {
+    return this.host().getByRole('button', { name: /^Keep/ });
+  }
+  /** The exact label shown for the user to keep. */
+  label(): Locator {
+    return this.host().locator('.label');
   }
   /** Where the outline is drawn, and where an element is, in the viewport. */
   outline() {
@@ -151,6 +171,13 @@ test('pick the API Keys entry: a label the rules do not know is learned, and the
   await expect.poll(() => picker.outline()).toEqual(box);
 
   await entry.click();
+  // The exact label it would keep, shown and kept only once the user says so.
+  await expect(picker.text()).toHaveText(EN.pickConfirm);
+  await expect(picker.label()).toHaveText('Developer access');
+  await expect(picker.keep()).toHaveAccessibleName('Keep “Developer access”');
+  await expect(picker.keep()).toBeFocused();
+  expect(await learned(serviceWorker)).toEqual([]);
+  await picker.keep().click();
   const clicked = Date.now();
   await expect(picker.host()).toHaveCount(0);
   expect(await page.evaluate(() => window.seen)).toEqual({});
@@ -175,7 +202,18 @@ test('pick the role: "Superuser" in the account menu, named Admin', async ({ con
   await expect(picker.text()).toHaveText(`${EN.pointRole}: ${EN.pickHow}`);
   await page.locator('#role').click();
   await expect(picker.text()).toHaveText(EN.pickWhichRole);
-  for (const name of ['Admin', 'Bookkeeper', 'Expense reviewer', 'Finance', 'Employee', 'Cancel']) {
+  // The label it would keep is shown; the role's button keeps it.
+  await expect(picker.label()).toHaveText('Superuser');
+  await expect(picker.keep()).toBeHidden();
+  for (const name of [
+    'Admin',
+    'Bookkeeper',
+    'Controller',
+    'Expense reviewer',
+    'Finance',
+    'Employee',
+    'Cancel',
+  ]) {
     await expect(picker.button(name)).toBeVisible();
   }
   // Keyboard users land on the first role.
@@ -265,8 +303,10 @@ test('the page never sees a pick, and after Esc its DOM, listeners and styles ar
   await expect(picker.text()).toContainText(EN.pickRefused);
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowDown');
-  expect(await page.evaluate(() => window.seen)).toEqual({});
-  measured('the page’s own pointer, click and key listeners ran 0 times during the pick');
+  const heard = await page.evaluate(() => window.seen);
+  expect(heard).toEqual({});
+  const calls = Object.values(heard).reduce((sum, count) => sum + (count ?? 0), 0);
+  measured(`the page’s own pointer, click and key listeners ran ${calls} times during the pick`);
 
   await page.keyboard.press('Escape');
   await expect(picker.host()).toHaveCount(0);
@@ -403,6 +443,9 @@ test('keyboard only: start from the hint, move with the arrows, choose with Ente
   const box = await page.locator('#developer').boundingBox();
   await expect.poll(() => picker.outline()).toEqual(box);
   await page.keyboard.press('Enter');
+  // The label it would keep, and its Keep button focused: Enter again keeps it.
+  await expect(picker.keep()).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(picker.host()).toHaveCount(0);
   await expect
     .poll(() => learned(serviceWorker))
@@ -489,4 +532,128 @@ test('the picker bar has no accessibility violations (axe), light and dark, aski
     await scan(`${scheme}: which role`);
     await page.keyboard.press('Escape');
   }
+});
+
+/**
+ * Issue 22's attacks on pick mode, each from the page's own script: an entry with only an
+ * aria-label ("Developer access", an icon button) and one whose hidden aria-label is a name.
+ */
+const STEERING_PAGE = (path: string) =>
+  settingsPage(path).replace(
+    '</main>',
+    `<section class="card">
+  <button type="button" id="icon" aria-label="Developer access"><svg width="24" height="24"><rect width="24" height="24"/></svg></button>
+  <a href="/settings/developer" id="named" aria-label="Doe, Jane">Developer access</a>
+</section></main>
+<script>
+  // Registered at load, so before pick mode's own listeners (it is injected later): it hears the press first.
+  window.addEventListener('pointerdown', (event) => {
+    event.target.closest?.('#icon')?.setAttribute('aria-label', 'Doe, Jane');
+  }, true);
+</script>`,
+  );
+
+test('a label swapped between the press and the click is refused: nothing is kept', async ({
+  context,
+  serviceWorker,
+  pleo,
+}) => {
+  pleo.serve('production', STEERING_PAGE);
+  const page = await context.newPage();
+  await openSettings(page, serviceWorker);
+  await startPick(serviceWorker, 'apiKeys');
+  const picker = new PickerOnPage(page);
+  await expect(picker.host()).toHaveCount(1);
+
+  await page.locator('#icon').click();
+  // The page rewrote the label as it heard the press: the click reads another label.
+  expect(await page.locator('#icon').getAttribute('aria-label')).toBe('Doe, Jane');
+  await expect(picker.text()).toContainText(EN.pickChanged);
+  await expect(picker.keep()).toBeHidden();
+  await expect(picker.host()).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  expect(await learned(serviceWorker)).toEqual([]);
+  expect(JSON.stringify(await storedLocal(serviceWorker, null))).not.toContain('Doe');
+});
+
+test('the Keep confirmation shows the visible label, not a hidden aria-label, and keeps that', async ({
+  context,
+  serviceWorker,
+  pleo,
+}) => {
+  pleo.serve('production', STEERING_PAGE);
+  const page = await context.newPage();
+  await openSettings(page, serviceWorker);
+  await startPick(serviceWorker, 'apiKeys');
+  const picker = new PickerOnPage(page);
+  await page.locator('#named').click();
+  await expect(picker.label()).toHaveText('Developer access');
+  await expect(picker.keep()).toHaveAccessibleName('Keep “Developer access”');
+  await expect(picker.host()).not.toContainText('Doe');
+  await picker.keep().click();
+  await expect(picker.host()).toHaveCount(0);
+  await expect
+    .poll(() => learned(serviceWorker))
+    .toEqual([{ kind: 'apiKeys', label: 'Developer access', language: 'en' }]);
+  expect(JSON.stringify(await storedLocal(serviceWorker, null))).not.toContain('Doe');
+});
+
+test('the page removes the picker’s host: pick mode ends, and the next real click teaches nothing', async ({
+  context,
+  serviceWorker,
+}) => {
+  const page = await context.newPage();
+  await openSettings(page, serviceWorker);
+  for (const target of ['apiKeys', 'role'] as const) {
+    await startPick(serviceWorker, target);
+    const picker = new PickerOnPage(page);
+    await expect(picker.host()).toHaveCount(1);
+    await page.evaluate(() => document.querySelector('[data-pleo-access-picker]')?.remove());
+    await page.waitForTimeout(300);
+
+    const before = await page.evaluate(() => window.seen.click ?? 0);
+    await page.locator('#developer').click();
+    await page.locator('#role').click();
+    // Disarmed: the clicks are the page's again, and nothing is drawn, asked or kept.
+    expect(await page.evaluate(() => window.seen.click ?? 0)).toBeGreaterThan(before);
+    await expect(picker.host()).toHaveCount(0);
+  }
+  await page.waitForTimeout(500);
+  expect(await learned(serviceWorker)).toEqual([]);
+});
+
+test('navigation events the page dispatches do not end pick mode; a real change of address does', async ({
+  context,
+  serviceWorker,
+}) => {
+  const page = await context.newPage();
+  await openSettings(page, serviceWorker);
+  await startPick(serviceWorker, 'apiKeys');
+  const picker = new PickerOnPage(page);
+  await expect(picker.host()).toHaveCount(1);
+  await page.evaluate(() => {
+    window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
+    window.dispatchEvent(
+      new HashChangeEvent('hashchange', { newURL: `${location.href}#x`, oldURL: location.href }),
+    );
+    // WXT's own location-change event, as a content script dispatches it.
+    window.dispatchEvent(
+      new CustomEvent('wxt:locationchange', { detail: { newUrl: new URL('https://app.pleo.io/') } }),
+    );
+  });
+  await page.waitForTimeout(1_200);
+  await expect(picker.host()).toHaveCount(1);
+  await page.locator('#developer').click();
+  await picker.keep().click();
+  await expect
+    .poll(() => learned(serviceWorker))
+    .toEqual([{ kind: 'apiKeys', label: 'Developer access', language: 'en' }]);
+
+  await startPick(serviceWorker, 'role');
+  await expect(picker.host()).toHaveCount(1);
+  await page.evaluate(() => {
+    location.hash = 'section';
+  });
+  await expect(picker.host()).toHaveCount(0);
 });

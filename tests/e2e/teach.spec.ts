@@ -1,7 +1,7 @@
 /**
  * Teaching the checker what it missed, through the built extension in Chromium: the popup's
- * "Point at …" buttons put the Pleo tab into pick mode, a click there teaches the label and the
- * verdict follows; "I opened Settings and there is no API Keys entry" is a declared fact; with no
+ * "Point at …" buttons put the Pleo tab into pick mode, a click there shows the label, "Keep"
+ * teaches it and the verdict follows; "I opened Settings and there is no API Keys entry" is a declared fact; with no
  * Pleo tab open the popup says so.
  */
 import type { Page, Worker } from '@playwright/test';
@@ -98,6 +98,8 @@ test('point at an API Keys entry the rules do not know: ready within 2 s; forgot
     .click();
   await expect(pleoTab.locator('[data-pleo-access-picker]')).toHaveCount(1);
   await pleoTab.locator('#entry').click();
+  // Pick mode shows the label it would keep; "Keep" keeps it.
+  await pleoTab.locator('[data-pleo-access-picker]').getByRole('button', { name: /^Keep/ }).click();
   const clicked = Date.now();
   await expect
     .poll(async () => (await record(serviceWorker))?.apiKeysEntry.value, { timeout: 2000 })

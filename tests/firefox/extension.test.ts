@@ -51,6 +51,23 @@ const SCENARIOS: Scenario[] = [
     hint: 'not-enabled',
   },
   {
+    // Read as the bookkeeper role only through the rules' German gender-inclusive ending.
+    verdict: 'not-enabled',
+    environment: 'production',
+    who: 'a German Buchhalter:in, access not enabled',
+    user: { lang: 'de', role: 'bookkeeper', apiKeysEnabled: false },
+    path: '/settings',
+    hint: 'not-enabled',
+  },
+  {
+    verdict: 'role-unclear',
+    environment: 'production',
+    who: 'a Controller, access enabled, no API Keys in the settings list',
+    user: { role: 'controller', apiKeysEnabled: true },
+    path: '/settings',
+    hint: 'role-unclear',
+  },
+  {
     verdict: 'ready',
     environment: 'staging',
     who: 'a Bookkeeper, access enabled',
@@ -261,7 +278,7 @@ describe('the Firefox build in Firefox', () => {
     return popup;
   }
 
-  test('pick mode: an API Keys entry the rules do not know, taught with one click; in both reports; forgotten, unknown again', async () => {
+  test('pick mode: an API Keys entry the rules do not know, pointed at and kept; in both reports; forgotten, unknown again', async () => {
     firefox.servePages('production', unknownWordsPage('Admin'));
     const page = await firefox.newPage();
     await page.goto(`${SIMULATED_ORIGINS.production}/settings`);
@@ -277,6 +294,13 @@ describe('the Firefox build in Firefox', () => {
       ),
     ).toBe(true);
     await page.click('#developer');
+    // Pick mode shows the label it would keep; its "Keep …" button keeps it.
+    const keep = await waitFor(
+      () => page.$('[data-pleo-access-picker] >>> button::-p-text(Keep)'),
+      (found) => found !== null,
+    );
+    expect(keep, 'no "Keep" button in the picker').not.toBeNull();
+    await keep!.click();
     expect(
       await waitFor(
         () => picking(page),

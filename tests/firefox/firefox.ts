@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import type { Environment } from '../../lib/types';
 import { builtExtension, firefoxPath } from '../../sim/browser';
+import { type SimulatedApi, serveApiRequest } from '../../sim/external-api';
 import { DEFAULT_USER, pleoPage, SIMULATED_ORIGINS, type SimulatedUser } from '../../sim/pages';
 
 /** The extension's APIs as seen from one of its own pages. */
@@ -25,6 +26,8 @@ export interface FirefoxWithExtension {
   extensionOrigin: string;
   /** Every http(s) request that was not a page of a served Pleo origin. */
   strayRequests: string[];
+  /** Pleo's External API at its two origins, for the key check. */
+  api: SimulatedApi;
   /** Serve this environment's origin as this user sees it. */
   serve(environment: Environment, user: Partial<SimulatedUser>): void;
   /** Serve this environment's origin with pages of the test's own (by path and query). */
@@ -45,15 +48,30 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
     headless: true,
     // WebDriver may open moz-extension:// pages (the popup) only with system access allowed.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+      // The prompt for optional permissions cannot be clicked from a test: granted without it.
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
   });
   const addonId = await browser.installExtension(extensionDir);
   const pages = new Map<string, (path: string) => string>();
   const strayRequests: string[] = [];
+  const api: SimulatedApi = { requests: [], unreachable: false, slowMs: 2_000 };
 
-  function answer(request: HTTPRequest): Promise<void> {
+  async function answer(request: HTTPRequest): Promise<void> {
     const url = new URL(request.url());
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return request.continue();
+    const served = serveApiRequest(api, {
+      url: url.href,
+      method: request.method(),
+      headers: request.headers(),
+    });
+    if (served) {
+      if (served.answer === 'unreachable') return request.abort();
+      await new Promise((resolve) => setTimeout(resolve, served.delayMs));
+      return request.respond({ ...served.answer, contentType: 'application/json;charset=UTF-8' });
+    }
     const page = pages.get(url.origin);
     if (!page) strayRequests.push(url.href);
     if (!page || !request.isNavigationRequest()) return request.abort();
@@ -69,6 +87,7 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
     addonId,
     extensionOrigin: `moz-extension://${uuid}`,
     strayRequests,
+    api,
     serve(environment, user) {
       const served = { ...DEFAULT_USER, ...user };
       pages.set(SIMULATED_ORIGINS[environment], (path) => pleoPage(path, served));

@@ -2,11 +2,21 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type ParsedMessage, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
+import { roleWord } from '../../lib/detect/labels';
 import { VOCABULARY } from '../../lib/detect/words';
 import { STEP_IDS } from '../../lib/guidance/steps';
 import { camelCase } from '../../lib/guidance/translate';
 import { ENGLISH_HINT_STRINGS } from '../../lib/hint/strings';
-import { ENVIRONMENTS, KNOWN_ROLES, LANGUAGES, type Language, ROLE_VALUES, VERDICTS } from '../../lib/types';
+import { UNREACHABLE_REASONS } from '../../lib/keycheck/answer';
+import {
+  ENVIRONMENTS,
+  KEY_CHECK_RESULTS,
+  KNOWN_ROLES,
+  LANGUAGES,
+  type Language,
+  ROLE_VALUES,
+  VERDICTS,
+} from '../../lib/types';
 import { readHintStrings } from '../../scripts/hint-strings';
 
 const LOCALES_DIR = resolve('locales');
@@ -139,8 +149,15 @@ describe('every language is translated', () => {
       const english = await messagesOf('en');
       const translated = await messagesOf(language);
       const vocabulary = VOCABULARY[language];
+      // As Pleo writes it: one of the rules' words, or one the rules read as that role (German's
+      // gender-inclusive "Buchhalter:in" is the bare word and an ending the rules match).
       for (const role of KNOWN_ROLES) {
-        expect(translated.get(`role.${role}`), `role.${role}`).toBe(vocabulary.roles[role][0]);
+        const name = translated.get(`role.${role}`) ?? '';
+        expect(roleWord(name)?.value, `role.${role}: ${name}`).toBe(role);
+        expect(
+          vocabulary.roles[role].some((word) => name.startsWith(word)),
+          `role.${role}: ${name}`,
+        ).toBe(true);
       }
       // Where English names the Settings page or the API Keys entry, the translation names them with
       // one of the words the rules read in that language.
@@ -200,8 +217,15 @@ describe('the keys the popup, options page and hint ask for', () => {
     'help',
     'privacy',
     'teach',
+    'keyCheck',
   ];
-  const SOURCES = ['components', 'entrypoints/popup', 'entrypoints/options', 'lib/guidance/view.ts'];
+  const SOURCES = [
+    'components',
+    'entrypoints/popup',
+    'entrypoints/options',
+    'entrypoints/check-key',
+    'lib/guidance/view.ts',
+  ];
 
   function sourceFiles(path: string): string[] {
     if (!statSync(path).isDirectory()) return [path];
@@ -235,6 +259,8 @@ describe('the keys the popup, options page and hint ask for', () => {
       ]),
       ...ROLE_VALUES.filter((role) => role !== 'unknown').map((role) => `role.${role}`),
       ...STEP_IDS.map((id) => `step.${id}`),
+      ...KEY_CHECK_RESULTS.map((result) => `keyCheck.headline.${camelCase(result)}`),
+      ...UNREACHABLE_REASONS.map((reason) => `keyCheck.reason.${reason}`),
     ];
     expect(built.filter((key) => !keys.has(key))).toEqual([]);
   });

@@ -35,7 +35,8 @@ export function renderHintBar(container: HTMLElement, props: HintBarProps): void
     lang: props.language,
   });
   const details = element('button', { type: 'button', class: 'details' }, strings.details);
-  details.addEventListener('click', props.onDetails);
+  // Only the user's own clicks, on every button: the shadow root is open, so a page's script can click too.
+  details.addEventListener('click', (event) => event.isTrusted && props.onDetails());
   const dismiss = element('button', {
     type: 'button',
     class: 'dismiss',
@@ -43,7 +44,7 @@ export function renderHintBar(container: HTMLElement, props: HintBarProps): void
     title: strings.dismiss,
   });
   dismiss.append(element('span', { 'aria-hidden': 'true' }, '×'));
-  dismiss.addEventListener('click', props.onDismiss);
+  dismiss.addEventListener('click', (event) => event.isTrusted && props.onDismiss());
   const asked =
     hint.askedAt === undefined
       ? ''
@@ -59,7 +60,6 @@ export function renderHintBar(container: HTMLElement, props: HintBarProps): void
       { type: 'button' },
       strings[offer === 'apiKeys' ? 'pointApiKeys' : 'pointRole'],
     );
-    // Only the user's own click: the shadow root is open, so a page's script can click this too.
     point.addEventListener('click', (event) => event.isTrusted && props.onPoint!(offer));
     bar.append(point);
   }

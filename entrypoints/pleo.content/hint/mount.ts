@@ -3,17 +3,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { environmentOf } from '../../../lib/environments';
 import { type Hint, pageLanguage } from '../../../lib/hint/hint';
 import { hintFromStorage, hintStorageKeys } from '../../../lib/hint/stored';
-import type { ContentMessage } from '../../../lib/messages/protocol';
 import type { PickTarget } from '../../../lib/types';
+import { tellBackground } from '../tell';
 import { renderHintBar } from './bar';
 import { createShadowHost, KEY_EVENTS, type ShadowHost } from './host';
 import { hintStringsIn } from './strings';
 import HINT_CSS from './style.css?inline';
-
-export function tellBackground(message: ContentMessage): void {
-  // The background may be asleep or reloading; the hint works without its answer.
-  browser.runtime.sendMessage(message).catch(() => undefined);
-}
 
 /**
  * Shows the in-page hint when the stored verdict and this page call for one (lib/hint/), and

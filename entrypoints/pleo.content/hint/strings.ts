@@ -15,10 +15,13 @@ export function hintStringsIn(language: Language): Promise<HintStrings | null> {
   let strings = asked.get(language);
   if (!strings) {
     const message: ContentMessage = { type: 'hint-strings', language };
-    strings = browser.runtime.sendMessage(message).then(
-      (answer: unknown) => hintStringsFrom((answer as { strings?: unknown } | undefined)?.strings),
-      () => null,
-    );
+    // From inside a promise: without the polyfill, a gone extension throws here rather than rejecting.
+    strings = Promise.resolve(message)
+      .then((message) => browser.runtime.sendMessage(message))
+      .then(
+        (answer: unknown) => hintStringsFrom((answer as { strings?: unknown } | undefined)?.strings),
+        () => null,
+      );
     // Forget a failed ask, so the next call asks again.
     void strings.then((answer) => {
       if (!answer) asked.delete(language);

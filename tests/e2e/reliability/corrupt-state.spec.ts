@@ -12,13 +12,8 @@ import { builtExtension, extensionWorker } from '../../../sim/browser';
 import { routePleo } from '../../../sim/serve';
 import { expect, test } from '../fixtures';
 import { PopupPage } from '../pages/popup';
-import {
-  type ChromeApi,
-  launchOnProfile,
-  readLocalStorage,
-  stopServiceWorker,
-  temporaryFolder,
-} from './state-helpers';
+import { readLocalStorage } from '../storage';
+import { type ChromeApi, launchOnProfile, stopServiceWorker, temporaryFolder } from './state-helpers';
 
 declare const chrome: ChromeApi;
 

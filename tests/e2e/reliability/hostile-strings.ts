@@ -131,3 +131,24 @@ export function foreignElements(root: Element, flag: string): string[] {
   visit(root);
   return found;
 }
+
+/**
+ * Personal labels a page can put where a user points to teach (issue 22): the seven a hands-on
+ * attack got stored and exported, each a way around a check that knew only ASCII and capitalised
+ * names, then the three refused before it. None may be taught, stored or reported.
+ */
+export const PERSONAL_LABELS = [
+  'Doe, Jane',
+  'Ludwig van Beethoven',
+  'jane doe',
+  'Jane\u200b Doe',
+  'jane.doe＠acme.example',
+  '４５３２ ０１２３ ４５６７ ８９０１',
+  'Doe, Jane · Admin',
+  'Jane Doe',
+  'jane.doe@acme.example',
+  '4532012345678901',
+];
+
+/** How each would show in a text once read as it reads (NFKC, invisible characters gone), lower-cased: a report must hold none. */
+export const PERSONAL_PIECES = ['doe', 'beethoven', 'jane.doe@acme.example', '4532', '8901'];

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { ConsoleMessage, Page, Worker } from '@playwright/test';
 import { Marked, type Token, type Tokens } from 'marked';
+import { EVIDENCE_LIMIT, RESETS_LIMIT } from '../../../lib/limits';
 import { pleoPage, type SimulatedUser } from '../../../sim/pages';
 import { expect, test, visit } from '../fixtures';
 import { HintOnPage } from '../pages/hint';
@@ -227,19 +228,16 @@ interface Injection {
   resets: string[];
 }
 
-const REPORT_EVIDENCE_LIMIT = 24;
-const RESETS_LIMIT = 20;
-
 function injections(): Injection[] {
   const texts = HOSTILE_STRINGS.map((s) => s.text);
-  const perRound = 2 * REPORT_EVIDENCE_LIMIT + RESETS_LIMIT;
+  const perRound = 2 * EVIDENCE_LIMIT + RESETS_LIMIT;
   const rounds: Injection[] = [];
   for (let start = 0; start < texts.length; start += perRound) {
     const round = texts.slice(start, start + perRound);
     rounds.push({
-      production: round.slice(0, REPORT_EVIDENCE_LIMIT),
-      staging: round.slice(REPORT_EVIDENCE_LIMIT, 2 * REPORT_EVIDENCE_LIMIT),
-      resets: round.slice(2 * REPORT_EVIDENCE_LIMIT),
+      production: round.slice(0, EVIDENCE_LIMIT),
+      staging: round.slice(EVIDENCE_LIMIT, 2 * EVIDENCE_LIMIT),
+      resets: round.slice(2 * EVIDENCE_LIMIT),
     });
   }
   return rounds;

@@ -12,7 +12,8 @@ import type { Check, Environment, Observation, VerdictKind } from '../../../lib/
 import { SIMULATED_ORIGINS, type SimulatedUser } from '../../../sim/pages';
 import { expect, test, visit } from '../fixtures';
 import { PopupPage } from '../pages/popup';
-import { type ChromeApi, contentWorld, observation, readLocalStorage } from './state-helpers';
+import { readLocalStorage } from '../storage';
+import { type ChromeApi, contentWorld, observation } from './state-helpers';
 
 declare const chrome: ChromeApi;
 

@@ -1,12 +1,12 @@
 /**
  * Shared by the state reliability tests (worker, races, corrupt state, update, storage full): run
- * code inside our content script's own world, stop the service worker, read storage from an
- * extension context, and launch Chromium on a profile folder that outlives one browser.
+ * code inside our content script's own world, stop the service worker, and launch Chromium on a
+ * profile folder that outlives one browser (reading storage: ../storage.ts).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import type { Observation } from '../../../lib/types';
 import { EMPTY_OBSERVATION } from '../../../lib/types';
 import { CHROMIUM_FLAGS, chromiumPath, loadExtensionFlags } from '../../../sim/browser';
@@ -93,12 +93,6 @@ export async function contentWorld(
       return result.value;
     },
   };
-}
-
-/** All of storage.local, read in an extension context (the worker, one of our pages, or our content script). */
-export function readLocalStorage(where: Worker | Page): Promise<Record<string, unknown>> {
-  const evaluate = where.evaluate.bind(where) as Page['evaluate'];
-  return evaluate(() => chrome.storage.local.get(null));
 }
 
 /**

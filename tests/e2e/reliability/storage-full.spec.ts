@@ -11,7 +11,8 @@ import type { Evidence, Observation } from '../../../lib/types';
 import { CHECKS, ROLE_VALUES } from '../../../lib/types';
 import { expect, test, visit } from '../fixtures';
 import { PopupPage } from '../pages/popup';
-import { type ChromeApi, contentWorld, readLocalStorage } from './state-helpers';
+import { readLocalStorage } from '../storage';
+import { type ChromeApi, contentWorld } from './state-helpers';
 
 declare const chrome: ChromeApi;
 

@@ -12,13 +12,8 @@ import type { EnvironmentRecord } from '../../../lib/state/merge';
 import { builtExtension, extensionWorker } from '../../../sim/browser';
 import { routePleo } from '../../../sim/serve';
 import { expect, test } from '../fixtures';
-import {
-  type ChromeApi,
-  collectErrors,
-  launchOnProfile,
-  readLocalStorage,
-  temporaryFolder,
-} from './state-helpers';
+import { readLocalStorage } from '../storage';
+import { type ChromeApi, collectErrors, launchOnProfile, temporaryFolder } from './state-helpers';
 
 declare const chrome: ChromeApi;
 

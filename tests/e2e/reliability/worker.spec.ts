@@ -11,14 +11,8 @@ import type { Environment } from '../../../lib/types';
 import { pleoPage, SIMULATED_ORIGINS } from '../../../sim/pages';
 import { expect, test, visit } from '../fixtures';
 import { PopupPage } from '../pages/popup';
-import {
-  type ChromeApi,
-  collectErrors,
-  contentWorld,
-  observation,
-  readLocalStorage,
-  stopServiceWorker,
-} from './state-helpers';
+import { readLocalStorage } from '../storage';
+import { type ChromeApi, collectErrors, contentWorld, observation, stopServiceWorker } from './state-helpers';
 
 declare const chrome: ChromeApi;
 

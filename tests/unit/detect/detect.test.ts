@@ -11,8 +11,9 @@ import type { Observation } from '../../../lib/types';
 import { type DetectCase, FRESH_KEY } from '../../fixtures/detect/build';
 import { MATRIX_CASES } from '../../fixtures/detect/matrix';
 import { SHAPE_CASES } from '../../fixtures/detect/shapes';
+import { VOCABULARY_CASES } from '../../fixtures/detect/vocabulary';
 
-const ALL_CASES: DetectCase[] = [...MATRIX_CASES, ...SHAPE_CASES];
+const ALL_CASES: DetectCase[] = [...MATRIX_CASES, ...SHAPE_CASES, ...VOCABULARY_CASES];
 
 function detectHtml(html: string, url: string): Observation {
   return detect(new DOMParser().parseFromString(html, 'text/html'), url);
@@ -62,6 +63,25 @@ describe('detect: every fixture', () => {
       for (const text of PAGE_ONLY) expect(detail).not.toContain(text);
     }
     expect(v.safeParse(ObservationSchema, observation).success).toBe(true);
+  });
+});
+
+describe('detect: a main role beside the Reviewer add-on', () => {
+  it('reads the main role, and the evidence names both', () => {
+    const observation = detectHtml(
+      VOCABULARY_CASES.find((c) => c.name.startsWith('v5 en: Admin and Reviewer'))!.html,
+      'https://app.pleo.io/expenses',
+    );
+    expect(observation.role.value).toBe('admin');
+    expect(observation.evidence.find((e) => e.check === 'role')?.detail).toBe('Admin (en) + Reviewer (en)');
+  });
+
+  it('a German ending is quoted as the rules spell the bare word', () => {
+    const observation = detectHtml(
+      VOCABULARY_CASES.find((c) => c.name.includes('"Mitarbeiter*in"'))!.html,
+      'https://app.pleo.io/expenses',
+    );
+    expect(observation.evidence.find((e) => e.check === 'role')?.detail).toBe('Mitarbeiter (de)');
   });
 });
 

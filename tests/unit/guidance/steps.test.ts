@@ -63,6 +63,7 @@ const KINDS: AudienceKind[] = ['partner', 'customer', 'unknown'];
 const STAGES: AudienceStage[] = ['new', 'existing', 'unknown'];
 const ADMIN: RoleFact = { value: 'admin', confidence: 'high', source: 'detected' };
 const EMPLOYEE: RoleFact = { value: 'employee', confidence: 'high', source: 'detected' };
+const CONTROLLER: RoleFact = { value: 'controller', confidence: 'medium', source: 'detected' };
 
 const profile = (kind: AudienceKind, stage: AudienceStage): Profile => ({ ...DEFAULT_PROFILE, kind, stage });
 
@@ -74,6 +75,11 @@ function recordFor(kind: Verdict['kind'], environment: Environment, legacy = fal
     'signed-out': { signedIn: { value: 'no', seenAt: 1 } },
     unknown: {},
     'role-missing': { signedIn: { value: 'yes', seenAt: 1 }, role: { value: EMPLOYEE, seenAt: 1 } },
+    'role-unclear': {
+      signedIn: { value: 'yes', seenAt: 1 },
+      apiKeysEntry: { value: 'absent', seenAt: 1 },
+      role: { value: CONTROLLER, seenAt: 1 },
+    },
     'not-enabled': {
       signedIn: { value: 'yes', seenAt: 1 },
       apiKeysEntry: { value: 'absent', seenAt: 1 },
@@ -134,9 +140,36 @@ describe('every verdict × environment × profile', () => {
         who,
         recordFor(kind, environment),
       );
-      expect(request !== null).toBe(kind === 'role-missing' || kind === 'not-enabled');
+      expect(request !== null).toBe(['role-missing', 'not-enabled', 'role-unclear'].includes(kind));
     },
   );
+});
+
+describe('a role no source speaks of (Controller), API Keys not listed', () => {
+  it('offers both ways forward: an Admin looks (and gives the role), or Pleo answers', () => {
+    for (const [audience, stage] of [
+      ['partner', 'new'],
+      ['customer', 'existing'],
+      ['unknown', 'unknown'],
+    ] as const)
+      expect(ids(stepsFor('role-unclear', 'production', profile(audience, stage)))).toEqual([
+        'askAdminToLook',
+        'askPleoAboutRole',
+      ]);
+  });
+
+  it('asks an Administrator, naming the role and both causes, not stating either as fact', () => {
+    const who = profile('customer', 'existing');
+    const record = recordFor('role-unclear', 'production');
+    const request = accessRequest(verdict(record, who), 'production', who, record)!;
+    expect(request).toMatchObject({ recipient: 'administrator', reason: 'role-unclear' });
+    expect(request.role.value).toBe('controller');
+    const { body } = renderAccessRequest(request, t);
+    expect(body).toContain('My role there is Controller');
+    expect(body).toContain('Admin or Bookkeeper role');
+    expect(body).toContain('Pleo needs to enable Standalone API Key access');
+    expect(body).not.toContain('seems not to be enabled');
+  });
 });
 
 describe('the decision table of the access guide', () => {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
-import {
-  asksForRole,
-  checkedAge,
-  checkedText,
-  checklist,
-  environmentOrder,
-  popupParams,
-} from '../../../lib/guidance/view';
+import { checkedAge, checkedText } from '../../../lib/guidance/checked';
+import { asksForRole, checklist, environmentOrder, popupParams } from '../../../lib/guidance/view';
 import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
 import type { Profile, RoleFact } from '../../../lib/types';
 import { DEFAULT_PROFILE } from '../../../lib/types';

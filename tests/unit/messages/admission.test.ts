@@ -1,8 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import { MAX_MESSAGE_CHARS } from '../../../lib/limits';
 import { admit, createRefusalLog, type SenderInfo } from '../../../lib/messages/admission';
 import { send } from '../../../lib/messages/client';
-import { MAX_MESSAGE_CHARS, type RefusalCode } from '../../../lib/messages/protocol';
+import type { RefusalCode } from '../../../lib/messages/protocol';
+import { isSecret } from '../../../lib/privacy';
 import { EMPTY_OBSERVATION } from '../../../lib/types';
+import { PERSONAL_LABELS } from '../../e2e/reliability/hostile-strings';
 
 const self = { id: 'our-id', baseUrl: 'chrome-extension://our-id/' };
 const pleoTab: SenderInfo = {
@@ -43,12 +46,14 @@ describe('admit: accepted', () => {
     expect(admit(observation, firefox, self)).toMatchObject({ ok: true, environment: 'staging', tabId: 3 });
   });
 
-  it.each([{ type: 'dismiss-hint', verdict: 'role-missing' }, { type: 'open-guidance' }])(
-    'a content-script message: $type',
-    (message) => {
-      expect(admit(message, pleoTab, self)).toMatchObject({ ok: true, from: 'content', message });
-    },
-  );
+  it.each([
+    { type: 'dismiss-hint', verdict: 'role-missing' },
+    { type: 'open-guidance' },
+    { type: 'start-pick', target: 'apiKeys' },
+    { type: 'start-pick', target: 'role' },
+  ])('a content-script message: $type', (message) => {
+    expect(admit(message, pleoTab, self)).toMatchObject({ ok: true, from: 'content', message });
+  });
 
   it.each([
     { type: 'set-profile', kind: 'partner', stage: 'new' },
@@ -92,6 +97,24 @@ describe('admit: refused', () => {
   ];
   it.each(senders)('an observation from %s', (_, sender) => {
     expect(admit(observation, sender, self)).toEqual({ ok: false, error: 'bad-sender' });
+  });
+
+  // The background injects pick mode into the tab admission names: only a Pleo tab's own top frame
+  // can ask for it, for itself; no message can name another tab.
+  it.each(senders)('a pick request from %s', (_, sender) => {
+    expect(admit({ type: 'start-pick', target: 'role' }, sender, self)).toEqual({
+      ok: false,
+      error: 'bad-sender',
+    });
+  });
+
+  it.each([
+    ['another tab named', { type: 'start-pick', target: 'apiKeys', tabId: 8 }],
+    ['a frame named', { type: 'start-pick', target: 'apiKeys', frameId: 0 }],
+    ['an unknown target', { type: 'start-pick', target: 'settings' }],
+    ['no target', { type: 'start-pick' }],
+  ])('a pick request with %s', (_, message) => {
+    expect(admit(message, pleoTab, self)).toEqual({ ok: false, error: 'bad-schema' });
   });
 
   const pageSenders: [string, SenderInfo][] = [
@@ -214,5 +237,50 @@ describe('send', () => {
     expect(answering.sendMessage).toHaveBeenCalledWith({ type: 'forget-everything' });
     const silent = { sendMessage: async () => undefined };
     expect(await send(silent, { type: 'open-guidance' })).toEqual({ ok: false, error: 'write-failed' });
+  });
+});
+
+describe('admit: nothing personal or secret is admitted, whatever the content script says', () => {
+  it.each(PERSONAL_LABELS)('a label to learn: %j', (label) => {
+    const message = { type: 'learn-label', kind: 'role', label, language: 'en', role: 'admin' };
+    expect(admit(message, pleoTab, self)).toEqual({ ok: false, error: 'personal-or-secret' });
+  });
+
+  it.each(PERSONAL_LABELS.filter((label) => isSecret(label)))('a company name: %j', (organisation) => {
+    expect(admit({ ...observation, organisation }, pleoTab, self)).toEqual({
+      ok: false,
+      error: 'personal-or-secret',
+    });
+  });
+
+  it('a company name is still a name: it is kept unless it is secret', () => {
+    expect(admit({ ...observation, organisation: 'Acme Nordic ApS' }, pleoTab, self)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it.each(PERSONAL_LABELS)('evidence quoting %j loses that line, and keeps the rest', (label) => {
+    const kept = { check: 'signedIn', signal: 'nav', detail: 'main menu' };
+    const message = {
+      ...observation,
+      observation: {
+        ...observation.observation,
+        evidence: [
+          kept,
+          { check: 'role', signal: 'learned-label', detail: label },
+          ...(isSecret(label) ? [{ check: 'apiKeysEntry', signal: 'entry-label', detail: label }] : []),
+        ],
+      },
+    };
+    const admitted = admit(message, pleoTab, self);
+    expect(admitted).toMatchObject({ ok: true });
+    expect((admitted as { message: typeof observation }).message.observation.evidence).toEqual([kept]);
+  });
+
+  it('a label of the rules, or one the user may teach, is admitted', () => {
+    for (const label of ['API Keys', 'Expense reviewer', 'Developer access', 'Nøgler til udviklere']) {
+      const message = { type: 'learn-label', kind: 'apiKeys', label, language: 'en' };
+      expect(admit(message, pleoTab, self), label).toMatchObject({ ok: true });
+    }
   });
 });

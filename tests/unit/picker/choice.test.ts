@@ -14,7 +14,16 @@ function element(html: string): Element {
 describe('pickedLabel: what a chosen element teaches', () => {
   it.each([
     ['a button’s text', '<button>Developer access</button>', 'Developer access'],
-    ['an aria-label first', '<a href="/x" aria-label="Integrations: API">Open</a>', 'Integrations: API'],
+    [
+      'the shown text, not a hidden aria-label',
+      '<a href="/x" aria-label="Doe, Jane">Developer access</a>',
+      'Developer access',
+    ],
+    [
+      'an aria-label when nothing shows',
+      '<a href="/x" aria-label="Integrations: API"><svg></svg></a>',
+      'Integrations: API',
+    ],
     [
       'a card’s title, not its description',
       '<a href="/x"><h3>Developer access</h3><p>Create keys</p></a>',
@@ -26,7 +35,7 @@ describe('pickedLabel: what a chosen element teaches', () => {
       'Developer access',
     ],
     ['trimmed and collapsed', '<button>\n  Developer\n  access  </button>', 'Developer access'],
-  ])('the API Keys entry: %s (rule 1’s label)', (_, html, label) => {
+  ])('the API Keys entry: %s', (_, html, label) => {
     expect(pickedLabel(element(html), 'apiKeys')).toBe(label);
   });
 
@@ -92,6 +101,7 @@ describe('the role buttons', () => {
     expect(KNOWN_ROLES.map((role) => roleName(role, 'en'))).toEqual([
       'Admin',
       'Bookkeeper',
+      'Controller',
       'Expense reviewer',
       'Finance',
       'Employee',

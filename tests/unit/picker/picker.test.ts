@@ -4,7 +4,7 @@
  * The user's trusted clicks and keys are proved in a real browser (tests/e2e/picker.spec.ts).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPicker } from '../../../entrypoints/pleo.content/picker/picker';
+import { createPicker } from '../../../entrypoints/picker/picker';
 import type { HintStrings } from '../../../lib/hint/hint';
 import { ENGLISH_HINT_STRINGS } from '../../../lib/hint/strings';
 import type { Language } from '../../../lib/types';
@@ -21,11 +21,15 @@ const host = () => document.querySelector('[data-pleo-access-picker]');
 const barText = () => host()?.shadowRoot?.querySelector('.text')?.textContent;
 
 let added: { type: string; signal?: AbortSignal }[] = [];
+/** Whether the extension is still there, as the picker asks it. */
+let extensionThere = true;
+const alive = () => extensionThere;
 
 beforeEach(() => {
   document.documentElement.lang = 'en';
   document.body.innerHTML = '<nav><button id="entry">Developer access</button></nav>';
   added = [];
+  extensionThere = true;
   const original = window.addEventListener.bind(window);
   vi.spyOn(window, 'addEventListener').mockImplementation((type, listener, options) => {
     added.push({ type, signal: typeof options === 'object' ? options.signal : undefined });
@@ -40,7 +44,7 @@ afterEach(() => {
 
 describe('pick mode in the page', () => {
   it('draws its bar in an open shadow root after <body>, in the page’s language', async () => {
-    const picker = createPicker(vi.fn(), stringsIn);
+    const picker = createPicker(vi.fn(), stringsIn, alive);
     await picker.start('apiKeys');
     expect(host()?.shadowRoot?.mode).toBe('open');
     expect(document.documentElement.lastElementChild).toBe(host());
@@ -58,7 +62,7 @@ describe('pick mode in the page', () => {
 
   it('answers no event a page’s script sends: it chooses nothing, cancels nothing, stops nothing', async () => {
     const send = vi.fn();
-    const picker = createPicker(send, stringsIn);
+    const picker = createPicker(send, stringsIn, alive);
     await picker.start('apiKeys');
     const entry = document.getElementById('entry')!;
     let pageClicks = 0;
@@ -83,7 +87,7 @@ describe('pick mode in the page', () => {
   });
 
   it('leaves nothing behind when it ends: no host, no listener', async () => {
-    const picker = createPicker(vi.fn(), stringsIn);
+    const picker = createPicker(vi.fn(), stringsIn, alive);
     await picker.start('role');
     expect(added.length).toBeGreaterThan(10);
     expect(added.every(({ signal }) => signal && !signal.aborted)).toBe(true);
@@ -93,7 +97,7 @@ describe('pick mode in the page', () => {
   });
 
   it('starting again restarts it: one host, the old listeners gone', async () => {
-    const picker = createPicker(vi.fn(), stringsIn);
+    const picker = createPicker(vi.fn(), stringsIn, alive);
     await picker.start('apiKeys');
     const first = added.length;
     await picker.start('role');
@@ -108,7 +112,7 @@ describe('pick mode in the page', () => {
     let deliver: (strings: HintStrings) => void = () => undefined;
     const slow = vi.fn(() => new Promise<HintStrings>((resolve) => (deliver = resolve)));
     document.documentElement.lang = 'fi-FI';
-    const picker = createPicker(vi.fn(), slow);
+    const picker = createPicker(vi.fn(), slow, alive);
     const starting = picker.start('apiKeys');
     expect(slow).toHaveBeenCalledWith('fi');
     picker.stop();
@@ -119,24 +123,49 @@ describe('pick mode in the page', () => {
   });
 
   it('without strings (the background could not answer) draws nothing and listens to nothing', async () => {
-    const picker = createPicker(vi.fn(), async () => null);
+    const picker = createPicker(vi.fn(), async () => null, alive);
     await picker.start('apiKeys');
     expect(host()).toBeNull();
     expect(added.filter((entry) => entry.type === 'click')).toEqual([]);
   });
 
-  it('ends on navigation and after 60 s', async () => {
+  it('ends when the address changes, the extension goes away, and after 60 s; not on events a script sends', async () => {
     vi.useFakeTimers();
-    const picker = createPicker(vi.fn(), stringsIn);
-    for (const event of ['popstate', 'hashchange']) {
-      await picker.start('apiKeys');
-      window.dispatchEvent(new Event(event));
-      expect(host(), event).toBeNull();
+    const picker = createPicker(vi.fn(), stringsIn, alive);
+    await picker.start('apiKeys');
+    // A page's script can dispatch these; WXT's location-change event is always dispatched by a script.
+    for (const event of [
+      new PopStateEvent('popstate'),
+      new HashChangeEvent('hashchange'),
+      new Event('wxt:locationchange'),
+    ]) {
+      window.dispatchEvent(event);
+      vi.advanceTimersByTime(1_000);
+      expect(host(), event.type).not.toBeNull();
     }
+    history.pushState({}, '', '/settings/general');
+    vi.advanceTimersByTime(250);
+    expect(host()).toBeNull();
+
+    await picker.start('role');
+    extensionThere = false;
+    vi.advanceTimersByTime(250);
+    expect(host()).toBeNull();
+
+    extensionThere = true;
     await picker.start('apiKeys');
     vi.advanceTimersByTime(59_000);
     expect(host()).not.toBeNull();
     vi.advanceTimersByTime(1_000);
     expect(host()).toBeNull();
+  });
+
+  it('ends when the page removes its host: nothing stays armed', async () => {
+    const picker = createPicker(vi.fn(), stringsIn, alive);
+    await picker.start('apiKeys');
+    const listening = added.length;
+    host()!.remove();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(added.slice(0, listening).every(({ signal }) => signal?.aborted)).toBe(true);
   });
 });

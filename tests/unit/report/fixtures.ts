@@ -34,6 +34,11 @@ const OBSERVATIONS: Record<Exclude<VerdictKind, 'not-checked'>, Partial<Observat
     apiKeysEntry: 'absent',
     role: { value: 'admin', confidence: 'high', source: 'detected' },
   },
+  'role-unclear': {
+    signedIn: 'yes',
+    apiKeysEntry: 'absent',
+    role: { value: 'controller', confidence: 'medium', source: 'detected' },
+  },
   'signed-out': { signedIn: 'no' },
   unknown: { signedIn: 'yes' },
 };

@@ -224,7 +224,7 @@ describe('learned labels in the Markdown report', () => {
       ...KNOWN_ROLES.map((role) => taught('role', `Zq ${role}`, language, role)),
     ]);
     // At most 50 an environment: the two environments hold them all.
-    const report = reportWith({ production: labels.slice(0, 44), staging: labels.slice(44) });
+    const report = reportWith({ production: labels.slice(0, 50), staging: labels.slice(50) });
     const block = suggestedBlock(reportMarkdown(report, t))!;
     const removed = block.filter((line) => /^-(?!--)/.test(line)).map((line) => line.slice(1));
     expect(removed).toHaveLength(LANGUAGES.length * (3 + KNOWN_ROLES.length));
@@ -278,7 +278,10 @@ describe('learned labels in the Markdown report', () => {
     );
     expect(tables).toHaveLength(2);
     const labels = report.environments[0]!.learnedLabels!.map((learned) => learned.label);
-    expect(labels).toEqual(hostile.map((label) => shorten(label, 80)));
+    // Parts of two or more lower-case words the rules do not know read as names (lib/privacy.ts):
+    // hidden whole, which is inert too; the rest stay exactly as taught.
+    const hidden = new Set([HOSTILE[0], HOSTILE[4], HOSTILE[5], HOSTILE[6], HOSTILE[8], HOSTILE[10]]);
+    expect(labels).toEqual(hostile.map((label) => (hidden.has(label) ? '[name]' : shorten(label, 80))));
     for (const table of tables) {
       const cells = [...table.querySelectorAll('tbody tr')].map(
         (row) => row.querySelectorAll('td')[1]!.textContent,

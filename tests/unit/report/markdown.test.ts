@@ -53,6 +53,18 @@ describe('escapeMarkdown', () => {
 });
 
 describe('reportMarkdown', () => {
+  it('a Controller without API Keys: role-unclear in the summary, controller in the checks, and in the JSON', () => {
+    const report = buildReport(
+      reportInput(t, { records: { production: recordFor('production', 'role-unclear') } }),
+    );
+    const production = report.environments.find((entry) => entry.environment === 'production')!;
+    expect(production.verdict).toBe('role-unclear');
+    expect(production.checks.role.value).toBe('controller');
+    const markdown = reportMarkdown(report, t);
+    expect(markdown).toContain(`${t('report.markdown.verdict.roleUnclear')} (\`role-unclear\`)`);
+    expect(markdown).toContain('controller');
+  });
+
   it('starts with a summary of each environment: verdict and what is missing', () => {
     const report = buildReport(
       reportInput(t, {

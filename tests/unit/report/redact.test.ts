@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VOCABULARY } from '../../../lib/detect/rules';
+import { knownWordsIn } from '../../../lib/privacy';
 import {
   hideNames,
   isRedacted,
@@ -8,10 +9,9 @@ import {
   redactText,
   shorten,
   withoutQuery,
-  wordsOf,
 } from '../../../lib/report/redact';
 
-const KNOWN = wordsOf(VOCABULARY);
+const KNOWN = knownWordsIn(VOCABULARY);
 
 describe('redactSecrets', () => {
   it.each([

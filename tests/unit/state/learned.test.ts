@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { withLearnedLabel, withoutLearnedLabel } from '../../../lib/state/learned';
+import { LEARNED_LABELS_LIMIT } from '../../../lib/limits';
+import { learnedFromStorage, withLearnedLabel, withoutLearnedLabel } from '../../../lib/state/learned';
 import { whyUnteachable } from '../../../lib/state/teachable';
-import { LEARNED_LABELS_LIMIT, type LearnedLabel } from '../../../lib/types';
+import type { LearnedLabel } from '../../../lib/types';
 
 const taught = (label: string, at = 1, kind: LearnedLabel['kind'] = 'apiKeys'): LearnedLabel => ({
   kind,
@@ -58,5 +59,31 @@ describe('which labels may be taught', () => {
     ['Alex Example', 'personal-or-secret'],
   ])('%j → %s', (label, why) => {
     expect(whyUnteachable(label)).toBe(why);
+  });
+});
+
+describe('learnedFromStorage', () => {
+  const good = { kind: 'apiKeys', label: 'Developer access', language: 'da', learnedAt: 1 };
+  it("keeps the environment's well-formed entries and leaves out the rest", () => {
+    const stored = {
+      production: [
+        good,
+        { ...good, kind: 'nonsense' },
+        { ...good, label: 'x'.repeat(81) },
+        { ...good, language: 'xx' },
+        { ...good, kind: 'role', label: 'Superuser', role: 'admin' },
+        { ...good, kind: 'role', role: 'king' },
+        'text',
+        null,
+      ],
+      staging: [{ ...good, label: 'Other' }],
+    };
+    expect(learnedFromStorage(stored, 'production').map((entry) => entry.label)).toEqual([
+      'Developer access',
+      'Superuser',
+    ]);
+    expect(learnedFromStorage(stored, 'staging')).toHaveLength(1);
+    expect(learnedFromStorage(undefined, 'production')).toEqual([]);
+    expect(learnedFromStorage({ production: 'x' }, 'production')).toEqual([]);
   });
 });

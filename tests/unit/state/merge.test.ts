@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  emptyRecord,
-  HISTORY_LIMIT,
-  lastVerdict,
-  merge,
-  noteVerdict,
-  withoutLearnedFacts,
-} from '../../../lib/state/merge';
+import { HISTORY_LIMIT } from '../../../lib/limits';
+import { emptyRecord, lastVerdict, merge, noteVerdict, withoutLearnedFacts } from '../../../lib/state/merge';
 import type { Evidence, Observation, RoleFact } from '../../../lib/types';
 import { EMPTY_OBSERVATION, UNKNOWN_ROLE, VERDICTS } from '../../../lib/types';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import { environmentView } from '../../../lib/guidance/view';
+import { ORGANISATIONS_LIMIT } from '../../../lib/limits';
 import { type EnvironmentRecord, emptyRecord, merge } from '../../../lib/state/merge';
 import {
   byMostRecent,
   currentOrganisation,
   normaliseOrganisationName,
-  ORGANISATIONS_LIMIT,
   type OrganisationRecord,
   organisationByName,
   organisationId,

@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
+import { REQUESTS_LIMIT } from '../../../lib/limits';
 import { type EnvironmentRecord, emptyRecord, merge } from '../../../lib/state/merge';
 import {
   FOLLOW_UP_AFTER,
   isFollowUpDue,
   openRequest,
-  REQUESTS_LIMIT,
   type RequestRecord,
   reportedRequest,
   type SentRequest,

@@ -12,9 +12,12 @@ import type {
 } from '../../../lib/types';
 import { DEFAULT_PROFILE } from '../../../lib/types';
 
-type RoleCase = 'none' | 'key' | 'other';
+type RoleCase = 'none' | 'key' | 'other' | 'unclear';
 
-/** Every way a record and profile can leave the role unseen, an Admin/Bookkeeper, or another role. */
+/**
+ * Every way a record and profile can leave the role unseen, an Admin/Bookkeeper, a role Pleo's docs
+ * say sees no API Keys, or one they say nothing about (Controller).
+ */
 const ROLE_CASES: Record<
   RoleCase,
   { name: string; detected: RoleFact; declared?: Exclude<RoleValue, 'unknown'> }[]
@@ -70,6 +73,22 @@ const ROLE_CASES: Record<
       declared: 'finance',
     },
   ],
+  unclear: [
+    {
+      name: 'Controller at medium',
+      detected: { value: 'controller', confidence: 'medium', source: 'detected' },
+    },
+    {
+      name: 'Controller declared',
+      detected: { value: 'unknown', confidence: 'low', source: 'detected' },
+      declared: 'controller',
+    },
+    {
+      name: 'Controller seen over an Admin declaration',
+      detected: { value: 'controller', confidence: 'high', source: 'detected' },
+      declared: 'admin',
+    },
+  ],
 };
 
 /** The truth table of design.md, one row per signed-in state × API Keys entry × role. */
@@ -83,6 +102,15 @@ const TABLE: [SignedIn, EntryState, RoleCase, VerdictKind, Missing[]][] = [
   ['no', 'unknown', 'none', 'signed-out', []],
   ['no', 'unknown', 'key', 'signed-out', []],
   ['no', 'unknown', 'other', 'signed-out', []],
+  ['no', 'visible', 'unclear', 'signed-out', []],
+  ['no', 'absent', 'unclear', 'signed-out', []],
+  ['no', 'unknown', 'unclear', 'signed-out', []],
+  ['yes', 'visible', 'unclear', 'ready', []],
+  ['yes', 'absent', 'unclear', 'role-unclear', []],
+  ['yes', 'unknown', 'unclear', 'unknown', ['open-settings']],
+  ['unknown', 'visible', 'unclear', 'ready', []],
+  ['unknown', 'absent', 'unclear', 'role-unclear', []],
+  ['unknown', 'unknown', 'unclear', 'unknown', ['sign-in-state', 'open-settings']],
   ['yes', 'visible', 'none', 'ready', []],
   ['yes', 'visible', 'key', 'ready', []],
   ['yes', 'visible', 'other', 'ready', []],
@@ -120,8 +148,8 @@ function profileWith(declared?: Exclude<RoleValue, 'unknown'>): Profile {
 describe('verdict truth table', () => {
   it('the table covers every combination exactly once', () => {
     const rows = new Set(TABLE.map(([signedIn, entry, role]) => `${signedIn}/${entry}/${role}`));
-    expect(rows.size).toBe(3 * 3 * 3);
-    expect(TABLE).toHaveLength(27);
+    expect(rows.size).toBe(3 * 3 * 4);
+    expect(TABLE).toHaveLength(36);
   });
 
   for (const [signedIn, entry, roleCase, kind, missing] of TABLE) {

@@ -4,17 +4,17 @@
  * background never crashes: unusable data is reset and logged (the report shows the log), usable
  * fields are kept, and running a migration twice gives what running it once gives.
  *
- * Here, the whole background over everything corrupt at once. Case by case: every earlier version
+ * Here, the background's writer and records over everything corrupt at once. Case by case: every earlier version
  * and migrations run twice in ./migrations.test.ts; damaged fields, unusable records and the other
  * items in ./repair.test.ts; the popup's and options page's reads in ./reader.test.ts.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '../../../entrypoints/background';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
+import { createWriteQueue } from '../../../lib/messages/handlers';
 import { buildReport } from '../../../lib/report/build';
 import type { EnvironmentRecord } from '../../../lib/state/merge';
+import { storedRecords } from '../../../lib/storage/records';
+import { openStorageForWriting } from '../../../lib/storage/writer';
 import { DEFAULT_PROFILE, EMPTY_OBSERVATION, type StorageReset } from '../../../lib/types';
 import { englishT } from '../report/fixtures';
 import { GOOD_RECORD, NOW, raw, resetStorage, store } from './fixtures';
@@ -23,7 +23,6 @@ beforeEach(resetStorage);
 
 describe('the background over everything corrupt at once', () => {
   it('answers, records the observation, and the report lists every reset', async () => {
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((name: string) => name);
     await store({
       'environment:production': { ...GOOD_RECORD, checkedAt: 'x', surprise: true },
       'environment:production$': { v: 2 },
@@ -33,22 +32,12 @@ describe('the background over everything corrupt at once', () => {
       dismissedHints: { 0: 'production:ready' },
       resets: 'none',
     });
-    background.main();
+    const writer = openStorageForWriting();
+    const write = createWriteQueue();
     // An update starts the worker: it reads (and repairs) every item before the first message.
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
-    const sender = {
-      id: fakeBrowser.runtime.id,
-      url: 'https://app.pleo.io/settings',
-      origin: 'https://app.pleo.io',
-      frameId: 0,
-      tab: { id: 3 },
-    } as Browser.runtime.MessageSender;
-    const observation = { ...EMPTY_OBSERVATION, signedIn: 'yes' };
-    const [answer] = await fakeBrowser.runtime.onMessage.trigger(
-      { type: 'observation', observation },
-      sender,
-      () => undefined,
-    );
+    void write(writer.repairAll);
+    const observation = { ...EMPTY_OBSERVATION, signedIn: 'yes' } as const;
+    const answer = await write(() => storedRecords(writer).observe('production', observation));
     expect(answer).toEqual({ ok: true });
 
     const after = await raw();

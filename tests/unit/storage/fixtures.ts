@@ -84,6 +84,7 @@ export const EARLIER_VERSIONS: {
   resets: {},
   learnedLabels: {},
   requests: {},
+  keyChecks: {},
   productionOrganisations: {},
   stagingOrganisations: {},
   writeFailure: {},

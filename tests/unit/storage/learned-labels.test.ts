@@ -3,9 +3,10 @@
  * read, its limit, its migration from storage that never had it, and forgetting through it.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { LEARNED_LABELS_LIMIT } from '../../../lib/limits';
 import { withLearnedLabel, withoutLearnedLabel } from '../../../lib/state/learned';
 import { openStorageForWriting } from '../../../lib/storage/writer';
-import { LEARNED_LABELS_LIMIT, type LearnedLabel } from '../../../lib/types';
+import type { LearnedLabel } from '../../../lib/types';
 import { NOW, raw, resetStorage, store, VERSION_1_RECORD } from './fixtures';
 
 beforeEach(resetStorage);

@@ -6,15 +6,15 @@
 import { h, render } from 'preact';
 import * as v from 'valibot';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { WriteFailureAlert } from '../../../components/WriteFailureAlert';
-import background from '../../../entrypoints/background';
 import type { Translate } from '../../../lib/guidance/translate';
+import { createWriteQueue } from '../../../lib/messages/handlers';
 import { buildReport, reportJson } from '../../../lib/report/build';
 import { reportMarkdown } from '../../../lib/report/markdown';
 import { ReportSchema } from '../../../lib/report/schema';
 import { writeFailureItem } from '../../../lib/storage/reader';
+import { storedRecords } from '../../../lib/storage/records';
 import { openStorageForWriting } from '../../../lib/storage/writer';
 import type { Evidence, Observation, WriteFailure } from '../../../lib/types';
 import { CHECKS, DEFAULT_PROFILE, EMPTY_OBSERVATION, ROLE_VALUES } from '../../../lib/types';
@@ -77,23 +77,10 @@ describe('a refused write', () => {
   });
 
   it('in the background: the observation is answered as failed, noted, and the earlier record kept', async () => {
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((name: string) => name);
-    background.main();
-    const sender = {
-      id: fakeBrowser.runtime.id,
-      url: 'https://app.pleo.io/settings',
-      origin: 'https://app.pleo.io',
-      frameId: 0,
-      tab: { id: 4 },
-    } as Browser.runtime.MessageSender;
-    const deliver = async (observation: Partial<Observation>) =>
-      (
-        await fakeBrowser.runtime.onMessage.trigger(
-          { type: 'observation', observation: { ...EMPTY_OBSERVATION, ...observation } },
-          sender,
-          () => undefined,
-        )
-      )[0];
+    const records = storedRecords(openStorageForWriting());
+    const write = createWriteQueue();
+    const deliver = (observation: Partial<Observation>) =>
+      write(() => records.observe('production', { ...EMPTY_OBSERVATION, ...observation }));
 
     expect(await deliver({ signedIn: 'yes', apiKeysEntry: 'visible' })).toEqual({ ok: true });
     const before = await local();
@@ -182,23 +169,11 @@ function observation(i: number): Observation {
 }
 
 it('10,000 detections in both environments keep the stored data under 100 kB', async () => {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((name: string) => name);
-  background.main();
+  const records = storedRecords(openStorageForWriting());
+  const write = createWriteQueue();
   for (let i = 0; i < 10_000; i++) {
-    const origin = i % 2 === 0 ? 'https://app.pleo.io' : 'https://app.staging.pleo.io';
-    const sender = {
-      id: fakeBrowser.runtime.id,
-      url: `${origin}/settings`,
-      origin,
-      frameId: 0,
-      tab: { id: 1 + (i % 7) },
-    };
-    const [answer] = await fakeBrowser.runtime.onMessage.trigger(
-      { type: 'observation', observation: observation(i) },
-      sender as Browser.runtime.MessageSender,
-      () => undefined,
-    );
-    expect(answer).toEqual({ ok: true });
+    const environment = i % 2 === 0 ? 'production' : 'staging';
+    expect(await write(() => records.observe(environment, observation(i)))).toEqual({ ok: true });
   }
   const bytes = bytesInUse(await local());
   console.info(`reliability 10 (unit): storage after 10,000 detections: ${bytes} bytes`);

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { RESETS_LIMIT } from '../../../lib/storage/items';
+import { RESETS_LIMIT } from '../../../lib/limits';
 import { openStorageForWriting } from '../../../lib/storage/writer';
 import { NOW, raw, resetStorage, VERSION_1_RECORD } from './fixtures';
 

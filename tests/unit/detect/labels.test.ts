@@ -39,6 +39,20 @@ describe('learned labels', () => {
     });
   });
 
+  it('a taught entry label is what the page showed: it is read where an aria-label says something else', () => {
+    const page = parse(
+      UNKNOWN_ENTRY.replace('<button>Developer access', '<button aria-label="Dev">Developer access'),
+    );
+    expect(detect(page, `${PROD}/settings`).apiKeysEntry).toBe('absent');
+    const learned = learnedLookup([taught('Developer access', 'apiKeys')]);
+    expect(detect(page, `${PROD}/settings`, learned).apiKeysEntry).toBe('visible');
+    // Only a taught label is read from the shown text: the rules still read the aria-label.
+    const rulesWord = parse(
+      UNKNOWN_ENTRY.replace('<button>Developer access', '<button aria-label="Dev">API Keys'),
+    );
+    expect(detect(rulesWord, `${PROD}/settings`).apiKeysEntry).toBe('absent');
+  });
+
   it('a role word the rules do not know, in the account area, gives the taught role', () => {
     const page = parse(app('<h1>Expenses</h1>', { role: 'Superuser' }));
     expect(detect(page, `${PROD}/expenses`).role.value).toBe('unknown');

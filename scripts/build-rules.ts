@@ -6,22 +6,29 @@ import { gzipSync, inflateSync } from 'node:zlib';
 
 /** Budgets in bytes, gzip level 9. Raise one only with the reason in the commit message. */
 export const BUDGETS = {
-  // 15 kB until the in-page news that a request arrived (issue 26: reading the stored requests,
-  // keeping the news on the page, its date in the page's language) took it 0.28 kB past that.
-  contentScript: 15_300,
+  contentScript: 15_000,
+  // Pick mode, injected when the user starts a pick: 6.16 kB at first (its bar, the label rules and
+  // the vocabulary the privacy check knows), with the browser's own API rather than the polyfill.
+  picker: 8_000,
   // 10 kB at first; the libraries the stack prescribes take 6.8 kB of it before any of our code
   // (webextension-polyfill 3.1 kB, @wxt-dev/storage 3.7 kB) and valibot's validators most of the rest.
   // 12.5 kB until the learned labels (their stored item, three messages and their handlers) took it
   // 0.2 kB past that, after the start-cost work had saved 0.15 kB. 13 kB until one record per
   // organisation (the companies' stored items, hashing their names, merging into each) took it to
-  // 13.6 kB. 14 kB until the requests the user sent (issue 26: their stored item, three messages and
-  // their handlers, closing them after each observation, the badge that tells an arrival) took it
-  // to 14.55 kB.
-  background: 14_600,
+  // 13.6 kB. The requests the user sent (issue 26: their stored item, three messages and their
+  // handlers, closing them after each observation, the badge that tells an arrival) add 1.06 kB:
+  // 17.52 kB against 16.46 kB for the main branch it was merged with, which is itself past 14 kB.
+  background: 15_100,
   popup: 40_000,
-  // 150 kB until the texts of the request follow-up (issue 26: 27 texts in eleven languages, each
-  // language's messages.json compressed on its own in the zip) took it to 156.6 kB.
-  chromeZip: 157_000,
+  // The key check page (issue 25): Preact, the polyfill and the messages client it shares with the
+  // popup, and its own code; 15.5 kB with the shared chunks when it came.
+  keyCheckPage: 18_000,
+  // 150 kB until pick mode became a script of its own (issue 21: its own copy of the rules'
+  // vocabulary and the hint's styles, and three texts in eleven languages; 151.5 kB), then the key
+  // check (issue 25: its page and its texts in eleven languages, about 1.3 kB compressed each).
+  // The request follow-up (issue 26: its texts in eleven languages) adds 8.4 kB: 190.1 kB against
+  // 181.7 kB for the main branch it was merged with, which is itself past 175 kB.
+  chromeZip: 183_500,
 } as const;
 
 export function gzipSize(content: string | Uint8Array): number {

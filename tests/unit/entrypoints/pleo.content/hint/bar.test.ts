@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { renderHintBar } from '../../../entrypoints/pleo.content/hint/bar';
-import { ENGLISH_HINT_STRINGS } from '../../../lib/hint/strings';
+import { renderHintBar } from '../../../../../entrypoints/pleo.content/hint/bar';
+import { ENGLISH_HINT_STRINGS } from '../../../../../lib/hint/strings';
+
+/** A click as the user's own: a page's script cannot make one (happy-dom lets a test mark it). */
+function userClick(element: Element | undefined): void {
+  const event = new MouseEvent('click', { bubbles: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  element?.dispatchEvent(event);
+}
 
 const GERMAN = {
   ...ENGLISH_HINT_STRINGS,
@@ -28,10 +35,29 @@ describe('renderHintBar', () => {
     const [details, dismiss] = [...container.querySelectorAll('button')];
     expect(details?.textContent).toBe('Details');
     expect(dismiss?.getAttribute('aria-label')).toBe('Schließen');
-    details?.click();
-    dismiss?.click();
+    userClick(details);
+    userClick(dismiss);
     expect(onDetails).toHaveBeenCalledOnce();
     expect(onDismiss).toHaveBeenCalledOnce();
+  });
+
+  it("answers the user's clicks only: a page's script clicking every button does nothing", () => {
+    const container = document.createElement('div');
+    const [onDetails, onDismiss, onPoint] = [vi.fn(), vi.fn(), vi.fn()];
+    renderHintBar(container, {
+      hint: { verdict: 'unknown', message: 'unknownRole' },
+      strings: ENGLISH_HINT_STRINGS,
+      language: 'en',
+      onDetails,
+      onDismiss,
+      onPoint,
+    });
+    const buttons = [...container.querySelectorAll('button')];
+    expect(buttons).toHaveLength(3);
+    for (let i = 0; i < 30; i++) for (const button of buttons) button.click();
+    expect([onDetails, onDismiss, onPoint].map((handler) => handler.mock.calls.length)).toEqual([0, 0, 0]);
+    for (const button of buttons) userClick(button);
+    expect([onDetails, onDismiss, onPoint].map((handler) => handler.mock.calls.length)).toEqual([1, 1, 1]);
   });
 
   it('sets every text as text, and a second render replaces the first', () => {

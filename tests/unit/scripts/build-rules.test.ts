@@ -11,7 +11,7 @@ import {
   sourceFindings,
   transparentBorder,
   unexplainedLintCodes,
-} from '../../../scripts/build-checks';
+} from '../../../scripts/build-rules';
 
 const rulesIn = (file: string, content: string) =>
   hygieneFindings(file, content).map((finding) => finding.rule);

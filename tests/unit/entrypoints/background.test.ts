@@ -1,14 +1,15 @@
 /**
- * The real background script, started in the fake browser: what it writes for each message, what it
- * refuses without writing, its badge, and its serialised writes.
+ * The real background script, started in the fake browser: the messages it admits reach their
+ * records, what it refuses writes nothing, its badge, and its serialised writes. What each change
+ * does to the stored records is tested on lib/storage/records.ts itself.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '../../entrypoints/background';
-import type { SenderInfo } from '../../lib/messages/admission';
-import type { Observation } from '../../lib/types';
-import { EMPTY_OBSERVATION } from '../../lib/types';
+import background from '../../../entrypoints/background';
+import type { SenderInfo } from '../../../lib/messages/admission';
+import type { Observation } from '../../../lib/types';
+import { EMPTY_OBSERVATION } from '../../../lib/types';
 
 const ID = fakeBrowser.runtime.id;
 const tab = (id: number, url: string): SenderInfo => ({
@@ -131,21 +132,6 @@ describe('accepted messages', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('!');
   });
 
-  it('a declared role changes the verdict and is noted in the history', async () => {
-    await deliver(observe({ signedIn: 'yes', apiKeysEntry: 'absent' }), production);
-    const answer = await deliver({ type: 'declare-role', environment: 'production', role: 'admin' }, popup);
-    expect(answer).toEqual({ ok: true });
-    const all = await stored();
-    expect(all.profile).toEqual({
-      kind: 'unknown',
-      stage: 'unknown',
-      declaredRoles: { production: 'admin' },
-    });
-    expect(
-      (all['environment:production'] as { history: { verdict: string }[] }).history.map((h) => h.verdict),
-    ).toEqual(['unknown', 'not-enabled']);
-  });
-
   it('profile, hint setting and dismissals are stored', async () => {
     await deliver({ type: 'set-profile', kind: 'customer', stage: 'new' }, popup);
     await deliver({ type: 'set-hint-enabled', enabled: false }, popup);
@@ -155,6 +141,33 @@ describe('accepted messages', () => {
     expect(all.profile).toMatchObject({ kind: 'customer', stage: 'new' });
     expect(all.settings).toEqual({ hintEnabled: false });
     expect(all.dismissedHints).toEqual(['staging:role-missing']);
+  });
+
+  it('a key check: the page’s result per environment is kept, stamped; an extra field or a content script is refused', async () => {
+    const companyId = '6b1f3c2e-4d5a-4e8b-9c7d-0a1b2c3d4e5f';
+    const result = {
+      type: 'record-key-check',
+      production: { result: 'valid', companyId },
+      staging: { result: 'invalid' },
+    };
+    const keyCheckPage: SenderInfo = { id: ID, url: fakeBrowser.runtime.getURL('/check-key.html') };
+    expect(await deliver({ ...result, key: 'pleo_secret' }, keyCheckPage)).toEqual({
+      ok: false,
+      error: 'bad-schema',
+    });
+    expect(
+      await deliver(
+        { ...result, production: { result: 'valid', companyId: 'urn:pleo:company:<x>' } },
+        keyCheckPage,
+      ),
+    ).toEqual({ ok: false, error: 'bad-schema' });
+    expect(await deliver(result, production)).toEqual({ ok: false, error: 'bad-sender' });
+    expect((await stored()).keyChecks).toBeUndefined();
+    expect(await deliver(result, keyCheckPage)).toEqual({ ok: true });
+    expect((await stored()).keyChecks).toEqual({
+      production: { result: 'valid', companyId, checkedAt: expect.any(Number) },
+      staging: { result: 'invalid', checkedAt: expect.any(Number) },
+    });
   });
 
   it('forget-everything removes every stored value', async () => {
@@ -251,26 +264,6 @@ describe('one record per organisation (company)', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 9 })).toBe('!');
   });
 
-  it('the same company however the page spaces or cases it; a page with none goes to the environment’s record', async () => {
-    await deliver(inCompany('Acme ApS', { signedIn: 'yes', role: ADMIN }), production);
-    await deliver(inCompany('  ACME   aps ', { apiKeysEntry: 'visible' }), production);
-    await deliver(observe({ signedIn: 'yes', apiKeysEntry: 'absent' }), production);
-    const list = await organisations();
-    expect(list).toHaveLength(1);
-    expect(list[0]!.record).toMatchObject({ signedIn: { value: 'yes' }, apiKeysEntry: { value: 'visible' } });
-    expect((await stored())['environment:production']).toMatchObject({ apiKeysEntry: { value: 'absent' } });
-  });
-
-  it('keeps 50 companies per environment: the 51st drops the one checked longest ago, and the drop is logged', async () => {
-    for (let i = 0; i < 51; i++) await deliver(inCompany(`Company ${i}`, { signedIn: 'yes' }), production);
-    const list = await organisations();
-    expect(list).toHaveLength(50);
-    expect(list.map((o) => o.name)).not.toContain('Company 0');
-    expect((await stored()).resets).toEqual([
-      expect.objectContaining({ item: 'organisations:production', reason: 'organisation-limit' }),
-    ]);
-  });
-
   it('refuses an empty or over-long company name, writing nothing', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     for (const name of ['', '   ', 'x'.repeat(61)]) {
@@ -280,20 +273,6 @@ describe('one record per organisation (company)', () => {
       });
     }
     expect(await stored()).toEqual({});
-  });
-
-  it('a declared role counts for every company; "no API Keys entry" for the company seen last', async () => {
-    await deliver(inCompany('Acme ApS', { signedIn: 'yes', apiKeysEntry: 'absent' }), production);
-    await deliver(inCompany('Beta GmbH', { signedIn: 'yes' }), production);
-    await deliver({ type: 'declare-role', environment: 'production', role: 'admin' }, popup);
-    await deliver({ type: 'declare-no-api-keys', environment: 'production' }, popup);
-    const [acme, beta] = (await organisations()) as {
-      record: { history: { verdict: string }[]; apiKeysEntry: { value: string } };
-    }[];
-    expect(acme!.record.history.at(-1)?.verdict).toBe('not-enabled');
-    expect(beta!.record.apiKeysEntry.value).toBe('absent');
-    expect(beta!.record.history.at(-1)?.verdict).toBe('not-enabled');
-    expect((await stored())['environment:production']).toMatchObject({ checkedAt: null });
   });
 });
 
