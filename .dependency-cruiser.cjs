@@ -82,7 +82,8 @@ module.exports = {
       from: { path: '^lib/guidance/' },
       to: {
         path: '^lib/',
-        pathNot: '^lib/(guidance/|state/|detect/rules\\.ts$|environments\\.ts$|types\\.ts$|limits\\.ts$|privacy\\.ts$)',
+        pathNot:
+          '^lib/(guidance/|state/|detect/rules\\.ts$|environments\\.ts$|types\\.ts$|limits\\.ts$|privacy\\.ts$)',
       },
     },
     {

@@ -17,7 +17,7 @@ const RECIPIENT_CHOICES: [AudienceKind, MessageKey][] = [
  * Partner asks their partner contact, a Customer their Customer Success Manager), the copy button
  * as the card's one primary action, and the message itself one click away. It names the company
  * the page showed only when the user ticks "Include the company name" (unticked each time it opens).
- * `children` go under the copy button: lines about the request's life (sent, follow up).
+ * `followUp` goes under the copy button: lines about the request's life (sent, follow up).
  */
 export function AccessRequestBox(props: {
   request: AccessRequest;
@@ -29,8 +29,9 @@ export function AccessRequestBox(props: {
   onAudience(kind: AudienceKind): void;
   copyState: CopyState;
   onCopy(text: string): void;
+  /** What follows the request ("I sent it", the follow-up), given the company as the request names it. */
+  followUp?: (company: string | null) => ComponentChildren;
   t: Translate;
-  children?: ComponentChildren;
 }) {
   const { t, request } = props;
   const [includeCompany, setIncludeCompany] = useState(false);
@@ -85,7 +86,7 @@ export function AccessRequestBox(props: {
           {props.copyState === 'failed' ? t('popup.copyFailed') : ''}
         </p>
       </div>
-      {props.children}
+      {props.followUp?.(company)}
       <details class="request-preview">
         <summary>{t('popup.previewMessage')}</summary>
         <p class="request-help">{t('popup.requestHelp')}</p>

@@ -7,6 +7,7 @@ import { AccessRequestBox, type CopyState } from './AccessRequestBox';
 import { Checklist } from './Checklist';
 import { NextSteps } from './NextSteps';
 import { OtherOrganisations } from './OtherOrganisations';
+import { RequestFollowUp, RequestNews } from './RequestFollowUp';
 import { RoleQuestion } from './RoleQuestion';
 import { SiteAccessWithheld, WithheldHere } from './SiteAccessWithheld';
 import { type PickStatus, TeachChecker } from './TeachChecker';
@@ -46,6 +47,8 @@ export interface EnvironmentCardProps {
   pickStatus: PickStatus | null;
   onPointAt(target: PickTarget): void;
   onDeclareNoApiKeys(): void;
+  /** "I sent it" (true) under the request, or its undo (false). */
+  onRequestSent(sent: boolean): void;
   t: Translate;
 }
 
@@ -74,6 +77,7 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
     'point-at-role': () => props.onPointAt('role'),
     'sign-in': props.onSignIn,
   };
+  const { request } = view;
   return (
     <section
       id={id('card')}
@@ -121,20 +125,39 @@ export function EnvironmentCard(props: EnvironmentCardProps) {
           )}
         </div>
       )}
+      <RequestNews
+        followUp={view.followUp}
+        about={view.organisation ?? t(`environment.${environment}`)}
+        now={props.now}
+        t={t}
+      />
       {verdict.kind === 'not-checked' || withheld ? null : (
         <Checklist items={view.checklist} now={props.now} headingId={id('checks')} t={t} />
       )}
       {withheld ? null : (
         <div class="action-block">
-          {primary === 'copy-request' && view.request ? (
+          {primary === 'copy-request' && request ? (
             <AccessRequestBox
-              request={view.request}
+              request={request}
               headingId={id('request')}
               company={view.organisation}
               audience={props.audience}
               onAudience={props.onAudience}
               copyState={props.copyState}
               onCopy={props.onCopyRequest}
+              followUp={(company) => (
+                <RequestFollowUp
+                  followUp={view.followUp}
+                  request={request}
+                  company={company}
+                  headingId={id('follow-up')}
+                  now={props.now}
+                  onSent={() => props.onRequestSent(true)}
+                  onUndo={() => props.onRequestSent(false)}
+                  onCopy={props.onCopyRequest}
+                  t={t}
+                />
+              )}
               t={t}
             />
           ) : primary in run ? (

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { t } from '../components/translate';
 import { environmentOf, MATCH_PATTERNS } from '../lib/environments';
 import { badgeFor } from '../lib/guidance/badge';
+import { arrivalBadge } from '../lib/guidance/follow-up';
 import { createGuidanceTabs } from '../lib/guidance/guidance-tab';
 import { hintTextsFromMessages } from '../lib/hint/translations';
 import { admit, createRefusalLog } from '../lib/messages/admission';
@@ -36,15 +37,18 @@ export default defineBackground(() => {
     }
   }
 
-  async function paintVerdict(tabId: number, environment: Environment, { record, profile }: Written) {
-    const badge = badgeFor(verdict(record, profile).kind, environment, t);
+  /** What the user asked for arrived: the badge says so until the popup is opened; else the verdict. */
+  async function paintVerdict(tabId: number, { record, profile, where }: Written) {
+    const arrival = await records.unseenArrival(where);
+    const badge = arrival
+      ? arrivalBadge(arrival, where.environment, Date.now(), t)
+      : badgeFor(verdict(record, profile).kind, where.environment, t);
     await paintBadge(tabId, badge.text, badge.title, badge.color);
   }
 
   /** A tab not yet read shows the verdict of the organisation seen most recently; its content script then reports its own. */
   async function showBadge(tabId: number, environment: Environment): Promise<void> {
-    const { record } = await records.current(environment);
-    await paintVerdict(tabId, environment, { record, profile: await store.get('profile') });
+    await paintVerdict(tabId, await records.latest(environment));
   }
 
   /** After a change that is not an observation: the host permission lets us find the Pleo tabs. */
@@ -89,15 +93,15 @@ export default defineBackground(() => {
 
   const handlers: Handlers = {
     observation: ({ observation, organisation }, { environment, tabId }) =>
-      write(async () =>
-        paintVerdict(tabId, environment, await records.observe(environment, observation, organisation)),
-      ),
+      write(async () => paintVerdict(tabId, await records.observe(environment, observation, organisation))),
     'dismiss-hint': ({ verdict }, { environment }) => write(() => records.dismissHint(environment, verdict)),
     'learn-label': ({ type: _, ...taught }, { environment }) =>
       write(() => records.learnLabel(environment, taught)),
     // Read-only, and from the extension's own files: not queued behind the writes.
     'hint-strings': ({ language }) => hintStrings(language),
     'open-guidance': openGuidance,
+    'arrival-shown': ({ organisation }, { environment }) =>
+      write(() => records.markArrivalShownInPage(environment, organisation)),
     // Not queued: it writes nothing.
     'start-pick': ({ target }, { tabId }) => startPickInTab(tabId, target),
     'set-profile': ({ kind, stage }) => write(() => records.setAudience(kind, stage)),
@@ -106,6 +110,10 @@ export default defineBackground(() => {
     'declare-no-api-keys': ({ environment }) => writeAndRepaint(() => records.declareNoApiKeys(environment)),
     'forget-learned-label': ({ environment, kind, label }) =>
       writeAndRepaint(() => records.forgetLabel(environment, kind, label)),
+    'request-sent': ({ type: _, ...sent }) => write(() => records.markRequestSent(sent)),
+    'request-unsent': ({ type: _, ...unsent }) => write(() => records.undoRequestSent(unsent)),
+    // The popup showed the arrivals: the badges go back to the verdicts.
+    'arrivals-seen': () => writeAndRepaint(records.markArrivalsSeen),
     'record-key-check': ({ type: _, ...checked }) => write(() => records.recordKeyCheck(checked)),
     'forget-everything': () => writeAndRepaint(records.forgetEverything),
   };

@@ -34,6 +34,8 @@ export const HISTORY_LIMIT = 20;
 export const ORGANISATIONS_LIMIT = 50;
 /** Learned labels per environment: a handful per language is plenty; the oldest go first. */
 export const LEARNED_LABELS_LIMIT = 50;
+/** Requests kept: two environments × (50 companies + their own record) × two kinds, and room for closed ones. */
+export const REQUESTS_LIMIT = 250;
 /** Entries in the resets log: the recent ones explain what the user sees; older ones are history. */
 export const RESETS_LIMIT = 20;
 

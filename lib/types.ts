@@ -162,6 +162,20 @@ export interface WriteFailure {
  * timeout, offline, blocked), or an answer that makes no sense. Only this, when, and the company id
  * are kept; never the key.
  */
+/** What a request the user sent asked for (lib/state/requests.ts). */
+export const REQUEST_KINDS = ['enabling', 'role'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** Who a request went to, as the request named them (never a person's name). */
+export const RECIPIENTS = [
+  'administrator',
+  'partner-contact',
+  'customer-success',
+  'pleo-support',
+  'partner-or-customer-contact',
+] as const;
+export type Recipient = (typeof RECIPIENTS)[number];
+
 export const KEY_CHECK_RESULTS = [
   'valid',
   'inactive',

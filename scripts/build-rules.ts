@@ -15,8 +15,10 @@ export const BUDGETS = {
   // 12.5 kB until the learned labels (their stored item, three messages and their handlers) took it
   // 0.2 kB past that, after the start-cost work had saved 0.15 kB. 13 kB until one record per
   // organisation (the companies' stored items, hashing their names, merging into each) took it to
-  // 13.6 kB.
-  background: 14_000,
+  // 13.6 kB. The requests the user sent (issue 26: their stored item, three messages and their
+  // handlers, closing them after each observation, the badge that tells an arrival) add 1.06 kB:
+  // 17.52 kB against 16.46 kB for the main branch it was merged with, which is itself past 14 kB.
+  background: 15_100,
   popup: 40_000,
   // The key check page (issue 25): Preact, the polyfill and the messages client it shares with the
   // popup, and its own code; 15.5 kB with the shared chunks when it came.
@@ -24,7 +26,9 @@ export const BUDGETS = {
   // 150 kB until pick mode became a script of its own (issue 21: its own copy of the rules'
   // vocabulary and the hint's styles, and three texts in eleven languages; 151.5 kB), then the key
   // check (issue 25: its page and its texts in eleven languages, about 1.3 kB compressed each).
-  chromeZip: 175_000,
+  // The request follow-up (issue 26: its texts in eleven languages) adds 8.4 kB: 190.1 kB against
+  // 181.7 kB for the main branch it was merged with, which is itself past 175 kB.
+  chromeZip: 183_500,
 } as const;
 
 export function gzipSize(content: string | Uint8Array): number {

@@ -1,7 +1,7 @@
 import '../../components/theme.css';
 import './style.css';
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CopyState } from '../../components/AccessRequestBox';
 import { EnvironmentCard } from '../../components/EnvironmentCard';
@@ -20,11 +20,13 @@ import { initialEnvironment } from '../../lib/guidance/actions';
 import { environmentView, popupParams } from '../../lib/guidance/view';
 import { send } from '../../lib/messages/client';
 import type { Message } from '../../lib/messages/protocol';
+import { allRequests } from '../../lib/storage/items';
 import {
   environmentItems,
   organisationItems,
   profileItem,
   readAll,
+  requestsItem,
   writeFailureItem,
 } from '../../lib/storage/reader';
 import { ENVIRONMENTS, type Environment } from '../../lib/types';
@@ -42,6 +44,8 @@ import {
 } from './tabs';
 
 const params = popupParams(location.search);
+/** News of a request that arrived shows in the popup that first shows it, for as long as it is open. */
+const openedAt = Date.now();
 document.documentElement.lang = documentLanguage();
 document.title = t('popup.title');
 if (params.tabView) document.body.classList.add('tab-view');
@@ -94,13 +98,15 @@ const SHOWN = {
   productionOrganisations: organisationItems.production,
   stagingOrganisations: organisationItems.staging,
   writeFailure: writeFailureItem,
+  requests: requestsItem,
 };
 const readShown = () => readAll(SHOWN);
 
 function Popup() {
   const stored = useStoredAll(readShown, SHOWN);
   const currentTab = useCurrentTab();
-  const now = useNow();
+  // The time of this render: a change stored a moment ago is never "in the future" of a minute-old clock.
+  const now = Math.max(useNow(), Date.now());
   const siteAccess = useSiteAccess();
   const shortcut = useOpenPopupShortcut();
   const [chosen, setChosen] = useState<Environment | null>(null);
@@ -108,6 +114,13 @@ function Popup() {
   const [copied, setCopied] = useState<{ environment: Environment; state: CopyState } | null>(null);
   const [picking, setPicking] = useState<{ environment: Environment; status: PickStatus } | null>(null);
   const audience = useRef<HTMLDetailsElement>(null);
+  const storedRequests = stored?.requests;
+  const requests = useMemo(() => (storedRequests ? allRequests(storedRequests) : []), [storedRequests]);
+  const unseenArrival = requests.some((r) => r.resolvedAt !== null && r.seenInPopupAt === null);
+  // Seen here: the toolbar badge stops announcing it, and the next popup no longer tells it.
+  useEffect(() => {
+    if (unseenArrival) tell({ type: 'arrivals-seen' });
+  }, [unseenArrival]);
 
   // Nothing is painted until everything is read, so a verdict never flickers from "not checked".
   if (!stored || currentTab === undefined || !siteAccess || shortcut === undefined) return null;
@@ -124,6 +137,7 @@ function Popup() {
       siteAccess[environment],
       organisations[environment],
       currentTab.path,
+      { requests, now, openedAt },
     ),
   );
   const shown =
@@ -205,6 +219,15 @@ function Popup() {
             })
           }
           onDeclareNoApiKeys={() => tell({ type: 'declare-no-api-keys', environment: view.environment })}
+          onRequestSent={(sent) => {
+            const { where, kind } = view.followUp;
+            if (!kind || !view.request) return;
+            tell(
+              sent
+                ? { type: 'request-sent', ...where, kind, recipient: view.request.recipient }
+                : { type: 'request-unsent', ...where, kind },
+            );
+          }}
           t={t}
         />
       ))}
@@ -225,6 +248,7 @@ function Popup() {
         profile={profile}
         writeFailure={writeFailure}
         siteAccess={siteAccess}
+        requests={requests}
       />
       <PopupFooter
         version={browser.runtime.getManifest().version}

@@ -14,6 +14,7 @@ import { browserFromUserAgent, buildReport, reportFileName, reportJson } from '.
 import { reportMarkdown } from '../../lib/report/markdown';
 import type { EnvironmentRecord } from '../../lib/state/merge';
 import type { OrganisationRecord } from '../../lib/state/organisations';
+import type { SentRequest } from '../../lib/state/requests';
 import { keyChecksItem, learnedLabelsItem, resetsItem } from '../../lib/storage/reader';
 import type { Environment, Profile, StorageReset, WriteFailure } from '../../lib/types';
 
@@ -29,9 +30,18 @@ export interface PopupReportProps {
   writeFailure: WriteFailure | null;
   /** Carried in the report: whether the browser lets the checker read each environment. */
   siteAccess: Record<Environment, SiteAccess>;
+  /** The requests the user said they sent: each record's goes in, with both its dates. */
+  requests: readonly SentRequest[];
 }
 
-export function PopupReport({ records, organisations, profile, writeFailure, siteAccess }: PopupReportProps) {
+export function PopupReport({
+  records,
+  organisations,
+  profile,
+  writeFailure,
+  siteAccess,
+  requests,
+}: PopupReportProps) {
   const resets = useStored(resetsItem) ?? NO_RESETS;
   // What the user taught goes into the report, so the maintainers can add it to the rules.
   const learnedLabels = useStored(learnedLabelsItem);
@@ -66,6 +76,7 @@ export function PopupReport({ records, organisations, profile, writeFailure, sit
       companyName,
       siteAccess,
       learnedLabels,
+      requests,
       keyChecks,
     });
     return {
@@ -83,6 +94,7 @@ export function PopupReport({ records, organisations, profile, writeFailure, sit
     companyName,
     siteAccess,
     learnedLabels,
+    requests,
     keyChecks,
   ]);
 

@@ -6,10 +6,12 @@
 
 import type { EnvironmentRecord } from '../state/merge';
 import { currentOrganisation, type OrganisationRecord } from '../state/organisations';
+import type { SentRequest } from '../state/requests';
 import { effectiveRole, verdict as verdictOf } from '../state/verdict';
 import type { Environment, Evidence, KnownRole, Profile, RoleFact, Verdict, VerdictKind } from '../types';
 import { ENVIRONMENTS, KEY_ROLES, NO_KEY_ROLES } from '../types';
 import { type PrimaryAction, primaryAction } from './actions';
+import { type FollowUpView, followUpView } from './follow-up';
 import { type AccessRequest, accessRequest } from './request';
 import type { SiteAccess } from './site-access';
 import { API_BASE_URLS, audienceMatters, type NextStep, nextSteps } from './steps';
@@ -120,6 +122,16 @@ export interface EnvironmentView {
   organisation: string | null;
   /** The other companies seen, most recently checked first (name null: pages that showed no company). */
   otherOrganisations: OrganisationSummary[];
+  /** The requests the user sent about this record, and what came of them (issue 26). */
+  followUp: FollowUpView;
+}
+
+/** The stored requests, and the times a request's state depends on. */
+export interface RequestsNow {
+  requests: readonly SentRequest[];
+  now: number;
+  /** When the popup opened: arrivals it shows first stay while it is open. */
+  openedAt: number;
 }
 
 export interface OrganisationSummary {
@@ -142,6 +154,7 @@ export function environmentView(
   organisations: readonly OrganisationRecord[] = [],
   /** The active tab's path when that tab is a page of this environment. */
   currentPath: string | null = null,
+  requests: RequestsNow = { requests: [], now: 0, openedAt: 0 },
 ): EnvironmentView {
   const { record, organisation } = currentOrganisation(ownRecord, organisations);
   const verdict = verdictOf(record, profile);
@@ -173,6 +186,14 @@ export function environmentView(
     siteAccess,
     organisation: organisation?.name ?? null,
     otherOrganisations: others,
+    followUp: followUpView(
+      requests.requests,
+      { environment, organisation: organisation?.id ?? null },
+      record,
+      verdict,
+      requests.now,
+      requests.openedAt,
+    ),
   };
 }
 

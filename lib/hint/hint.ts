@@ -22,11 +22,15 @@ type HintMessage =
   | 'roleUnclear'
   | 'unknownOpenSettings'
   | 'unknownRole'
-  | 'ready';
+  | 'ready'
+  | 'arrivedEnabling'
+  | 'arrivedRole';
 
 export interface Hint {
   verdict: VerdictKind;
   message: HintMessage;
+  /** For news that what the user asked for arrived: when they asked (the text's `$1`). */
+  askedAt?: number;
 }
 
 /**

@@ -8,7 +8,14 @@ import { type EnvironmentRecord, emptyRecord } from '../state/merge';
 import { organisationByName } from '../state/organisations';
 import { DEFAULT_SETTINGS } from '../state/profile';
 import { verdict } from '../state/verdict';
-import { DISMISSED_HINTS_KEY, organisationsKey, PROFILE_KEY, recordKey, SETTINGS_KEY } from '../storage/keys';
+import {
+  DISMISSED_HINTS_KEY,
+  organisationsKey,
+  PROFILE_KEY,
+  REQUESTS_KEY,
+  recordKey,
+  SETTINGS_KEY,
+} from '../storage/keys';
 import type { Environment, KnownRole, Profile } from '../types';
 import {
   CONFIDENCES,
@@ -32,6 +39,7 @@ export function hintStorageKeys(environment: Environment) {
     profile: PROFILE_KEY,
     settings: SETTINGS_KEY,
     dismissed: DISMISSED_HINTS_KEY,
+    requests: REQUESTS_KEY,
   } as const;
 }
 
@@ -65,13 +73,39 @@ function readProfile(stored: unknown): Profile {
   return { ...DEFAULT_PROFILE, declaredRoles };
 }
 
-/** The stored record of the organisation of this name, if any (a page's name, however spaced or cased). */
-function organisationRecord(stored: unknown, name: string): unknown {
+/** The stored organisation of this name, if any (a page's name, however spaced or cased). */
+function organisationNamed(stored: unknown, name: string): { id?: unknown; record: unknown } | undefined {
   if (!Array.isArray(stored)) return undefined;
   const named = stored.filter(
-    (entry): entry is { name: string; record: unknown } => isObject(entry) && typeof entry.name === 'string',
+    (entry): entry is { name: string; id?: unknown; record: unknown } =>
+      isObject(entry) && typeof entry.name === 'string',
   );
-  return organisationByName(named, name)?.record;
+  return organisationByName(named, name);
+}
+
+/**
+ * When a request of this record got what it asked for and no page told the user yet: its kind and
+ * when it was sent (lib/state/requests.ts). Anything unusable counts as no news.
+ */
+function untoldArrival(
+  stored: unknown,
+  environment: Environment,
+  organisation: unknown,
+): { kind: unknown; sentAt: number } | null {
+  const list = isObject(stored) ? stored[environment] : undefined;
+  if (!Array.isArray(list)) return null;
+  for (const request of list) {
+    if (!isObject(request) || request.organisation !== organisation) continue;
+    const { sentAt } = request;
+    if (
+      typeof request.resolvedAt === 'number' &&
+      request.seenInPageAt === null &&
+      typeof sentAt === 'number'
+    ) {
+      return { kind: request.kind, sentAt };
+    }
+  }
+  return null;
 }
 
 /**
@@ -85,20 +119,26 @@ export function hintFromStorage(
   organisation: string | null = null,
 ): Hint | null {
   const keys = hintStorageKeys(environment);
-  const record = readRecord(
-    environment,
-    organisation === null
-      ? stored[keys.record]
-      : organisationRecord(stored[keys.organisations], organisation),
-  );
+  const named = organisation === null ? null : organisationNamed(stored[keys.organisations], organisation);
+  const record = readRecord(environment, named === null ? stored[keys.record] : named?.record);
   if (!record) return null;
   const settings = stored[keys.settings];
   const dismissed = stored[keys.dismissed];
-  return visibleHint(environment, verdict(record, readProfile(stored[keys.profile])), pathname, {
-    enabled:
-      isObject(settings) && typeof settings.hintEnabled === 'boolean'
-        ? settings.hintEnabled
-        : DEFAULT_SETTINGS.hintEnabled,
+  const enabled =
+    isObject(settings) && typeof settings.hintEnabled === 'boolean'
+      ? settings.hintEnabled
+      : DEFAULT_SETTINGS.hintEnabled;
+  const current = verdict(record, readProfile(stored[keys.profile]));
+  // News that what the user asked for arrived goes first, once: the content script says it was told.
+  // A company not stored yet has no request: its id is none of the stored ones.
+  const requestOf = organisation === null ? null : named?.id;
+  const arrival = enabled && untoldArrival(stored[keys.requests], environment, requestOf);
+  if (arrival) {
+    const message = arrival.kind === 'role' ? 'arrivedRole' : 'arrivedEnabling';
+    return { verdict: current.kind, message, askedAt: arrival.sentAt };
+  }
+  return visibleHint(environment, current, pathname, {
+    enabled,
     dismissed: Array.isArray(dismissed) ? dismissed.filter((key) => typeof key === 'string') : [],
   });
 }

@@ -21,6 +21,8 @@ export const HINT_TEXTS = [
   'pointRole',
   'request',
   'openSettings',
+  'arrivedEnabling',
+  'arrivedRole',
 ] as const;
 
 /** The English texts, for tests and for the hint's own types; the content script carries none. */
@@ -46,4 +48,6 @@ export const ENGLISH_HINT_STRINGS = {
   pointRole: 'Point at your role',
   request: 'Open the request',
   openSettings: 'Open Settings',
+  arrivedEnabling: 'API Keys is now enabled for this company. You asked on $1.',
+  arrivedRole: 'Your role can now create API keys here. You asked on $1.',
 } as const;

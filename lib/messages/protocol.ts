@@ -19,7 +19,15 @@ import {
   TaughtLabelEntries,
 } from '../schemas';
 import type { Observation } from '../types';
-import { ENVIRONMENTS, LANGUAGES, LEARNED_KINDS, PICK_TARGETS, VERDICTS } from '../types';
+import {
+  ENVIRONMENTS,
+  LANGUAGES,
+  LEARNED_KINDS,
+  PICK_TARGETS,
+  RECIPIENTS,
+  REQUEST_KINDS,
+  VERDICTS,
+} from '../types';
 
 export const ObservationSchema = v.strictObject({
   signedIn: SignedInSchema,
@@ -48,10 +56,22 @@ export const ContentMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('learn-label'), ...TaughtLabelEntries }),
   // The hint's strings in the page's language (lib/hint/translations.ts): read-only, nothing written.
   v.strictObject({ type: v.literal('hint-strings'), language: v.picklist(LANGUAGES) }),
+  // The hint told this page that what the user asked for arrived (lib/state/requests.ts): once.
+  v.strictObject({
+    type: v.literal('arrival-shown'),
+    organisation: v.optional(v.pipe(ShortText(ORGANISATION_NAME_MAX), v.regex(/\S/))),
+  }),
   // The hint's "Point at …", pressed by the user: pick mode is injected into the sender's own tab,
   // which admission takes from the sender, never from the message (it has no tab field).
   v.strictObject({ type: v.literal('start-pick'), target: v.picklist(PICK_TARGETS) }),
 ]);
+
+/** The record a request is about: a company's id, or null for the environment's own record. */
+const RequestRecordEntries = {
+  environment: v.picklist(ENVIRONMENTS),
+  organisation: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/))),
+  kind: v.picklist(REQUEST_KINDS),
+};
 
 /** Sent by the extension's own pages (popup, options). */
 export const PageMessageSchema = v.variant('type', [
@@ -71,6 +91,15 @@ export const PageMessageSchema = v.variant('type', [
   }),
   // "I opened Settings and there is no API Keys entry": a fact only the user can state.
   v.strictObject({ type: v.literal('declare-no-api-keys'), environment: v.picklist(ENVIRONMENTS) }),
+  // "I sent it" under a request, and its undo (lib/state/requests.ts).
+  v.strictObject({
+    type: v.literal('request-sent'),
+    ...RequestRecordEntries,
+    recipient: v.picklist(RECIPIENTS),
+  }),
+  v.strictObject({ type: v.literal('request-unsent'), ...RequestRecordEntries }),
+  // The popup was opened: the arrivals it shows need the toolbar badge no longer.
+  v.strictObject({ type: v.literal('arrivals-seen') }),
   // What a key check found, per environment; the key itself never leaves the page that checked it.
   v.strictObject({
     type: v.literal('record-key-check'),

@@ -23,6 +23,7 @@ import {
 import { knownWordsIn } from '../privacy';
 import { type EnvironmentRecord, emptyRecord } from '../state/merge';
 import { byMostRecent, currentOrganisation, type OrganisationRecord } from '../state/organisations';
+import { type RequestRecord, reportedRequest, type SentRequest } from '../state/requests';
 import { verdict } from '../state/verdict';
 import type {
   Environment,
@@ -41,6 +42,7 @@ import type {
   ReportLearnedLabel,
   ReportNextStep,
   ReportOrganisation,
+  ReportRequest,
 } from './schema';
 
 export interface ReportInput {
@@ -67,6 +69,8 @@ export interface ReportInput {
   keyChecks?: Partial<Record<Environment, KeyCheckRecord | null>>;
   /** The labels the user taught per environment, by pointing at them on a Pleo page. */
   learnedLabels?: Partial<Record<Environment, readonly LearnedLabel[]>>;
+  /** The requests the user said they sent (lib/state/requests.ts). */
+  requests?: readonly SentRequest[];
 }
 
 // The product's own UI words may stand capitalised side by side; any other such run may be a name.
@@ -137,6 +141,7 @@ function environmentReport(environment: Environment, input: ReportInput, redact:
   const learnedLabels = learnedReport(input.learnedLabels?.[environment] ?? [], redact);
   const siteAccess = input.siteAccess?.[environment];
   const organisationEntries = organisationsReport(organisations, own, input, redact);
+  const request = requestReport(input, { environment, organisation: current.organisation?.id ?? null });
   return {
     environment,
     origin: ORIGINS[environment],
@@ -154,6 +159,7 @@ function environmentReport(environment: Environment, input: ReportInput, redact:
       .slice(-HISTORY_LIMIT)
       .map((change) => ({ verdict: change.verdict, at: iso(change.at) })),
     ...(siteAccess ? { siteAccess } : {}),
+    ...(request ? { request } : {}),
     ...(organisationEntries.length > 0 ? { organisations: organisationEntries } : {}),
     ...keyCheckReport(input.keyChecks?.[environment], input.includeOrganisationNames),
   };
@@ -172,6 +178,19 @@ function keyCheckReport(
       ...(includeCompanyId && keyCheck.companyId ? { companyId: keyCheck.companyId } : {}),
     },
   };
+}
+
+/** A record's open request, else the one sent last: what was asked, of whom (a kind, never a name), when. */
+function requestReport(input: ReportInput, where: RequestRecord): ReportRequest | undefined {
+  const request = reportedRequest(input.requests ?? [], where);
+  return (
+    request && {
+      kind: request.kind,
+      recipient: request.recipient,
+      sentAt: iso(request.sentAt),
+      resolvedAt: request.resolvedAt === null ? null : iso(request.resolvedAt),
+    }
+  );
 }
 
 /** What one record says, as the environment and each organisation carry it. */
@@ -210,22 +229,30 @@ function organisationsReport(
   redact: Redact,
 ): ReportOrganisation[] {
   if (organisations.length === 0) return [];
-  const entry = (id: string, record: EnvironmentRecord | undefined, name = ''): ReportOrganisation => {
+  const entry = (
+    id: string,
+    record: EnvironmentRecord | undefined,
+    stored: string | null,
+    name = '',
+  ): ReportOrganisation => {
     const checked = record && record.checkedAt !== null ? record : undefined;
+    const request = record && requestReport(input, { environment: record.environment, organisation: stored });
     return {
       id,
       ...(name ? { name } : {}),
       ...recordReport(checked, verdict(record, input.profile), redact),
+      ...(request ? { request } : {}),
     };
   };
   const entries = organisations.map((organisation, index) =>
     entry(
       `org-${index + 1}`,
       organisation.record,
+      organisation.id,
       input.includeOrganisationNames ? shorten(redactSecrets(organisation.name), ORGANISATION_NAME_MAX) : '',
     ),
   );
-  if (own && own.checkedAt !== null) entries.push(entry('not-identified', own));
+  if (own && own.checkedAt !== null) entries.push(entry('not-identified', own, null));
   return entries;
 }
 

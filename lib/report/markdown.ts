@@ -8,7 +8,7 @@ import { camelCase, type MessageKey, MISSING_KEYS, type Translate } from '../gui
 import { ORGANISATION_NAME_MAX } from '../limits';
 import type { Environment, KeyCheckResult } from '../types';
 import { shorten } from './redact';
-import type { Report, ReportEnvironment, ReportOrganisation } from './schema';
+import type { Report, ReportEnvironment, ReportOrganisation, ReportRequest } from './schema';
 import { suggestionSection } from './suggestion';
 
 const ENVIRONMENT_KEYS: Record<Environment, MessageKey> = {
@@ -123,6 +123,7 @@ const KEY_CHECK_RESULT_KEYS: Record<KeyCheckResult, MessageKey> = {
 function environmentSection(entry: ReportEnvironment, t: Translate): string[] {
   const lines = [`## ${t(ENVIRONMENT_KEYS[entry.environment])} (${code(entry.origin)})`, ''];
   if (entry.siteAccess === 'withheld') lines.push(`**${t('report.markdown.siteAccessWithheld')}**`, '');
+  if (entry.request) lines.push(requestLine(entry.request, t), '');
   if (entry.keyCheck) {
     const { result, checkedAt, companyId } = entry.keyCheck;
     lines.push(
@@ -173,6 +174,20 @@ function environmentSection(entry: ReportEnvironment, t: Translate): string[] {
   return lines;
 }
 
+/** "Asked on 2026-12-01, enabled on 2026-12-07.": a request the user sent, in one line. */
+function requestLine(request: ReportRequest, t: Translate): string {
+  const day = (time: string) => time.slice(0, 10);
+  const sent = day(request.sentAt);
+  if (request.kind === 'role') {
+    return request.resolvedAt
+      ? t('report.markdown.requestRoleDone', [sent, day(request.resolvedAt)])
+      : t('report.markdown.requestRoleOpen', [sent]);
+  }
+  return request.resolvedAt
+    ? t('report.markdown.requestEnablingDone', [sent, day(request.resolvedAt)])
+    : t('report.markdown.requestEnablingOpen', [sent]);
+}
+
 /** The verdict, what is missing and when, as the summary shows them for an environment. */
 function verdictCells(entry: Pick<ReportOrganisation, 'verdict' | 'missing' | 'checkedAt'>, t: Translate) {
   return [
@@ -197,6 +212,7 @@ function organisationSection(organisation: ReportOrganisation, t: Translate): st
   return [
     `#### ${heading}`,
     '',
+    ...(organisation.request ? [requestLine(organisation.request, t), ''] : []),
     ...table(
       [
         t('report.markdown.verdict.heading'),

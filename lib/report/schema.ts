@@ -37,7 +37,9 @@ import {
   type ENVIRONMENTS,
   KEY_CHECK_RESULTS,
   MISSING,
+  RECIPIENTS,
   REPORT_SCHEMA_VERSION,
+  REQUEST_KINDS,
   VERDICTS,
 } from '../types';
 
@@ -79,6 +81,18 @@ const RecordEntries = {
   evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(EVIDENCE_LIMIT)),
 };
 
+const RequestSchema = v.pipe(
+  v.strictObject({
+    kind: v.picklist(REQUEST_KINDS),
+    recipient: v.picklist(RECIPIENTS),
+    sentAt: Time,
+    resolvedAt: v.nullable(Time),
+  }),
+  v.description(
+    'Present only when the user said they sent the request the popup wrote: its kind (role or enabling), the kind of recipient it named (never a name), when it was sent, and when what it asked for was first seen (null while open). The open one, else the one sent last',
+  ),
+);
+
 const OrganisationSchema = v.strictObject({
   id: v.pipe(
     v.string(),
@@ -96,6 +110,7 @@ const OrganisationSchema = v.strictObject({
     ),
   ),
   ...RecordEntries,
+  request: v.optional(RequestSchema),
 });
 
 const OrganisationsSchema = v.pipe(
@@ -142,6 +157,7 @@ const environmentSchema = <E extends (typeof ENVIRONMENTS)[number]>(environment:
         ),
       ),
     ),
+    request: v.optional(RequestSchema),
     organisations: v.optional(OrganisationsSchema),
     keyCheck: v.optional(KeyCheckSchema),
   });
@@ -199,6 +215,7 @@ export type ReportEnvironment = Report['environments'][number];
 export type ReportNextStep = ReportEnvironment['nextSteps'][number];
 export type ReportLearnedLabel = NonNullable<ReportEnvironment['learnedLabels']>[number];
 export type ReportOrganisation = NonNullable<ReportEnvironment['organisations']>[number];
+export type ReportRequest = NonNullable<ReportEnvironment['request']>;
 
 /** docs/report.schema.json: the JSON Schema of the report, generated from ReportSchema. */
 export async function reportJsonSchemaText(): Promise<string> {

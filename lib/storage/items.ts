@@ -13,6 +13,7 @@ import {
   LEARNED_LABELS_LIMIT,
   ORGANISATION_NAME_MAX,
   ORGANISATIONS_LIMIT,
+  REQUESTS_LIMIT,
   RESETS_LIMIT,
 } from '../limits';
 import {
@@ -31,6 +32,7 @@ import {
 import { type EnvironmentRecord, emptyRecord } from '../state/merge';
 import type { OrganisationRecord } from '../state/organisations';
 import { DEFAULT_SETTINGS, type DismissedHints, dismissalKey, type Settings } from '../state/profile';
+import type { SentRequest } from '../state/requests';
 import type {
   Environment,
   KeyCheckRecord,
@@ -39,13 +41,23 @@ import type {
   StorageReset,
   WriteFailure,
 } from '../types';
-import { CHECKS, DEFAULT_PROFILE, ENVIRONMENTS, isObject, RESET_REASONS, VERDICTS } from '../types';
+import {
+  CHECKS,
+  DEFAULT_PROFILE,
+  ENVIRONMENTS,
+  isObject,
+  RECIPIENTS,
+  REQUEST_KINDS,
+  RESET_REASONS,
+  VERDICTS,
+} from '../types';
 import {
   DISMISSED_HINTS_KEY,
   KEY_CHECKS_KEY,
   LEARNED_LABELS_KEY,
   organisationsKey,
   PROFILE_KEY,
+  REQUESTS_KEY,
   RESETS_KEY,
   recordKey,
   SETTINGS_KEY,
@@ -142,6 +154,34 @@ function organisationsItem(environment: Environment): StoredItem<OrganisationRec
   };
 }
 
+const sentRequestsSchema = <E extends Environment>(environment: E) =>
+  v.pipe(
+    v.array(
+      v.strictObject({
+        environment: v.literal(environment),
+        organisation: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/))),
+        kind: v.picklist(REQUEST_KINDS),
+        recipient: v.picklist(RECIPIENTS),
+        sentAt: Time,
+        resolvedAt: v.nullable(Time),
+        seenInPopupAt: v.nullable(Time),
+        seenInPageAt: v.nullable(Time),
+      }),
+    ),
+    v.maxLength(REQUESTS_LIMIT),
+  );
+
+/** The requests the user said they sent, per environment (lib/state/requests.ts). */
+export type SentRequests = Record<Environment, SentRequest[]>;
+
+/** Both environments' requests in one list, as lib/state/requests.ts takes them. */
+export const allRequests = (stored: SentRequests): SentRequest[] => [...stored.production, ...stored.staging];
+
+export const requestsByEnvironment = (requests: readonly SentRequest[]): SentRequests => ({
+  production: requests.filter((r) => r.environment === 'production'),
+  staging: requests.filter((r) => r.environment === 'staging'),
+});
+
 /** What the user taught, per environment (lib/state/learned.ts). */
 export type LearnedLabels = Record<Environment, LearnedLabel[]>;
 
@@ -215,6 +255,17 @@ export const STORED = {
     schema: v.strictObject({ production: LearnedLabelsSchema, staging: LearnedLabelsSchema }),
     fallback: (): LearnedLabels => ({ production: [], staging: [] }),
   } satisfies StoredItem<LearnedLabels>,
+  // New in this item's version 1: storage from before it has no request, and nothing else moves.
+  requests: {
+    key: `local:${REQUESTS_KEY}`,
+    version: 1,
+    migrations: {},
+    schema: v.strictObject({
+      production: sentRequestsSchema('production'),
+      staging: sentRequestsSchema('staging'),
+    }),
+    fallback: (): SentRequests => ({ production: [], staging: [] }),
+  } satisfies StoredItem<SentRequests>,
   keyChecks: {
     key: `local:${KEY_CHECKS_KEY}`,
     version: 1,

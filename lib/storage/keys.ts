@@ -13,6 +13,8 @@ export const SETTINGS_KEY = 'settings';
 export const DISMISSED_HINTS_KEY = 'dismissedHints';
 export const RESETS_KEY = 'resets';
 export const LEARNED_LABELS_KEY = 'learnedLabels';
+/** The requests the user said they sent, and when what they asked for arrived (lib/state/requests.ts). */
+export const REQUESTS_KEY = 'requests';
 /** The last key check per environment: its result, when, and the company id; never the key. */
 export const KEY_CHECKS_KEY = 'keyChecks';
 /** Kept in session storage (memory): when local storage is full, that is the one place that still takes it. */

@@ -9,7 +9,7 @@ import type { OrganisationRecord } from '../state/organisations';
 import type { Settings } from '../state/profile';
 import type { Environment, Profile, StorageReset, WriteFailure } from '../types';
 import { isObject } from '../types';
-import { type KeyChecks, type LearnedLabels, STORED, type StoredItem } from './items';
+import { type KeyChecks, type LearnedLabels, type SentRequests, STORED, type StoredItem } from './items';
 import { parseStored } from './repair';
 
 /** Read-only access for the popup, options page and in-page hint: never writes. */
@@ -61,6 +61,7 @@ export const organisationItems: Record<Environment, StoredReader<OrganisationRec
 export const profileItem: StoredReader<Profile> = reader(STORED.profile);
 export const settingsItem: StoredReader<Settings> = reader(STORED.settings);
 export const learnedLabelsItem: StoredReader<LearnedLabels> = reader(STORED.learnedLabels);
+export const requestsItem: StoredReader<SentRequests> = reader(STORED.requests);
 export const keyChecksItem: StoredReader<KeyChecks> = reader(STORED.keyChecks);
 export const resetsItem: StoredReader<StorageReset[]> = reader(STORED.resets);
 export const writeFailureItem: StoredReader<WriteFailure | null> = reader(STORED.writeFailure);

@@ -18,6 +18,16 @@ import {
   withOrganisation,
 } from '../state/organisations';
 import { DECLARED_NO_API_KEYS, withAudience, withDeclaredRole, withDismissedHint } from '../state/profile';
+import {
+  type RequestRecord,
+  type SentRequest,
+  unseenArrival,
+  withArrivals,
+  withArrivalsSeenInPage,
+  withArrivalsSeenInPopup,
+  withoutSentRequest,
+  withSentRequest,
+} from '../state/requests';
 import { withCurrentVerdict } from '../state/verdict';
 import type {
   AudienceKind,
@@ -29,16 +39,19 @@ import type {
   LearnedLabel,
   Observation,
   Profile,
+  Recipient,
+  RequestKind,
   VerdictKind,
 } from '../types';
-import { organisationsOf } from './items';
+import { allRequests, organisationsOf, requestsByEnvironment } from './items';
 import { organisationsKey } from './keys';
 import type { StorageWriter } from './writer';
 
-/** A record as written, with the profile its verdict was judged by (the badge shows the same). */
+/** A record as written, with the profile its verdict was judged by (the badge shows the same), and which record it is. */
 export interface Written {
   record: EnvironmentRecord;
   profile: Profile;
+  where: RequestRecord;
 }
 
 export function storedRecords(store: StorageWriter, now: () => number = Date.now) {
@@ -74,7 +87,7 @@ export function storedRecords(store: StorageWriter, now: () => number = Date.now
     if (!organisationName) {
       const merged = update(await store.get(environment));
       await store.set(environment, merged);
-      return { record: merged, profile };
+      return { record: merged, profile, where: { environment, organisation: null } };
     }
     const id = await organisationId(organisationName);
     const list = await store.get(organisationsOf(environment));
@@ -90,7 +103,18 @@ export function storedRecords(store: StorageWriter, now: () => number = Date.now
         dropped.map(() => ({ item: organisationsKey(environment), reason: 'organisation-limit' })),
       );
     }
-    return { record: merged, profile };
+    return { record: merged, profile, where: { environment, organisation: id } };
+  }
+
+  async function changeRequests(change: (requests: SentRequest[]) => SentRequest[]): Promise<void> {
+    await store.set('requests', requestsByEnvironment(change(allRequests(await store.get('requests')))));
+  }
+
+  /** After a record changed: the requests whose asked-for change it now shows are closed, dated now. */
+  async function noteArrivals(written: Written): Promise<void> {
+    const requests = allRequests(await store.get('requests'));
+    const next = withArrivals(requests, written.where, written.record, written.profile, now());
+    if (next.arrived.length > 0) await store.set('requests', requestsByEnvironment(next.requests));
   }
 
   /** Applies a change to every record of the environment (the user's answers count for each company). */
@@ -118,7 +142,42 @@ export function storedRecords(store: StorageWriter, now: () => number = Date.now
 
   return {
     current,
-    observe,
+    /** The record seen most recently as the badge shows it, with the profile and which record it is. */
+    async latest(environment: Environment): Promise<Written> {
+      const { record, organisation } = await current(environment);
+      const where = { environment, organisation: organisation?.id ?? null };
+      return { record, profile: await store.get('profile'), where };
+    },
+    /** What a page showed, kept; a request it answers is closed (lib/state/requests.ts). */
+    async observe(environment: Environment, observation: Observation, organisationName?: string) {
+      const written = await observe(environment, observation, organisationName);
+      await noteArrivals(written);
+      return written;
+    },
+    /** What the user asked for and has not yet seen arrive in the popup: the badge tells it. */
+    async unseenArrival(where: RequestRecord): Promise<SentRequest | undefined> {
+      return unseenArrival(allRequests(await store.get('requests')), where);
+    },
+    markRequestSent({
+      kind,
+      recipient,
+      ...where
+    }: RequestRecord & { kind: RequestKind; recipient: Recipient }) {
+      return changeRequests((requests) => withSentRequest(requests, where, kind, recipient, now()));
+    },
+    undoRequestSent({ kind, ...where }: RequestRecord & { kind: RequestKind }): Promise<void> {
+      return changeRequests((requests) => withoutSentRequest(requests, where, kind));
+    },
+    markArrivalsSeen(): Promise<void> {
+      return changeRequests((requests) => withArrivalsSeenInPopup(requests, now()));
+    },
+    /** A page of the record told the user: the hint does not tell it again. */
+    async markArrivalShownInPage(environment: Environment, organisationName?: string): Promise<void> {
+      const organisation = organisationName ? await organisationId(organisationName) : null;
+      await changeRequests((requests) =>
+        withArrivalsSeenInPage(requests, { environment, organisation }, now()),
+      );
+    },
     async declareRole(environment: Environment, role: KnownRole | null): Promise<void> {
       const profile = withDeclaredRole(await store.get('profile'), environment, role);
       await store.set('profile', profile);

@@ -26,7 +26,10 @@ test('the built manifest asks for storage, scripting (pick mode, injected) and t
   expect(manifest.permissions).toEqual(['storage', 'scripting']);
   expect(manifest.host_permissions).toEqual(origins);
   expect(manifest.optional_permissions ?? []).toEqual([]);
-  expect(manifest.optional_host_permissions).toEqual(['https://external.pleo.io/*', 'https://external.staging.pleo.io/*']);
+  expect(manifest.optional_host_permissions).toEqual([
+    'https://external.pleo.io/*',
+    'https://external.staging.pleo.io/*',
+  ]);
   expect(manifest.externally_connectable).toBeUndefined();
   expect(manifest.web_accessible_resources ?? []).toEqual([]);
   expect(manifest.content_scripts).toHaveLength(1);

@@ -85,6 +85,11 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
+interface FirefoxApi {
+  tabs: { query(query: { url: string }): Promise<{ id: number }[]> };
+  browserAction: { getBadgeText(details: { tabId: number }): Promise<string> };
+}
+
 const OTHER: Record<Environment, Environment> = { production: 'staging', staging: 'production' };
 
 describe('the Firefox build in Firefox', () => {
@@ -395,6 +400,83 @@ describe('the Firefox build in Firefox', () => {
     ).toBe(false);
     expect(await page.evaluate(() => (window as unknown as { pageClicks: number }).pageClicks)).toBe(0);
     await Promise.all([popup.close(), page.close()]);
+    expect(firefox.strayRequests).toEqual([]);
+  });
+
+  test('a request: "I sent it", the follow-up after a week with its date, then API Keys arrives: popup, hint and badge tell it with the date asked', async () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    // The helper page is a popup, and an open popup shows the news at once (the badge stops telling
+    // it): here it reads storage from the options page instead.
+    await openExtensionPage(extensionPage, `${firefox.extensionOrigin}/options.html`);
+    const user = { role: 'admin', organisation: 'switcher', company: 'Acme ApS' } as const;
+    firefox.serve('production', { ...user, apiKeysEnabled: false });
+    const page = await firefox.newPage();
+    await page.goto(`${SIMULATED_ORIGINS.production}/settings`);
+    await waitFor(
+      () => storedItem(extensionPage, 'organisations:production') as Promise<unknown[] | undefined>,
+      (list) => (list?.length ?? 0) > 0,
+    );
+    const popup = await firefox.newPage();
+    await openExtensionPage(popup, `${firefox.extensionOrigin}/popup.html`);
+    const clickSent = () =>
+      popup.evaluate(() => {
+        const button = [...document.querySelectorAll('[data-environment="production"] button')].find(
+          (b) => b.textContent === 'I sent it',
+        ) as HTMLButtonElement | undefined;
+        button?.click();
+        return !!button;
+      });
+    expect(await waitFor(clickSent, (clicked) => clicked)).toBe(true);
+    type Stored = { production: { sentAt: number; resolvedAt: number | null }[] } | undefined;
+    const requests = () => storedItem(extensionPage, 'requests') as Promise<Stored>;
+    const [sent] = (await waitFor(requests, (r) => (r?.production.length ?? 0) === 1))!.production;
+
+    // A week and a day later, as far as the stored request knows: the follow-up names its date.
+    const sentAt = sent!.sentAt - 8 * DAY;
+    await extensionPage.evaluate(async (sentAt) => {
+      const { requests } = (await browser.storage.local.get('requests')) as { requests: Stored };
+      requests!.production[0]!.sentAt = sentAt;
+      await browser.storage.local.set({ requests });
+    }, sentAt);
+    const followUp = await waitFor(
+      () => popup.evaluate(() => document.querySelector('.follow-up-body')?.textContent ?? ''),
+      (text) => text !== '',
+    );
+    expect(followUp).toContain(`On ${new Date(sentAt).toISOString().slice(0, 10)} I asked`);
+    expect(followUp).not.toContain('Acme');
+    await popup.close();
+
+    // The same company's page now shows API Keys.
+    firefox.serve('production', { ...user, apiKeysEnabled: true });
+    await page.goto(`${SIMULATED_ORIGINS.production}/settings`);
+    const closed = await waitFor(requests, (r) => typeof r?.production[0]?.resolvedAt === 'number');
+    expect(closed?.production[0]?.resolvedAt).toEqual(expect.any(Number));
+    const askedOn = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(sentAt);
+    const hint = await waitFor(
+      () =>
+        page.evaluate(() => document.querySelector('[data-pleo-access-hint]')?.shadowRoot?.textContent ?? ''),
+      (text) => text.includes('You asked on'),
+    );
+    expect(hint).toContain(`You asked on ${askedOn}.`);
+    const badge = () =>
+      extensionPage.evaluate(async () => {
+        // Firefox's MV2 names, which the shared types do not declare.
+        const api = (globalThis as unknown as { browser: FirefoxApi }).browser;
+        const [tab] = await api.tabs.query({ url: 'https://app.pleo.io/*' });
+        return api.browserAction.getBadgeText({ tabId: tab!.id });
+      });
+    expect(await waitFor(badge, (text) => text === '1')).toBe('1');
+
+    const news = await firefox.newPage();
+    await openExtensionPage(news, `${firefox.extensionOrigin}/popup.html`);
+    const line = await waitFor(
+      () => news.evaluate(() => document.querySelector('.arrival')?.textContent ?? ''),
+      (text) => text !== '',
+    );
+    expect(line).toBe(`API Keys is now enabled for Acme ApS — you asked on ${askedOn}.`);
+    expect(await waitFor(badge, (text) => text !== '1')).toBe('✓');
+    await Promise.all([news.close(), page.close()]);
+    await openExtensionPage(extensionPage, `${firefox.extensionOrigin}/popup.html`);
     expect(firefox.strayRequests).toEqual([]);
   });
 });

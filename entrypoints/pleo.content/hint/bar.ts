@@ -54,9 +54,13 @@ export function renderHintBar(container: HTMLElement, props: HintBarProps): void
     bar.style.top = `${placement.top}px`;
     bar.style.width = `${placement.width}px`;
   }
+  const asked =
+    hint.askedAt === undefined
+      ? ''
+      : new Intl.DateTimeFormat(props.language, { day: 'numeric', month: 'short' }).format(hint.askedAt);
   bar.append(
     element('span', { class: 'mark', 'aria-hidden': 'true' }, hint.verdict === 'ready' ? '✓' : '!'),
-    element('p', { class: 'text' }, strings[hint.message]),
+    element('p', { class: 'text' }, strings[hint.message].replace('$1', asked)),
   );
   if (action) {
     // The request lives in the popup's guidance: the button opens it there.

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { environmentOf } from '../../../lib/environments';
 import { isSettingsList } from '../../../lib/guidance/actions';
-import { hintAction, pageLanguage, pickTarget } from '../../../lib/hint/hint';
+import { type Hint, hintAction, pageLanguage, pickTarget } from '../../../lib/hint/hint';
 import { type AnchorBox, placeHint } from '../../../lib/hint/place';
 import { hintFromStorage, hintStorageKeys } from '../../../lib/hint/stored';
 import type { PickTarget } from '../../../lib/types';
@@ -50,13 +50,15 @@ export function showHint(
   let mounted: ShadowHost | null = null;
   ctx.onInvalidated(() => mounted?.host.remove());
   let stored: Record<string, unknown> = {};
+  // News that a request arrived stays on this page until dismissed; storage already says it was told.
+  let arrival: Hint | null = null;
 
   // Strings in another language arrive a moment later: only the newest update draws.
   let updates = 0;
   const update = async () => {
     const current = ++updates;
     if (ctx.isInvalid) return;
-    const hint = hintFromStorage(environment, stored, location.pathname, organisation());
+    const hint = arrival ?? hintFromStorage(environment, stored, location.pathname, organisation());
     if (!hint) {
       mounted?.host.remove();
       return;
@@ -87,12 +89,18 @@ export function showHint(
       onDetails: () => tellBackground({ type: 'open-guidance' }),
       onDismiss: () => {
         host.remove();
-        tellBackground({ type: 'dismiss-hint', verdict: hint.verdict });
+        if (hint === arrival) arrival = null;
+        else tellBackground({ type: 'dismiss-hint', verdict: hint.verdict });
       },
     });
     // After <body>, not in it: no element of the page changes its place among its siblings, so
     // the page's own `:last-child` or `main + *` rules still match what they matched.
     if (!host.isConnected) document.documentElement.append(host);
+    if (hint.askedAt !== undefined && !arrival) {
+      arrival = hint;
+      const shown = organisation();
+      tellBackground({ type: 'arrival-shown', ...(shown ? { organisation: shown } : {}) });
+    }
   };
 
   // Listen first, then read: a write landing between the two is never missed.

@@ -275,3 +275,84 @@ describe('one record per organisation (company)', () => {
     expect(await stored()).toEqual({});
   });
 });
+
+describe('a request the user sent (issue 26)', () => {
+  // Dates are put in words in the extension's language, which must then be a real one.
+  beforeEach(() => {
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
+      (name: string, substitutions?: string | (string | number)[]) =>
+        name === 'language' ? 'en' : `${name}(${[substitutions].flat().join(',')})`,
+    );
+  });
+  const admin = { value: 'admin', confidence: 'high', source: 'detected' } as const;
+  const inCompany = (organisation: string, observation: Partial<Observation>) => ({
+    ...observe(observation),
+    organisation,
+  });
+  const requests = async () =>
+    ((await stored()).requests ?? { production: [], staging: [] }) as Record<
+      'production' | 'staging',
+      { organisation: string | null; kind: string; sentAt: number; resolvedAt: number | null }[]
+    >;
+  const acmeId = async () =>
+    ((await stored())['organisations:production'] as { id: string; name: string }[]).find(
+      (o) => o.name === 'Acme ApS',
+    )!.id;
+
+  it('is kept by "I sent it" and closed by the first page of that company showing API Keys, badge until the popup is opened', async () => {
+    await deliver(
+      inCompany('Acme ApS', { signedIn: 'yes', apiKeysEntry: 'absent', role: admin }),
+      production,
+    );
+    const organisation = await acmeId();
+    const where = { environment: 'production', organisation, kind: 'enabling' };
+    expect(await deliver({ type: 'request-sent', ...where, recipient: 'customer-success' }, popup)).toEqual({
+      ok: true,
+    });
+    expect((await requests()).production).toEqual([
+      expect.objectContaining({ organisation, resolvedAt: null }),
+    ]);
+
+    // Another company showing API Keys, and the environment's own record, leave it open.
+    await deliver(inCompany('Beta A/S', { signedIn: 'yes', apiKeysEntry: 'visible' }), production);
+    await deliver(observe({ signedIn: 'yes', apiKeysEntry: 'visible' }), production);
+    expect((await requests()).production[0]?.resolvedAt).toBeNull();
+
+    await deliver(inCompany('Acme ApS', { signedIn: 'yes', apiKeysEntry: 'visible' }), production);
+    expect((await requests()).production[0]?.resolvedAt).toEqual(expect.any(Number));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toContain('followUp_arrivedEnabling');
+
+    fakeBrowser.tabs.query = (async () => [{ id: 7, url: 'https://app.pleo.io/settings' }]) as never;
+    await deliver({ type: 'arrivals-seen' }, popup);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('✓');
+
+    // The hint of that company's page told it: it is not told again.
+    await deliver({ type: 'arrival-shown', organisation: 'ACME  ApS' }, production);
+    expect((await requests()).production[0]).toMatchObject({ seenInPageAt: expect.any(Number) });
+  });
+
+  it('is undone, and kept once per kind and record', async () => {
+    const where = { environment: 'production', organisation: null, kind: 'role' };
+    await deliver({ type: 'request-sent', ...where, recipient: 'administrator' }, popup);
+    await deliver({ type: 'request-sent', ...where, recipient: 'administrator' }, popup);
+    expect((await requests()).production).toHaveLength(1);
+    await deliver({ type: 'request-unsent', ...where }, popup);
+    expect((await requests()).production).toEqual([]);
+  });
+
+  it('is refused from a content script, and with a name for a recipient', async () => {
+    const where = { environment: 'production', organisation: null, kind: 'role' };
+    expect(await deliver({ type: 'request-sent', ...where, recipient: 'administrator' }, production)).toEqual(
+      {
+        ok: false,
+        error: 'bad-sender',
+      },
+    );
+    expect(await deliver({ type: 'request-sent', ...where, recipient: 'Maria Jensen' }, popup)).toEqual({
+      ok: false,
+      error: 'bad-schema',
+    });
+    expect((await stored()).requests).toBeUndefined();
+  });
+});

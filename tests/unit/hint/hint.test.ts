@@ -122,6 +122,7 @@ describe('hintFromStorage: the hint from the raw stored values', () => {
       profile: local(STORED.profile.key),
       settings: local(STORED.settings.key),
       dismissed: local(STORED.dismissedHints.key),
+      requests: local(STORED.requests.key),
     });
     expect(hintStorageKeys('staging').record).toBe(local(STORED.staging.key));
   });

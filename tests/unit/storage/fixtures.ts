@@ -83,6 +83,7 @@ export const EARLIER_VERSIONS: {
   dismissedHints: {},
   resets: {},
   learnedLabels: {},
+  requests: {},
   keyChecks: {},
   productionOrganisations: {},
   stagingOrganisations: {},

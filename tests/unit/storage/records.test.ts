@@ -162,4 +162,25 @@ describe('one record per organisation (company)', () => {
     expect(beta!.record.history.at(-1)?.verdict).toBe('not-enabled');
     expect((await stored())['environment:production']).toMatchObject({ checkedAt: null });
   });
+
+  it('a request closes when its own record shows API Keys, not another company’s; latest names the record for the badge', async () => {
+    let clock = 1;
+    records = storedRecords(openStorageForWriting(), () => clock++);
+    await records.observe('production', seen({ signedIn: 'yes', apiKeysEntry: 'absent' }), 'Acme ApS');
+    const { where } = await records.latest('production');
+    expect(where).toEqual({
+      environment: 'production',
+      organisation: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    await records.markRequestSent({ ...where, kind: 'enabling', recipient: 'customer-success' });
+    await records.observe('production', seen({ signedIn: 'yes', apiKeysEntry: 'visible' }), 'Beta GmbH');
+    expect(await records.unseenArrival(where)).toBeUndefined();
+    await records.observe('production', seen({ apiKeysEntry: 'visible' }), 'Acme ApS');
+    expect(await records.unseenArrival(where)).toMatchObject({
+      kind: 'enabling',
+      resolvedAt: expect.any(Number),
+    });
+    await records.markArrivalsSeen();
+    expect(await records.unseenArrival(where)).toBeUndefined();
+  });
 });
