@@ -7,7 +7,7 @@ import type { Admitted } from './admission';
 import type { ContentMessage, HintStringsResponse, Message, Response } from './protocol';
 
 /** Where a content script's message came from, as admission established it (never the payload). */
-export interface ContentSender {
+interface ContentSender {
   environment: Environment;
   tabId: number;
 }
