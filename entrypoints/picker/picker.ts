@@ -242,11 +242,18 @@ export function createPicker(
     const removal = new MutationObserver(() => {
       if (!host.isConnected) stop();
     });
+    // The in-page hint stands beside the list of settings: while the user points, it steps aside so
+    // it covers nothing they may point at, and comes back as it was.
+    // (Inside its own shadow root: its host's styles are locked there, and the page's DOM is untouched.)
+    const aside = document.createElement('style');
+    aside.textContent = '*{visibility:hidden !important;pointer-events:none !important}';
+    document.querySelector('[data-pleo-access-hint]')?.shadowRoot?.append(aside);
     signal.addEventListener('abort', () => {
       removal.disconnect();
       clearInterval(watch);
       clearTimeout(timer);
       host.remove();
+      aside.remove();
     });
 
     show(ask);

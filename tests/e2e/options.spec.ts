@@ -45,6 +45,7 @@ test('the profile answers are stored and change the popup’s next steps', async
 
   const popup = await new PopupPage(await context.newPage(), extensionId).open();
   expect((await popup.steps('production'))[0]).toBe('askPartnerContact');
+  await popup.openAudience();
   await expect(popup.audience().getByRole('radio', { name: 'Pleo Partner' })).toBeChecked();
 });
 

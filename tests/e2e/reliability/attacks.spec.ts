@@ -103,11 +103,12 @@ test('reliability 15: a page clicking the hint’s buttons 30 times opens no tab
   serviceWorker,
   pleo,
 }) => {
-  pleo.serve('production', { role: 'admin' });
+  // A role that cannot make keys: the hint's one action opens the request in the guidance tab.
+  pleo.serve('production', { role: 'employee' });
   const page = await context.newPage();
-  await visit(page, 'https://app.pleo.io/settings/export', serviceWorker);
+  await visit(page, 'https://app.pleo.io/settings', serviceWorker);
   const hint = new HintOnPage(page);
-  await expect(hint.host()).toHaveAttribute('data-verdict', 'unknown');
+  await expect(hint.host()).toHaveAttribute('data-verdict', 'role-missing');
   const before = await stored(serviceWorker);
   const tabs = context.pages().length;
   const clicked = await page.evaluate(() => {
@@ -117,14 +118,14 @@ test('reliability 15: a page clicking the hint’s buttons 30 times opens no tab
     for (let i = 0; i < 30; i++) for (const button of buttons) button.click();
     return buttons.length;
   });
-  expect(clicked).toBe(3); // Point at API Keys, Details, ×
+  expect(clicked).toBe(2); // Open the request (the guidance tab), ×
   await page.waitForTimeout(1500);
   expect(context.pages()).toHaveLength(tabs);
   expect(await stored(serviceWorker)).toBe(before);
   await expect(hint.host()).toHaveCount(1);
   await expect(page.locator('[data-pleo-access-picker]')).toHaveCount(0);
 
-  // The user's own clicks still work; a second "Details" within the pause opens nothing more.
+  // The user's own clicks still work; a second click within the pause opens nothing more.
   const [guidance] = await Promise.all([context.waitForEvent('page'), hint.details().click()]);
   expect(guidance.url()).toBe(`chrome-extension://${extensionId}/popup.html?environment=production&view=tab`);
   await hint.details().click();
