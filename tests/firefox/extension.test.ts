@@ -449,8 +449,8 @@ describe('the Firefox build in Firefox', () => {
 
     // The same company's page now shows API Keys.
     firefox.serve('production', { ...user, apiKeysEnabled: true });
-    // A fragment of its own: other tests' Pleo tabs may still be open, and the badge read is this tab's.
-    await page.goto(`${SIMULATED_ORIGINS.production}/settings#follow-up`);
+    // An address of its own (a query, so the page loads again): other tests' Pleo tabs may still be open, and the badge read is this tab's.
+    await page.goto(`${SIMULATED_ORIGINS.production}/settings?follow-up`);
     const closed = await waitFor(requests, (r) => typeof r?.production[0]?.resolvedAt === 'number');
     expect(closed?.production[0]?.resolvedAt).toEqual(expect.any(Number));
     const askedOn = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(sentAt);
@@ -465,7 +465,7 @@ describe('the Firefox build in Firefox', () => {
         // Firefox's MV2 names, which the shared types do not declare.
         const api = (globalThis as unknown as { browser: FirefoxApi }).browser;
         const tabs = await api.tabs.query({ url: 'https://app.pleo.io/*' });
-        const tab = tabs.find((candidate) => candidate.url?.endsWith('#follow-up'));
+        const tab = tabs.find((candidate) => candidate.url?.endsWith('?follow-up'));
         return api.browserAction.getBadgeText({ tabId: tab!.id });
       });
     expect(await waitFor(badge, (text) => text === '1')).toBe('1');
