@@ -242,7 +242,7 @@ export function createPicker(
     const removal = new MutationObserver(() => {
       if (!host.isConnected) stop();
     });
-    // The in-page hint stands beside the list of settings: while the user points, it steps aside so
+    // The in-page hint stands under the list of settings: while the user points, it steps aside so
     // it covers nothing they may point at, and comes back as it was.
     // (Inside its own shadow root: its host's styles are locked there, and the page's DOM is untouched.)
     const aside = document.createElement('style');

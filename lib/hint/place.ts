@@ -1,6 +1,6 @@
 /**
- * Where the in-page hint stands: beside the list of settings, where API Keys would be (under it
- * when the window leaves no room beside it); else under the menu's Settings entry; else the corner.
+ * Where the in-page hint stands: under the list of settings, where API Keys would be; else under the
+ * menu's Settings entry; else the corner.
  * Pure: the content script passes the anchors' boxes (the viewport's coordinates) and the scroll.
  * The result is in the document's coordinates, so the hint scrolls with the page and never has to
  * move again: no layout shift, no listener on scroll.
@@ -17,39 +17,31 @@ export type HintPlacement =
   | { at: 'settings-list' | 'settings-entry'; left: number; top: number; width: number };
 
 const GAP = 12;
-const BESIDE_MIN = 260;
+const MIN_WIDTH = 180;
 const MAX_WIDTH = 360;
+
+/** Whole pixels: a hint at a fractional place would be drawn differently from one page to the next. */
+const at = (
+  where: 'settings-list' | 'settings-entry',
+  left: number,
+  top: number,
+  width: number,
+): HintPlacement => ({ at: where, left: Math.round(left), top: Math.round(top), width: Math.round(width) });
 
 export function placeHint(
   list: AnchorBox | null,
   entry: AnchorBox | null,
-  viewportWidth: number,
   scroll: { x: number; y: number },
 ): HintPlacement {
+  // Under the list, where its next entry (API Keys) would be: never over the page's own content
+  // beside it, which the user may need to click or point at.
   if (list) {
-    const room = viewportWidth - list.right - 2 * GAP;
-    if (room >= BESIDE_MIN) {
-      return {
-        at: 'settings-list',
-        left: list.right + GAP + scroll.x,
-        top: list.top + scroll.y,
-        width: Math.min(MAX_WIDTH, room),
-      };
-    }
-    return {
-      at: 'settings-list',
-      left: list.left + scroll.x,
-      top: list.bottom + GAP + scroll.y,
-      width: Math.min(MAX_WIDTH, list.right - list.left),
-    };
+    const width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, list.right - list.left));
+    return at('settings-list', list.left + scroll.x, list.bottom + GAP + scroll.y, width);
   }
   if (entry) {
-    return {
-      at: 'settings-entry',
-      left: entry.left + scroll.x,
-      top: entry.bottom + GAP / 2 + scroll.y,
-      width: Math.max(180, Math.min(MAX_WIDTH, entry.right - entry.left)),
-    };
+    const width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, entry.right - entry.left));
+    return at('settings-entry', entry.left + scroll.x, entry.bottom + GAP / 2 + scroll.y, width);
   }
   return { at: 'corner' };
 }

@@ -288,7 +288,7 @@ const layoutShifts = (page: Page) =>
 
 const PLACEMENTS = [
   {
-    what: 'on a Settings list, beside the list where API Keys would be',
+    what: 'on a Settings list, under the list where API Keys would be',
     user: { role: 'admin' as const, apiKeysEnabled: false },
     path: '/settings',
     verdict: 'not-enabled',
@@ -352,16 +352,10 @@ for (const c of PLACEMENTS) {
       expect(box.y + box.height).toBeGreaterThan(800 - 40);
     } else {
       const anchor = (await page.locator(c.anchor).boundingBox())!;
-      if (c.placement === 'settings-list') {
-        // Beside the list, at its top.
-        expect(box.x).toBeGreaterThan(anchor.x + anchor.width);
-        expect(Math.abs(box.y - anchor.y)).toBeLessThan(2);
-      } else {
-        // Under the entry, aligned with it.
-        expect(Math.abs(box.x - anchor.x)).toBeLessThan(2);
-        expect(box.y).toBeGreaterThanOrEqual(anchor.y + anchor.height);
-        expect(box.y - (anchor.y + anchor.height)).toBeLessThan(20);
-      }
+      // Under its anchor (the list, where API Keys would be; or the menu's entry), aligned with it.
+      expect(Math.abs(box.x - anchor.x)).toBeLessThan(2);
+      expect(box.y).toBeGreaterThanOrEqual(anchor.y + anchor.height);
+      expect(box.y - (anchor.y + anchor.height)).toBeLessThan(20);
     }
     // Its one action, and the dismiss button.
     await expect(hint.host().getByRole('button')).toHaveCount(2);

@@ -70,7 +70,7 @@ export function showHint(
     const { host, container } = mounted;
     host.setAttribute('data-verdict', hint.verdict);
     const { list, entry } = anchors();
-    const placement = placeHint(list, entry, document.documentElement.clientWidth, {
+    const placement = placeHint(list, entry, {
       x: window.scrollX,
       y: window.scrollY,
     });

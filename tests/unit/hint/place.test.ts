@@ -5,26 +5,26 @@ const box = (left: number, top: number, right: number, bottom: number) => ({ lef
 const NO_SCROLL = { x: 0, y: 0 };
 
 describe('placeHint', () => {
-  it('stands beside the list of settings when the window leaves room, in the document’s coordinates', () => {
-    expect(placeHint(box(224, 120, 784, 400), box(12, 150, 188, 180), 1280, { x: 0, y: 50 })).toEqual({
+  it('stands under the list of settings, where its next entry would be, in the document’s coordinates', () => {
+    expect(placeHint(box(224, 120, 784, 400), box(12, 150, 188, 180), { x: 0, y: 50 })).toEqual({
       at: 'settings-list',
-      left: 796,
-      top: 170,
+      left: 224,
+      top: 462,
       width: 360,
     });
   });
 
-  it('stands under the list when the window is narrow', () => {
-    expect(placeHint(box(224, 120, 784, 400), null, 1024, NO_SCROLL)).toEqual({
+  it('never narrower than a short sentence, and in whole pixels', () => {
+    expect(placeHint(box(12.4, 100, 132.4, 300.6), null, NO_SCROLL)).toEqual({
       at: 'settings-list',
-      left: 224,
-      top: 412,
-      width: 360,
+      left: 12,
+      top: 313,
+      width: 180,
     });
   });
 
   it('without a list, stands under the menu’s Settings entry', () => {
-    expect(placeHint(null, box(12, 150, 188, 180), 1280, NO_SCROLL)).toEqual({
+    expect(placeHint(null, box(12, 150, 188, 180), NO_SCROLL)).toEqual({
       at: 'settings-entry',
       left: 12,
       top: 186,
@@ -33,6 +33,6 @@ describe('placeHint', () => {
   });
 
   it('with neither, falls back to the corner', () => {
-    expect(placeHint(null, null, 1280, NO_SCROLL)).toEqual({ at: 'corner' });
+    expect(placeHint(null, null, NO_SCROLL)).toEqual({ at: 'corner' });
   });
 });
