@@ -457,6 +457,7 @@ test('keyboard only: start from the hint, move with the arrows, choose with Ente
   await page.keyboard.press('Escape');
   await expect(picker.host()).toHaveCount(0);
   await startPick(serviceWorker, 'role');
+  await expect(picker.host()).toHaveCount(1);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter'); // "Expenses" is a label: the role question, its first button focused
   await expect(picker.button('Admin')).toBeFocused();

@@ -19,11 +19,12 @@ const HOSTILE_CSS = '* { all: unset !important; font-size: 40px !important }';
 const EMPLOYEE = { ...DEFAULT_USER, role: 'employee' as const };
 
 /**
- * Hides the page's own content, not the hint, in every shot: the hint's rounded corners let the page
- * show through, and hostile CSS moves the page's text there. The shots then compare the hint alone.
+ * Hides the page's own content, not the hint, in every shot, and gives the page one backdrop: the
+ * hint's rounded corners let the page show through, and hostile CSS moves the page's text there. The
+ * shots then compare the hint alone.
  */
 const HIDE_THE_PAGE =
-  'html > :not([data-pleo-access-hint]), body > :not([data-pleo-access-hint]) { visibility: hidden !important }';
+  'html > :not([data-pleo-access-hint]), body > :not([data-pleo-access-hint]) { visibility: hidden !important } html { background: #fff !important }';
 
 function measured(figure: string): void {
   test.info().annotations.push({ type: 'measured', description: figure });
@@ -35,10 +36,14 @@ test('reliability 12: hostile page CSS, from the start or added later, does not 
   serviceWorker,
   pleo,
 }) => {
+  // The menu's Settings link made one the hint does not stand by: it then stands in the corner, where
+  // the page's CSS cannot move it. This test is about the hint's look; hint.spec.ts about its place.
+  const page_ = (path: string) =>
+    pleoPage(path, EMPLOYEE).replace('href="/settings">', 'href="/settings-menu">');
   pleo.serve('production', (path) =>
     path.includes('hostile')
-      ? pleoPage(path, EMPLOYEE).replace('</head>', `<style>${HOSTILE_CSS}</style></head>`)
-      : pleoPage(path, EMPLOYEE),
+      ? page_(path).replace('</head>', `<style>${HOSTILE_CSS}</style></head>`)
+      : page_(path),
   );
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -90,11 +95,8 @@ test('reliability 12: hostile page CSS, from the start or added later, does not 
   measured(
     `hint screenshot ${plain.image.length} bytes at ${plain.box.width}×${plain.box.height} px; identical with hostile CSS added later: ${addedLater.image.equals(plain.image)}, present from the start: ${fromTheStart.image.equals(plain.image)}`,
   );
-  // Its size and look; where it stands follows its anchor (the menu's Settings entry), which the
-  // page's own CSS may move.
-  const size = ({ width, height }: { width: number; height: number }) => ({ width, height });
-  expect(size(addedLater.box)).toEqual(size(plain.box));
-  expect(size(fromTheStart.box)).toEqual(size(plain.box));
+  expect(addedLater.box).toEqual(plain.box);
+  expect(fromTheStart.box).toEqual(plain.box);
   expect(addedLater.image.equals(plain.image)).toBe(true);
   expect(fromTheStart.image.equals(plain.image)).toBe(true);
 });
