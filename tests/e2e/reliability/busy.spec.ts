@@ -325,8 +325,10 @@ test('reliability 7: a page of 100,000 elements: first scan within 200 ms, no fu
     sampleTimes(profile, (node) => node.callFrame.functionName === 'profileMarker'),
     SAME_TASK_GAP_US,
   );
-  expect(markers).toHaveLength(2);
-  const [from, to] = [markers[0]!.end, markers[1]!.start];
+  // Two calls of 15 ms each; the sampler can split one in two when the thread is paused inside it
+  // (another process on the machine, a collection), so the window runs from the first to the last.
+  expect(markers.length).toBeGreaterThanOrEqual(2);
+  const [from, to] = [markers[0]!.end, markers.at(-1)!.start];
   const first = scriptBursts[0]!;
   const firstTaskMs = (first.end - first.start + SAMPLING_US) / 1000;
   const longestTaskMs = Math.max(...scriptBursts.map((b) => (b.end - b.start + SAMPLING_US) / 1000));
