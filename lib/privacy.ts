@@ -99,6 +99,9 @@ export function looksLikeName(label: string, known: ReadonlySet<string>): boolea
   });
 }
 
+/** What stands for a name that may not be shown: in a report, and as a company name an earlier version kept. */
+export const HIDDEN_NAME = '[name]';
+
 /** Whether a label may not be kept: secret (isSecret) or someone's name (looksLikeName). */
 export function isPersonalOrSecret(label: string, known: ReadonlySet<string>): boolean {
   return isSecret(label) || looksLikeName(label, known);

@@ -134,6 +134,8 @@ export const RESET_REASONS = [
   'unknown-fields',
   // More organisations than an environment keeps: the one checked longest ago was dropped.
   'organisation-limit',
+  // Kept by an earlier version, refused by the privacy rule now (a taught label, a company name, evidence).
+  'personal-or-secret',
 ] as const;
 export type ResetReason = (typeof RESET_REASONS)[number];
 

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { environmentOf } from '../environments';
 import { MAX_MESSAGE_CHARS } from '../limits';
 import { isSecret } from '../privacy';
-import { whyUnteachable } from '../state/teachable';
+import { isPersonalEvidence, whyUnteachable } from '../state/teachable';
 import type { Environment } from '../types';
 import {
   type ContentMessage,
@@ -103,10 +103,7 @@ function withoutPersonal(message: ContentMessage): ContentMessage | null {
   if (message.type === 'learn-label') return whyUnteachable(message.label) ? null : message;
   if (message.type !== 'observation') return message;
   if (message.organisation !== undefined && isSecret(message.organisation)) return null;
-  const evidence = message.observation.evidence.filter(
-    ({ signal, detail }) =>
-      !isSecret(signal) && !(signal === 'learned-label' ? whyUnteachable(detail) : isSecret(detail)),
-  );
+  const evidence = message.observation.evidence.filter((line) => !isPersonalEvidence(line));
   return evidence.length === message.observation.evidence.length
     ? message
     : { ...message, observation: { ...message.observation, evidence } };

@@ -8,6 +8,7 @@ import { LABEL_MAX } from '../limits';
 import {
   CAPITALISED_RUN,
   EMAIL,
+  HIDDEN_NAME,
   KEY_RUN,
   keyLike,
   LONG_NUMBER,
@@ -22,7 +23,7 @@ const REDACTED = {
   email: '[email]',
   secret: '[secret]',
   id: '[id]',
-  name: '[name]',
+  name: HIDDEN_NAME,
 } as const;
 
 const global = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);

@@ -5,7 +5,7 @@
  */
 import { VOCABULARY } from '../detect/rules';
 import { LABEL_MAX } from '../limits';
-import { isPersonalOrSecret, knownWordsIn, normaliseText } from '../privacy';
+import { isPersonalOrSecret, isSecret, knownWordsIn, normaliseText } from '../privacy';
 
 // lib/picker/ reads the longest label that can be taught here until it imports lib/limits.ts.
 export { LABEL_MAX as LEARNED_LABEL_MAX } from '../limits';
@@ -26,4 +26,14 @@ export function whyUnteachable(label: string): Unteachable | null {
   if (label.length > LABEL_MAX) return 'too-long';
   knownWords ??= knownWordsIn(VOCABULARY);
   return isPersonalOrSecret(text, knownWords) ? 'personal-or-secret' : null;
+}
+
+/**
+ * Whether an evidence line may not be kept: a quoted taught label held to the teaching rule, any
+ * other detail (and every signal) to isSecret. The background's admission and storage repair ask.
+ */
+export function isPersonalEvidence({ signal, detail }: { signal: string; detail: string }): boolean {
+  return (
+    isSecret(signal) || (signal === 'learned-label' ? whyUnteachable(detail) !== null : isSecret(detail))
+  );
 }

@@ -63,6 +63,7 @@ import {
   SETTINGS_KEY,
   WRITE_FAILURE_KEY,
 } from './keys';
+import { learnedWithoutPersonal, organisationsWithoutPersonal, recordWithoutPersonal } from './personal';
 
 type Migration = (stored: unknown) => unknown;
 
@@ -78,6 +79,8 @@ export interface StoredItem<T> {
    * or null when the rest cannot be trusted either.
    */
   afterFieldReset?: (value: T, resetFields: string[]) => T | null;
+  /** The value without what the privacy rule refuses (./personal.ts), or null when nothing had to go. */
+  withoutPersonal?: (value: T) => T | null;
 }
 
 const Time = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -113,6 +116,7 @@ function recordItem(environment: Environment): StoredItem<EnvironmentRecord> {
     },
     schema: recordSchema(environment),
     fallback: () => emptyRecord(environment, RULES_VERSION),
+    withoutPersonal: recordWithoutPersonal,
     // A record of the wrong environment is wholly wrong; evidence goes with the fact it explained,
     // and when the page was last read follows from the facts it left.
     afterFieldReset: (record, resetFields) => {
@@ -151,6 +155,7 @@ function organisationsItem(environment: Environment): StoredItem<OrganisationRec
       v.maxLength(ORGANISATIONS_LIMIT),
     ),
     fallback: () => [],
+    withoutPersonal: organisationsWithoutPersonal,
   };
 }
 
@@ -254,6 +259,7 @@ export const STORED = {
     migrations: {},
     schema: v.strictObject({ production: LearnedLabelsSchema, staging: LearnedLabelsSchema }),
     fallback: (): LearnedLabels => ({ production: [], staging: [] }),
+    withoutPersonal: learnedWithoutPersonal,
   } satisfies StoredItem<LearnedLabels>,
   // New in this item's version 1: storage from before it has no request, and nothing else moves.
   requests: {

@@ -9,13 +9,17 @@ import { itemName, type StoredItem } from './items';
 /** A stored value as the current version reads it, and what had to be reset to read it. */
 export interface ReadResult<T> {
   value: T;
-  /** For the resets log: each unusable field (now its default), and fields this version does not know. */
+  /**
+   * For the resets log: each unusable field (now its default), fields this version does not know,
+   * and what the privacy rule now refuses (./personal.ts).
+   */
   repairs: Omit<StorageReset, 'at'>[];
 }
 
 /**
  * Migrates in memory from the stored version, then validates. An object with some unusable
- * fields keeps its good ones; `null` when nothing can be kept (the caller decides whether to reset).
+ * fields keeps its good ones, and loses what the privacy rule refuses; `null` when nothing can be
+ * kept (the caller decides whether to reset).
  */
 export function readStored<T>(
   item: StoredItem<T>,
@@ -32,7 +36,11 @@ export function readStored<T>(
     return null;
   }
   const parsed = v.safeParse(item.schema, value);
-  return parsed.success ? { value: parsed.output, repairs: [] } : keepGoodFields(item, value);
+  const read = parsed.success ? { value: parsed.output, repairs: [] } : keepGoodFields(item, value);
+  const kept = read && item.withoutPersonal?.(read.value);
+  if (!read || !kept) return read;
+  // Logged by item and reason alone: the log and the report must not repeat what was removed.
+  return { value: kept, repairs: [...read.repairs, { item: itemName(item), reason: 'personal-or-secret' }] };
 }
 
 function keepGoodFields<T>(item: StoredItem<T>, value: unknown): ReadResult<T> | null {

@@ -5,14 +5,13 @@
  * and cannot teach, choose, cancel or start anything itself.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { CDPSession, Locator, Page, Worker } from '@playwright/test';
+import type { CDPSession, Page, Worker } from '@playwright/test';
 import { ENGLISH_HINT_STRINGS } from '../../lib/hint/strings';
 import { expect, test } from './fixtures';
+import { PickerOnPage, startPick } from './pages/picker';
 
 declare const chrome: {
   storage: { local: { get(key: string | null): Promise<Record<string, unknown>> } };
-  tabs: { query(query: { url: string }): Promise<{ id: number }[]> };
-  scripting: { executeScript(injection: unknown): Promise<{ result?: unknown }[]> };
 };
 
 declare global {
@@ -87,53 +86,6 @@ async function record(serviceWorker: Worker): Promise<{
 } | null> {
   const stored = await storedLocal(serviceWorker, 'environment:production');
   return (stored['environment:production'] as never) ?? null;
-}
-
-/**
- * What the popup's "Point at …" buttons do (lib/picker/inject.ts): inject pick mode's script into
- * the Pleo tab's top frame, then start it there. `{ ok: true }` once it started.
- */
-function startPick(serviceWorker: Worker, target: 'apiKeys' | 'role'): Promise<unknown> {
-  return serviceWorker.evaluate(async (target) => {
-    const [tab] = await chrome.tabs.query({ url: 'https://app.pleo.io/*' });
-    const into = { tabId: tab!.id, frameIds: [0] };
-    await chrome.scripting.executeScript({ target: into, files: ['/picker.js'] });
-    const [started] = await chrome.scripting.executeScript({
-      target: into,
-      func: (name: string, target: string) => {
-        const picker = (globalThis as unknown as Record<string, { start(t: string): unknown }>)[name];
-        void picker?.start(target);
-        return picker !== undefined;
-      },
-      args: ['pleoAccessPicker', target],
-    });
-    return { ok: started?.result === true };
-  }, target);
-}
-
-class PickerOnPage {
-  constructor(readonly page: Page) {}
-  host(): Locator {
-    return this.page.locator('[data-pleo-access-picker]');
-  }
-  text(): Locator {
-    return this.host().locator('.text');
-  }
-  button(name: string): Locator {
-    return this.host().getByRole('button', { name, exact: true });
-  }
-  /** The button that keeps the label shown (its name starts with "Keep"). */
-  keep(): Locator {
-    return this.host().getByRole('button', { name: /^Keep/ });
-  }
-  /** The exact label shown for the user to keep. */
-  label(): Locator {
-    return this.host().locator('.label');
-  }
-  /** Where the outline is drawn, and where an element is, in the viewport. */
-  outline() {
-    return this.host().locator('.outline').boundingBox();
-  }
 }
 
 async function openSettings(page: Page, serviceWorker: Worker, path = '/settings'): Promise<void> {

@@ -8,6 +8,7 @@ import type { Page, Worker } from '@playwright/test';
 import type { EnvironmentRecord } from '../../lib/state/merge';
 import type { LearnedLabel } from '../../lib/types';
 import { expect, test, visit } from './fixtures';
+import { PickerOnPage } from './pages/picker';
 import { PopupPage } from './pages/popup';
 
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
@@ -118,10 +119,11 @@ test('point at an API Keys entry the rules do not know: ready within 2 s; forgot
     .environment('production')
     .getByRole('button', { name: /^Point at .*API Keys/ })
     .click();
-  await expect(pleoTab.locator('[data-pleo-access-picker]')).toHaveCount(1);
+  const picker = new PickerOnPage(pleoTab);
+  await expect(picker.host()).toHaveCount(1);
   await pleoTab.locator('#entry').click();
   // Pick mode shows the label it would keep; "Keep" keeps it.
-  await pleoTab.locator('[data-pleo-access-picker]').getByRole('button', { name: /^Keep/ }).click();
+  await picker.keep().click();
   const clicked = Date.now();
   await expect
     .poll(async () => (await record(serviceWorker))?.apiKeysEntry.value, { timeout: 2000 })
@@ -130,7 +132,7 @@ test('point at an API Keys entry the rules do not know: ready within 2 s; forgot
   expect(await learned(serviceWorker)).toEqual([
     expect.objectContaining({ kind: 'apiKeys', label: 'Developer access', language: 'en' }),
   ]);
-  await expect(pleoTab.locator('[data-pleo-access-picker]')).toHaveCount(0);
+  await expect(picker.host()).toHaveCount(0);
   await expect(popup.verdict('production')).toHaveAttribute('data-verdict', 'ready');
 
   // The report the popup would share holds what was taught (its preview is the exact text shared).
@@ -169,10 +171,7 @@ test('point at a role word the rules do not know and say which role it is: the v
     .getByRole('button', { name: /^Point at .*role/ })
     .click();
   await pleoTab.locator('#role').click();
-  await pleoTab
-    .locator('[data-pleo-access-picker]')
-    .getByRole('button', { name: 'Admin', exact: true })
-    .click();
+  await new PickerOnPage(pleoTab).button('Admin').click();
   const chosen = Date.now();
   await expect
     .poll(async () => (await record(serviceWorker))?.role.value.value, { timeout: 2000 })

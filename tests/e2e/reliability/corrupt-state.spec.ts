@@ -3,16 +3,19 @@
  * an earlier storage version, truncated values, wrong types and unknown keys, then the browser is
  * started again on it: nothing crashes, unusable data is reset and shown in the report, good fields
  * are kept, detection goes on, and a further start (running the migrations again) changes nothing.
- * (Every case one by one: tests/unit/storage/.)
+ * (Every case one by one: tests/unit/storage/.) Personal labels and company names kept before the
+ * privacy rule existed are removed on reading, the same way (tests/unit/storage/personal.test.ts).
  */
 import { rmSync } from 'node:fs';
-import type { BrowserContext, ConsoleMessage } from '@playwright/test';
+import type { BrowserContext, ConsoleMessage, Page } from '@playwright/test';
+import { normaliseText } from '../../../lib/privacy';
 import type { EnvironmentRecord } from '../../../lib/state/merge';
 import { builtExtension, extensionWorker } from '../../../sim/browser';
 import { routePleo } from '../../../sim/serve';
 import { expect, test } from '../fixtures';
 import { PopupPage } from '../pages/popup';
 import { readLocalStorage } from '../storage';
+import { PERSONAL_LABELS, PERSONAL_PIECES } from './hostile-strings';
 import { type ChromeApi, launchOnProfile, stopServiceWorker, temporaryFolder } from './state-helpers';
 
 declare const chrome: ChromeApi;
@@ -146,6 +149,143 @@ test('reliability 8: corrupt and old state on disk: no crash, bad data reset and
     expect(errors).toEqual([]);
     console.info(
       `reliability 8: ${logged.length} resets logged and reported, production's good facts kept, a second start changed nothing, errors: ${errors.length}`,
+    );
+    await context.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  }
+});
+
+/** The personal pieces in a text, read raw and as it reads; a piece within a word ("does") is not one. */
+function piecesIn(text: string): string[] {
+  const forms = [text.toLowerCase(), normaliseText(text).toLowerCase()];
+  const alone = (piece: string) => new RegExp(`(?<!\\p{L})${piece.replace(/[.]/g, '\\.')}(?!\\p{L})`, 'u');
+  return PERSONAL_PIECES.filter((piece) => forms.some((form) => alone(piece).test(form)));
+}
+
+/** What a page shows, as the user reads it (innerText: the rendered text, words kept apart). */
+const shownText = (page: Page) =>
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, not the markup's
+  page.locator('body').innerText();
+
+/**
+ * What a version before the privacy rule could keep (issue 22): the ten personal labels taught,
+ * quoted as evidence, and two secret company names. Record and organisations at their current
+ * storage versions: only the privacy rule finds anything wrong with them.
+ */
+function personalState(): Record<string, unknown> {
+  const learnedAt = 1_700_000_040_000;
+  const quoted = PERSONAL_LABELS.map((detail) => ({ check: 'role', signal: 'learned-label', detail }));
+  const record = (checkedAt: number) => ({
+    ...VERSION_1_RECORD,
+    evidence: [...VERSION_1_RECORD.evidence, ...quoted.slice(0, 3)],
+    checkedAt,
+    history: [],
+  });
+  const company = (id: string, name: string, checkedAt: number) => ({
+    id: id.repeat(32),
+    name,
+    record: record(checkedAt),
+  });
+  return {
+    learnedLabels: {
+      production: [
+        ...PERSONAL_LABELS.map((label) => ({ kind: 'apiKeys', label, language: 'en', learnedAt })),
+        { kind: 'apiKeys', label: 'Developer access', language: 'en', learnedAt },
+      ],
+      staging: PERSONAL_LABELS.map((label) => ({
+        kind: 'role',
+        label,
+        language: 'en',
+        role: 'admin',
+        learnedAt,
+      })),
+    },
+    learnedLabels$: { v: 1 },
+    'environment:production': {
+      ...record(1_700_000_030_000),
+      evidence: [...VERSION_1_RECORD.evidence, ...quoted],
+    },
+    'environment:production$': { v: 2 },
+    'organisations:production': [
+      company('a', 'Acme Nordic ApS', 1_700_000_031_000),
+      company('b', '４５３２ ０１２３ ４５６７ ８９０１', 1_700_000_032_000),
+      // Checked last: the company the card leads with.
+      company('c', 'jane.doe＠acme.example', 1_700_000_033_000),
+    ],
+    'organisations:production$': { v: 1 },
+  };
+}
+
+test('reliability 8: personal labels and company names an earlier version kept are gone from storage, popup, options and reports after the update', async () => {
+  test.setTimeout(120_000);
+  const extensionDir = builtExtension('chrome-mv3');
+  const profile = temporaryFolder('pleo-checker-personal-');
+  try {
+    let context = await launchOnProfile(extensionDir, profile);
+    let worker = await extensionWorker(context);
+    const writer = await context.newPage();
+    await writer.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
+    await stopServiceWorker(context, writer);
+    await writer.evaluate((state) => chrome.storage.local.set(state), personalState());
+    expect(piecesIn(JSON.stringify(await readLocalStorage(writer))).length).toBe(PERSONAL_PIECES.length);
+    await context.close();
+
+    // Started again, as after an update: the worker reads (and repairs) everything on startup.
+    context = await launchOnProfile(extensionDir, profile);
+    worker = await extensionWorker(context);
+    const extensionId = new URL(worker.url()).host;
+    const resets = async () =>
+      (((await readLocalStorage(worker)).resets ?? []) as { item: string; reason: string }[])
+        .map((r) => `${r.item} ${r.reason}`)
+        .sort();
+    await expect
+      .poll(resets)
+      .toEqual(
+        [
+          'learnedLabels personal-or-secret',
+          'environment:production personal-or-secret',
+          'organisations:production personal-or-secret',
+        ].sort(),
+      );
+    const repaired = await readLocalStorage(worker);
+    expect(piecesIn(JSON.stringify(repaired))).toEqual([]);
+    expect(repaired.learnedLabels).toEqual({
+      production: [
+        { kind: 'apiKeys', label: 'Developer access', language: 'en', learnedAt: 1_700_000_040_000 },
+      ],
+      staging: [],
+    });
+    const companies = repaired['organisations:production'] as { name: string; record: EnvironmentRecord }[];
+    expect(companies.map((c) => c.name)).toEqual(['Acme Nordic ApS', '[name]', '[name]']);
+    expect(companies.every((c) => c.record.role.value.value === 'admin')).toBe(true);
+    expect((repaired['environment:production'] as EnvironmentRecord).evidence).toEqual(
+      VERSION_1_RECORD.evidence,
+    );
+
+    const popup = await new PopupPage(await context.newPage(), extensionId).open();
+    await expect(popup.environment('production').locator('[data-organisation="current"]')).toHaveText(
+      'Company: [name]',
+    );
+    await popup.page.evaluate(() => {
+      for (const details of document.querySelectorAll('details')) details.open = true;
+    });
+    const json = (await popup.page.locator('[data-report-preview="json"]').textContent()) ?? '';
+    const markdown = (await popup.page.locator('[data-report-preview="markdown"]').textContent()) ?? '';
+    expect(markdown).toContain("'Developer access'");
+    for (const [where, text] of [
+      ['popup', await shownText(popup.page)],
+      ['JSON report', json],
+      ['Markdown report', markdown],
+    ]) {
+      expect(piecesIn(text!), where).toEqual([]);
+    }
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect(options.getByRole('button', { name: /Forget.*Developer access/ })).toBeVisible();
+    expect(piecesIn(await shownText(options))).toEqual([]);
+    console.info(
+      `reliability 8 (personal): ${PERSONAL_LABELS.length * 2} taught labels, ${PERSONAL_LABELS.length + 3 * 3} evidence lines and 2 company names an earlier version kept: repaired on start (3 resets logged), 0 personal pieces in storage, popup, options and both reports`,
     );
     await context.close();
   } finally {

@@ -33,6 +33,7 @@ export interface ChromeApi {
       QUOTA_BYTES: number;
     };
     session: { get(keys?: string | null): Promise<Record<string, unknown>> };
+    sync: { get(keys?: string | null): Promise<Record<string, unknown>> };
   };
 }
 
