@@ -1,8 +1,9 @@
 /**
  * Reading a Firefox (Gecko) profile, as Firefox writes it at shutdown when started with
  * MOZ_PROFILER_STARTUP and MOZ_PROFILER_SHUTDOWN: the main threads of its web content processes,
- * each sample with its time (epoch ms), the thread CPU time it stands for and whether an
- * extension's (moz-extension://) code is on its stack.
+ * each sample with its time (epoch ms), the thread CPU time it stands for, whether an
+ * extension's (moz-extension://) code is on its stack and whether Firefox is injecting a content
+ * script (compiling or evaluating it) in it.
  */
 import { readFileSync } from 'node:fs';
 
@@ -32,6 +33,8 @@ export interface GeckoSample {
   /** The thread's CPU time since the sample before, in ms. */
   cpuMs: number;
   inExtension: boolean;
+  /** Firefox's content-script injection (ExtensionContent's injectIntoIsolatedWorld) is on its stack. */
+  injecting: boolean;
   /** Which thread took it (samples of several processes' threads interleave). */
   thread: number;
 }
@@ -46,25 +49,31 @@ function samplesOfThread(
   unitMs: number,
 ): GeckoSample[] {
   const { samples, stackTable, frameTable, stringTable } = thread;
-  const known = new Map<number, boolean>();
-  const inExtension = (stack: number | null): boolean => {
-    if (stack === null) return false;
-    let answer = known.get(stack);
-    if (answer === undefined) {
-      const row = stackTable.data[stack]!;
-      const frame = frameTable.data[row[stackTable.schema.frame!] as number]!;
-      const location = stringTable[frame[frameTable.schema.location!] as number] ?? '';
-      answer =
-        location.includes('moz-extension://') || inExtension(row[stackTable.schema.prefix!] as number | null);
-      known.set(stack, answer);
-    }
-    return answer;
+  /** Whether a stack or any caller in it has a frame whose location passes a test, remembered per stack. */
+  const onStack = (test: (location: string) => boolean) => {
+    const known = new Map<number, boolean>();
+    const check = (stack: number | null): boolean => {
+      if (stack === null) return false;
+      let answer = known.get(stack);
+      if (answer === undefined) {
+        const row = stackTable.data[stack]!;
+        const frame = frameTable.data[row[stackTable.schema.frame!] as number]!;
+        const location = stringTable[frame[frameTable.schema.location!] as number] ?? '';
+        answer = test(location) || check(row[stackTable.schema.prefix!] as number | null);
+        known.set(stack, answer);
+      }
+      return answer;
+    };
+    return check;
   };
+  const inExtension = onStack((location) => location.includes('moz-extension://'));
+  const injecting = onStack((location) => location.includes('injectIntoIsolatedWorld'));
   const { stack, time, threadCPUDelta } = samples.schema;
   return samples.data.map((row) => ({
     at: startTime + (row[time!] as number),
     cpuMs: threadCPUDelta === undefined ? 0 : ((row[threadCPUDelta] as number | null) ?? 0) * unitMs,
     inExtension: inExtension(row[stack!] as number | null),
+    injecting: injecting(row[stack!] as number | null),
     thread: index,
   }));
 }

@@ -4,8 +4,8 @@
  * Settings page. Firefox's own profiler samples every thread from startup (MOZ_PROFILER_STARTUP)
  * and writes its profile at shutdown; the figure is the web content main thread's CPU time (the
  * profiler's per-sample thread CPU delta, so a thread waiting for a core counts nothing) in
- * samples with moz-extension:// code on the stack, in the 500 ms from the first such sample of a
- * load. No build changes: the shipped Firefox build is measured as it is.
+ * samples with moz-extension:// code or Firefox's injection of it on the stack, in the 500 ms from
+ * the injection's first sample. No build changes: the shipped Firefox build is measured as it is.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,16 +91,22 @@ async function quit(profiled: Profiled): Promise<GeckoSample[]> {
 /** One load's figures: the start window's, and the whole load's for a check on the window. */
 function loadFigures(samples: GeckoSample[], span: { from: number; to: number }) {
   const inLoad = samples.filter((sample) => sample.at >= span.from && sample.at < span.to);
-  const first = inLoad.find((sample) => sample.inExtension);
-  if (!first) throw new Error('start-firefox: no sample ran the content script');
+  // The start is Firefox injecting the script, not the first sample with extension code: a stray
+  // one can come before the page is there.
+  const first = inLoad.find((sample) => sample.injecting);
+  if (!first) throw new Error('start-firefox: no sample caught the content script being injected');
   const cpuMs = (some: GeckoSample[]) =>
-    some.filter((sample) => sample.inExtension).reduce((sum, sample) => sum + sample.cpuMs, 0);
+    some
+      .filter((sample) => sample.inExtension || sample.injecting)
+      .reduce((sum, sample) => sum + sample.cpuMs, 0);
   const onThread = inLoad.filter((sample) => sample.thread === first.thread);
   const gaps = onThread.slice(1).map((sample, i) => sample.at - onThread[i]!.at);
   return {
-    startCpuMs: cpuMs(inLoad.filter((sample) => sample.at < first.at + START_WINDOW_MS)),
-    loadCpuMs: cpuMs(inLoad),
-    firstSampleAfterNavigationMs: first.at - span.from,
+    startCpuMs: cpuMs(
+      onThread.filter((sample) => sample.at >= first.at && sample.at < first.at + START_WINDOW_MS),
+    ),
+    loadCpuMs: cpuMs(onThread),
+    injectedAfterNavigationMs: first.at - span.from,
     sampleGapMs: summarise(gaps).median,
   };
 }
@@ -139,18 +145,18 @@ export const startFirefox: Benchmark = {
       const summary = (runs: ReturnType<typeof loadFigures>[]) => ({
         startCpuMs: summarise(runs.map((run) => run.startCpuMs)),
         loadCpuMs: summarise(runs.map((run) => run.loadCpuMs)),
-        firstSampleAfterNavigationMs: summarise(runs.map((run) => run.firstSampleAfterNavigationMs)),
+        injectedAfterNavigationMs: summarise(runs.map((run) => run.injectedAfterNavigationMs)),
       });
       const product = summary(figures.product);
       const floor = summary(figures.floor);
       return {
-        what: `Firefox ESR: the web content main thread's CPU time in profiler samples with moz-extension:// code on the stack, median of ${RUNS} alternating pairs of loads; each sample's CPU time is the thread's own since the sample before (so it counts the browser code the script calls, and GC or compiling that fell between samples of its code), never time spent waiting for a core`,
+        what: `Firefox ESR: the page's main thread's CPU time in profiler samples with moz-extension:// code, or Firefox injecting it, on the stack, median of ${RUNS} alternating pairs of loads; each sample's CPU time is the thread's own since the sample before (so it counts the browser code the script calls, and GC or compiling that fell between samples of its code), never time spent waiting for a core`,
         page: `${SETTINGS_URL}: ${CHANGING_PAGE}`,
         runs: RUNS,
         measures: {
-          startCpuMs: `in the ${START_WINDOW_MS} ms from the first such sample of a load`,
-          loadCpuMs: `in the whole load, from navigating to ${TAIL_MS} ms after the page loaded (later scans of the changing page included)`,
-          firstSampleAfterNavigationMs: 'when the first such sample came, from navigating',
+          startCpuMs: `in the ${START_WINDOW_MS} ms from the first sample of Firefox injecting the content script (its compile and evaluation counted too)`,
+          loadCpuMs: `the same on the page's main thread over the whole load, from navigating to ${TAIL_MS} ms after the page loaded (later scans of the changing page included)`,
+          injectedAfterNavigationMs: 'when the injection was first sampled, from navigating',
         },
         sampleGapMs: {
           asked: SAMPLING_MS,
