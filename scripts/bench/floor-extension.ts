@@ -20,10 +20,11 @@ const INTERACTIVE = [
   '[role="treeitem"]',
 ].join(', ');
 
-const CONTENT_SCRIPT = `const INTERACTIVE = ${JSON.stringify(INTERACTIVE)};
+/** The same lines for both browsers but the extension API's name: Firefox's `browser` returns promises. */
+const contentScript = (api: string) => `const INTERACTIVE = ${JSON.stringify(INTERACTIVE)};
 function scan() {
   const found = document.querySelectorAll(INTERACTIVE).length;
-  chrome.runtime.sendMessage({ type: 'scan', found }).catch(() => {});
+  ${api}.runtime.sendMessage({ type: 'scan', found }).catch(() => {});
 }
 let timer;
 new MutationObserver(() => {
@@ -33,23 +34,41 @@ new MutationObserver(() => {
 scan();
 `;
 
-const BACKGROUND = `chrome.runtime.onMessage.addListener((message, sender, reply) => {
+const background = (api: string) => `${api}.runtime.onMessage.addListener((message, sender, reply) => {
   reply({ ok: true });
 });
 `;
 
-/** Writes the floor extension into a new temporary folder; `remove` deletes it. */
-export function writeFloorExtension(): { dir: string; remove(): void } {
+/**
+ * Writes the floor extension into a new temporary folder; `remove` deletes it. For Firefox it is
+ * a Manifest V2 add-on with a background script, as the product's Firefox build is.
+ */
+export function writeFloorExtension(browser: 'chromium' | 'firefox' = 'chromium'): {
+  dir: string;
+  remove(): void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'pleo-bench-floor-'));
-  const manifest = {
-    manifest_version: 3,
-    name: 'Content script floor',
-    version: '1.0.0',
-    background: { service_worker: 'background.js' },
-    content_scripts: [{ matches: MATCH_PATTERNS, js: ['content.js'], run_at: 'document_idle' }],
-  };
+  const contentScripts = [{ matches: MATCH_PATTERNS, js: ['content.js'], run_at: 'document_idle' }];
+  const manifest =
+    browser === 'chromium'
+      ? {
+          manifest_version: 3,
+          name: 'Content script floor',
+          version: '1.0.0',
+          background: { service_worker: 'background.js' },
+          content_scripts: contentScripts,
+        }
+      : {
+          manifest_version: 2,
+          name: 'Content script floor',
+          version: '1.0.0',
+          background: { scripts: ['background.js'] },
+          content_scripts: contentScripts,
+          browser_specific_settings: { gecko: { id: 'content-script-floor@bench.invalid' } },
+        };
+  const api = browser === 'chromium' ? 'chrome' : 'browser';
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  writeFileSync(join(dir, 'content.js'), CONTENT_SCRIPT);
-  writeFileSync(join(dir, 'background.js'), BACKGROUND);
+  writeFileSync(join(dir, 'content.js'), contentScript(api));
+  writeFileSync(join(dir, 'background.js'), background(api));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -6,6 +6,8 @@ interface BenchmarkTools {
   browser: Browser;
   /** Progress for the person waiting; goes to stderr so stdout stays one JSON document. */
   log(message: string): void;
+  /** `--before <git ref>`: a commit to build and measure beside the current build (popup-paint). */
+  before?: string;
 }
 
 export interface Benchmark {
