@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs every benchmark module in real Chromium and prints one JSON document with
+ * `npm run bench`: runs every benchmark module in real Chromium (start-firefox in Firefox) and prints one JSON document with
  * the machine it ran on. `tsx scripts/bench.ts <name>…` runs only the named modules;
  * `--before <git ref>` has popup-paint measure that commit's build beside the current one.
  * Progress goes to stderr. Figures are for reading, never asserted by a test.
