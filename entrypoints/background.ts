@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { t } from '../components/translate';
 import { createBadgePainter } from '../lib/guidance/badge-painter';
 import { createGuidanceTabs } from '../lib/guidance/guidance-tab';
+import { injectHintDrawing } from '../lib/hint/inject';
 import { hintTextsFromMessages } from '../lib/hint/translations';
 import { admit, createRefusalLog } from '../lib/messages/admission';
 import { createWriteQueue, type Handlers, handle } from '../lib/messages/handlers';
@@ -71,6 +72,12 @@ export default defineBackground(() => {
       injectPicker(browser.scripting, tabId, target)
         .catch(() => false)
         .then((started): Response => (started ? { ok: true } : { ok: false, error: 'pick-failed' })),
+    // A hint to draw: its drawing injected into the sender's tab, as pick mode is; it writes nothing.
+    'load-hint': (_, { tabId }) =>
+      injectHintDrawing(browser.scripting, tabId).then(
+        (): Response => ({ ok: true }),
+        (): Response => ({ ok: false, error: 'inject-failed' }),
+      ),
     'set-profile': ({ kind, stage }) => write(() => records.setAudience(kind, stage)),
     'set-hint-enabled': ({ enabled }) => write(() => records.setHintEnabled(enabled)),
     'declare-role': ({ environment, role }) => writeAndRepaint(() => records.declareRole(environment, role)),
