@@ -42,7 +42,7 @@ export default defineBackground(() => {
     });
 
   /** The hint's strings in a language, from this extension's own `_locales` (no network). */
-  const hintStrings = (language: Language): Promise<HintStringsResponse> =>
+  const hintStringsFromLocales = (language: Language): Promise<HintStringsResponse> =>
     fetch(browser.runtime.getURL(`/_locales/${language}/messages.json` as '/'))
       .then(async (answer) => ({ ok: true as const, strings: hintTextsFromMessages(await answer.json()) }))
       .catch(() => ({ ok: false, error: 'read-failed' }));
@@ -56,7 +56,7 @@ export default defineBackground(() => {
     'learn-label': ({ type: _, ...taught }, { environment }) =>
       write(() => records.learnLabel(environment, taught)),
     // Read-only, and from the extension's own files: not queued behind the writes.
-    'hint-strings': ({ language }) => hintStrings(language),
+    'hint-strings': ({ language }) => hintStringsFromLocales(language),
     // The hint's "what to do": the popup in a tab, for the page's environment (an open one shown again).
     'open-guidance': (_, { environment }) =>
       write(() =>

@@ -8,7 +8,7 @@ import { hintFromStorage, hintStorageKeys } from '../../../lib/hint/stored';
 import type { PickTarget } from '../../../lib/types';
 import type { HintDrawing } from '../../hint-drawing/drawing';
 import { tellBackground } from '../tell';
-import { hintStringsIn } from './strings';
+import { hintStringsFromBackground } from './strings';
 
 const scope = globalThis as unknown as Record<string, HintDrawing | undefined>;
 
@@ -53,7 +53,7 @@ export function showHint(
       return;
     }
     const language = pageLanguage(document.documentElement.lang);
-    const [strings, draw] = await Promise.all([hintStringsIn(language), drawing()]);
+    const [strings, draw] = await Promise.all([hintStringsFromBackground(language), drawing()]);
     if (!strings || !draw || ctx.isInvalid || current !== updates) return;
     draw.draw({
       hint,

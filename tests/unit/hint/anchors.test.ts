@@ -3,14 +3,18 @@ import { findHintAnchors } from '../../../lib/hint/anchors';
 
 /** A page of the app at `url`, its body as given. */
 function page(body: string, url = 'https://app.pleo.io/settings/general'): Document {
-  const document = new DOMParser().parseFromString(`<!doctype html><html><body>${body}</body></html>`, 'text/html');
+  const document = new DOMParser().parseFromString(
+    `<!doctype html><html><body>${body}</body></html>`,
+    'text/html',
+  );
   const base = document.createElement('base');
   base.href = url;
   document.head.append(base);
   return document;
 }
 
-const MENU = '<nav><a id="settings" href="/settings/">Indstillinger</a><a href="/expenses">Udgifter</a></nav>';
+const MENU =
+  '<nav><a id="settings" href="/settings/">Indstillinger</a><a href="/expenses">Udgifter</a></nav>';
 const LIST =
   '<main><ul id="list"><li><a href="/settings/general">Generelt</a></li><li><a href="/settings/people">Personer</a></li></ul></main>';
 
