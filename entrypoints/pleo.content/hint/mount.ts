@@ -22,6 +22,8 @@ export function showHint(
   ctx: ContentScriptContext,
   point: (target: PickTarget) => void,
   organisation: () => string | null,
+  /** The start's storage read, when the content script makes one for all its parts. */
+  storedAtStart?: Promise<Record<string, unknown>>,
 ): { organisationChanged(): void } {
   const environment = environmentOf(location.href);
   if (!environment) return { organisationChanged: () => undefined };
@@ -80,8 +82,8 @@ export function showHint(
   };
 
   // Listen first, then read: a write landing between the two is never missed.
-  const refresh = async () => {
-    stored = await browser.storage.local.get(keys);
+  const refresh = async (read = browser.storage.local.get(keys)) => {
+    stored = await read;
     await update();
   };
   const onStorageChange = (changes: Record<string, unknown>, area: string) => {
@@ -93,6 +95,6 @@ export function showHint(
   ctx.addEventListener(window, 'popstate', () => void update());
   // Its anchors move with the window's width: stand by them again.
   ctx.addEventListener(window, 'resize', () => void update());
-  void refresh();
+  void refresh(storedAtStart);
   return { organisationChanged: () => void update() };
 }
