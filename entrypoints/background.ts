@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { t } from '../components/translate';
 import { createBadgePainter } from '../lib/guidance/badge-painter';
 import { createGuidanceTabs } from '../lib/guidance/guidance-tab';
+import { injectHintDrawing } from '../lib/hint/inject';
 import { hintTextsFromMessages } from '../lib/hint/translations';
 import { admit, createRefusalLog } from '../lib/messages/admission';
 import { createWriteQueue, type Handlers, handle } from '../lib/messages/handlers';
@@ -41,7 +42,7 @@ export default defineBackground(() => {
     });
 
   /** The hint's strings in a language, from this extension's own `_locales` (no network). */
-  const hintStrings = (language: Language): Promise<HintStringsResponse> =>
+  const hintStringsFromLocales = (language: Language): Promise<HintStringsResponse> =>
     fetch(browser.runtime.getURL(`/_locales/${language}/messages.json` as '/'))
       .then(async (answer) => ({ ok: true as const, strings: hintTextsFromMessages(await answer.json()) }))
       .catch(() => ({ ok: false, error: 'read-failed' }));
@@ -55,7 +56,7 @@ export default defineBackground(() => {
     'learn-label': ({ type: _, ...taught }, { environment }) =>
       write(() => records.learnLabel(environment, taught)),
     // Read-only, and from the extension's own files: not queued behind the writes.
-    'hint-strings': ({ language }) => hintStrings(language),
+    'hint-strings': ({ language }) => hintStringsFromLocales(language),
     // The hint's "what to do": the popup in a tab, for the page's environment (an open one shown again).
     'open-guidance': (_, { environment }) =>
       write(() =>
@@ -71,6 +72,12 @@ export default defineBackground(() => {
       injectPicker(browser.scripting, tabId, target)
         .catch(() => false)
         .then((started): Response => (started ? { ok: true } : { ok: false, error: 'pick-failed' })),
+    // A hint to draw: its drawing injected into the sender's tab, as pick mode is; it writes nothing.
+    'load-hint': (_, { tabId }) =>
+      injectHintDrawing(browser.scripting, tabId).then(
+        (): Response => ({ ok: true }),
+        (): Response => ({ ok: false, error: 'inject-failed' }),
+      ),
     'set-profile': ({ kind, stage }) => write(() => records.setAudience(kind, stage)),
     'set-hint-enabled': ({ enabled }) => write(() => records.setHintEnabled(enabled)),
     'declare-role': ({ environment, role }) => writeAndRepaint(() => records.declareRole(environment, role)),

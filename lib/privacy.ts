@@ -46,7 +46,7 @@ export function isSecret(text: string): boolean {
 }
 
 /** The words of a text, lower-cased: its runs of letters (marks included), whatever separates them. */
-export function wordsIn(text: string): string[] {
+export function lowerCaseWords(text: string): string[] {
   return (
     normaliseText(text)
       .toLowerCase()
@@ -54,14 +54,14 @@ export function wordsIn(text: string): string[] {
   );
 }
 
-/** Every word in a nested structure of strings (such as the rules' vocabulary), as wordsIn reads them. */
+/** Every word in a nested structure of strings (such as the rules' vocabulary), as lowerCaseWords reads them. */
 export function knownWordsIn(data: unknown): Set<string> {
   const words = new Set<string>();
   // What is left to visit, rather than recursion: no depth of data can overflow the stack.
   const queue: unknown[] = [data];
   while (queue.length > 0) {
     const value = queue.pop();
-    if (typeof value === 'string') for (const word of wordsIn(value)) words.add(word);
+    if (typeof value === 'string') for (const word of lowerCaseWords(value)) words.add(word);
     else if (Array.isArray(value)) queue.push(...value);
     else if (value && typeof value === 'object' && !(value instanceof RegExp))
       queue.push(...Object.values(value));
@@ -90,10 +90,10 @@ const LAST_FIRST = /^\s*[\p{L}\p{M}'’.-]+\s*,\s*[\p{L}\p{M}'’.-]+(?:\s+[\p{L
 export function looksLikeName(label: string, known: ReadonlySet<string>): boolean {
   const text = normaliseText(label);
   for (const run of text.match(CAPITALISED_RUN) ?? []) {
-    if (!wordsIn(run).every((word) => known.has(word))) return true;
+    if (!lowerCaseWords(run).every((word) => known.has(word))) return true;
   }
   return text.split(PARTS).some((part) => {
-    const words = wordsIn(part);
+    const words = lowerCaseWords(part);
     if (words.length < 2 || words.some((word) => known.has(word))) return false;
     return LAST_FIRST.test(part) || !/\p{Lu}/u.test(part);
   });

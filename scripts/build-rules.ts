@@ -10,6 +10,9 @@ export const BUDGETS = {
   // Pick mode, injected when the user starts a pick: 6.16 kB at first (its bar, the label rules and
   // the vocabulary the privacy check knows), with the browser's own API rather than the polyfill.
   picker: 8_000,
+  // The hint's drawing, injected when a page has a hint to show (issue 21: its bar, styles and
+  // placement, 2.0 kB of the content script until then).
+  hintDrawing: 3_000,
   // 10 kB at first; the libraries the stack prescribes take 6.8 kB of it before any of our code
   // (webextension-polyfill 3.1 kB, @wxt-dev/storage 3.7 kB) and valibot's validators most of the rest.
   // 12.5 kB until the learned labels (their stored item, three messages and their handlers) took it

@@ -29,6 +29,8 @@ import {
 
 /** Pick mode's script in the build (lib/picker/inject.ts injects it by this name). */
 const PICKER_SCRIPT = 'picker.js';
+/** The hint's drawing in the build (lib/hint/inject.ts injects it by this name). */
+const HINT_DRAWING_SCRIPT = 'hint-drawing.js';
 const TARGETS = ['chrome-mv3', 'edge-mv3', 'firefox-mv2'] as const;
 const REQUIRED_PERMISSIONS = ['storage', 'scripting'];
 type Target = (typeof TARGETS)[number];
@@ -143,6 +145,10 @@ for (const target of TARGETS) {
   ];
   // Pick mode, injected when the user starts a pick (lib/picker/inject.ts); missing, it counts as over.
   const pickerFiles = existsSync(join(root, PICKER_SCRIPT)) ? closure(root, [PICKER_SCRIPT]) : [];
+  // The hint's drawing, injected when a page has a hint to show (lib/hint/inject.ts); missing, it counts as over.
+  const hintDrawingFiles = existsSync(join(root, HINT_DRAWING_SCRIPT))
+    ? closure(root, [HINT_DRAWING_SCRIPT])
+    : [];
   const keyCheckFiles = [
     KEY_CHECK_PAGE,
     ...closure(root, filesLoadedByHtml(readFileSync(join(root, KEY_CHECK_PAGE), 'utf8'))),
@@ -150,11 +156,17 @@ for (const target of TARGETS) {
   rows.push(
     { part: `content script (${target})`, files: contentFiles, bytes: 0, budget: BUDGETS.contentScript },
     { part: `pick mode, injected (${target})`, files: pickerFiles, bytes: 0, budget: BUDGETS.picker },
+    {
+      part: `hint's drawing, injected (${target})`,
+      files: hintDrawingFiles,
+      bytes: 0,
+      budget: BUDGETS.hintDrawing,
+    },
     { part: `background (${target})`, files: backgroundFiles, bytes: 0, budget: BUDGETS.background },
     { part: `popup (${target})`, files: popupFiles, bytes: 0, budget: BUDGETS.popup },
     { part: `key check page (${target})`, files: keyCheckFiles, bytes: 0, budget: BUDGETS.keyCheckPage },
   );
-  for (const row of rows.slice(-5))
+  for (const row of rows.slice(-6))
     row.bytes = row.files.length > 0 ? gzipTotal(root, row.files) : Number.POSITIVE_INFINITY;
 }
 for (const [store, zip] of [

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { PICKER_GLOBAL } from '../../lib/picker/inject';
-import { hintStringsIn } from '../pleo.content/hint/strings';
+import { hintStringsFromBackground } from '../pleo.content/hint/strings';
 import { tellBackground } from '../pleo.content/tell';
 import { createPicker, type Picker } from './picker';
 
@@ -14,5 +14,9 @@ export default defineUnlistedScript(() => {
   const scope = globalThis as unknown as Record<string, Picker | undefined>;
   scope[PICKER_GLOBAL]?.stop();
   // The extension reloaded or removed: this script's messages would go nowhere.
-  scope[PICKER_GLOBAL] = createPicker(tellBackground, hintStringsIn, () => browser.runtime?.id !== undefined);
+  scope[PICKER_GLOBAL] = createPicker(
+    tellBackground,
+    hintStringsFromBackground,
+    () => browser.runtime?.id !== undefined,
+  );
 });

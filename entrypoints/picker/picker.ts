@@ -3,9 +3,9 @@ import type { ContentMessage } from '../../lib/messages/protocol';
 import { candidateAt, firstCandidate, type Move, moveCandidate } from '../../lib/picker/candidate';
 import { learnMessage, pickedLabel, roleName, shownLabel } from '../../lib/picker/choice';
 import { KNOWN_ROLES, type KnownRole, type Language, type PickTarget } from '../../lib/types';
-import { element } from '../pleo.content/hint/bar';
-import { createShadowHost, KEY_EVENTS } from '../pleo.content/hint/host';
-import HINT_CSS from '../pleo.content/hint/style.css?inline';
+import { element } from '../hint-drawing/bar';
+import { createShadowHost, KEY_EVENTS } from '../hint-drawing/host';
+import HINT_CSS from '../hint-drawing/style.css?inline';
 import PICKER_CSS from './style.css?inline';
 
 export interface Picker {

@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { MATCH_PATTERNS } from '../../lib/environments';
+import { environmentOf, MATCH_PATTERNS } from '../../lib/environments';
+import { hintStorageKeys } from '../../lib/hint/stored';
 import { createObservationReporter } from '../../lib/messages/client';
+import { LEARNED_LABELS_KEY } from '../../lib/storage/keys';
 import { showHint } from './hint/mount';
 import { tellBackground } from './tell';
 import { watchPage } from './watch';
@@ -16,6 +18,12 @@ export default defineContentScript({
   main(ctx) {
     ignoreForgedRestarts(ctx);
     const report = createObservationReporter(browser.runtime, () => ctx.isValid);
+    // One storage read at start for what the user taught and the hint's items. Both parts listen for
+    // changes within this task, before any change event can be delivered: none is missed.
+    const environment = environmentOf(location.href);
+    const storedAtStart = environment
+      ? browser.storage.local.get([LEARNED_LABELS_KEY, ...Object.values(hintStorageKeys(environment))])
+      : undefined;
     // The hint shows the verdict of the company this page shows, once a scan has seen it.
     let organisation: string | null = null;
     const hint = showHint(
@@ -23,14 +31,19 @@ export default defineContentScript({
       // Pick mode is not part of this script: the background injects it into this tab (entrypoints/picker/).
       (target) => tellBackground({ type: 'start-pick', target }),
       () => organisation,
+      storedAtStart,
     );
-    watchPage(ctx, (seen) => {
-      void report(seen.observation, seen.organisation);
-      if (seen.organisation !== organisation) {
-        organisation = seen.organisation;
-        hint.organisationChanged();
-      }
-    });
+    watchPage(
+      ctx,
+      (seen) => {
+        void report(seen.observation, seen.organisation);
+        if (seen.organisation !== organisation) {
+          organisation = seen.organisation;
+          hint.organisationChanged();
+        }
+      },
+      storedAtStart,
+    );
   },
 });
 

@@ -27,14 +27,18 @@ const WATCHED_ATTRIBUTES = [
  * navigations, what the user taught for its environment, and the extension context's end. Reports
  * each observation that differs from the last one reported.
  */
-export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => void): void {
+export function watchPage(
+  ctx: ContentScriptContext,
+  report: (scan: Scan) => void,
+  /** The start's storage read, when the content script makes one for all its parts. */
+  storedAtStart?: Promise<Record<string, unknown>>,
+): void {
   const reportChange = onlyChanges(report);
   const environment = environmentOf(location.href);
   let learned = NOTHING_LEARNED;
-  const readLearned = async () => {
-    if (!environment) return;
-    const stored = await browser.storage.local.get(LEARNED_LABELS_KEY);
-    learned = learnedLookup(learnedFromStorage(stored[LEARNED_LABELS_KEY], environment));
+  const readLearned = async (read = browser.storage.local.get(LEARNED_LABELS_KEY)) => {
+    const stored = await read;
+    if (environment) learned = learnedLookup(learnedFromStorage(stored[LEARNED_LABELS_KEY], environment));
   };
   const observer = new MutationObserver(() => scans.changed());
   const scans = createPageScans(
@@ -79,5 +83,5 @@ export function watchPage(ctx: ContentScriptContext, report: (scan: Scan) => voi
   // Not in the script's first task: the page's own start goes first, and what the user taught is
   // read before it.
   const start = () => scans.start();
-  readLearned().then(start, start);
+  readLearned(storedAtStart).then(start, start);
 }

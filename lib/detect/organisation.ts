@@ -13,15 +13,15 @@ import { HEADINGS, MAIN_CONTENT, NOT_ORGANISATION, VOCABULARY } from './rules';
 import { isSafeDetail, normaliseLabel, shortAttribute, shortText } from './text';
 
 /** Any of the words, as a whole word, in a normalised text (normaliseLabel). */
-const wordsIn = (words: string[]) =>
+const wholeWordPattern = (words: string[]) =>
   new RegExp(`(^|[^\\p{L}\\p{N}])(${words.map(normaliseLabel).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 
 const ORGANISATION_WORD_LIST = LANGUAGES.flatMap((language) => VOCABULARY[language].organisation);
-const ORGANISATION_WORDS = wordsIn(ORGANISATION_WORD_LIST);
+const ORGANISATION_WORDS = wholeWordPattern(ORGANISATION_WORD_LIST);
 const MAY_NAME_ORGANISATION = new RegExp(ORGANISATION_WORD_LIST.join('|'), 'i');
 
 /** The rules' other words: a text holding one is a label (Settings, API Keys, a role), not a name. */
-const OTHER_WORDS = wordsIn(
+const OTHER_WORDS = wholeWordPattern(
   LANGUAGES.flatMap((language) => {
     const { settings, apiKeys, openApi, roleLabel, roles } = VOCABULARY[language];
     return [settings, apiKeys, openApi, roleLabel, ...Object.values(roles)].flat();

@@ -64,6 +64,8 @@ export const ContentMessageSchema = v.variant('type', [
   // The hint's "Point at …", pressed by the user: pick mode is injected into the sender's own tab,
   // which admission takes from the sender, never from the message (it has no tab field).
   v.strictObject({ type: v.literal('start-pick'), target: v.picklist(PICK_TARGETS) }),
+  // A hint to draw: the hint's drawing is injected into the sender's own tab (lib/hint/inject.ts).
+  v.strictObject({ type: v.literal('load-hint') }),
 ]);
 
 /** The record a request is about: a company's id, or null for the environment's own record. */
@@ -125,7 +127,8 @@ export type RefusalCode =
   | 'personal-or-secret'
   | 'write-failed'
   | 'read-failed'
-  | 'pick-failed';
+  | 'pick-failed'
+  | 'inject-failed';
 export type Response = { ok: true } | { ok: false; error: RefusalCode };
 /** The answer to `hint-strings`: the texts, which the content script checks again before showing. */
 export type HintStringsResponse =

@@ -13,10 +13,10 @@ import {
   keyLike,
   LONG_NUMBER,
   looksLikeName,
+  lowerCaseWords,
   normaliseText,
   PREFIXED_SECRET,
   UUID,
-  wordsIn,
 } from '../privacy';
 
 const REDACTED = {
@@ -63,7 +63,7 @@ export function redactSecrets(text: string): string {
  */
 export function redactNames(text: string, knownWords: ReadonlySet<string>): string {
   return normaliseText(text).replace(CAPITALISED_RUN, (run) =>
-    wordsIn(run).every((word) => knownWords.has(word)) ? run : REDACTED.name,
+    lowerCaseWords(run).every((word) => knownWords.has(word)) ? run : REDACTED.name,
   );
 }
 

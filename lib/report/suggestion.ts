@@ -17,7 +17,7 @@ type ListName = (typeof ENTRY_LISTS)[number] | KnownRole;
 // The formatter's line width (biome.json), so a list is written as the file holds it.
 const LINE_WIDTH = 110;
 
-function wordsOf(language: Language, list: ListName): readonly string[] {
+function vocabularyList(language: Language, list: ListName): readonly string[] {
   const vocabulary = VOCABULARY[language];
   return (ENTRY_LISTS as readonly string[]).includes(list)
     ? vocabulary[list as (typeof ENTRY_LISTS)[number]]
@@ -46,12 +46,12 @@ function suggestedRulesChange(labels: readonly ReportLearnedLabel[]): string[] {
     if (!list || isRedacted(label)) continue;
     const key = `${language} ${list}`;
     const adding = added.get(key) ?? [];
-    const known = [...wordsOf(language, list), ...adding].map(normaliseLabel);
+    const known = [...vocabularyList(language, list), ...adding].map(normaliseLabel);
     if (!normaliseLabel(label) || known.includes(normaliseLabel(label))) continue;
     added.set(key, [...adding, label]);
   }
   const change = (language: Language, list: ListName, indent: number) => {
-    const before = wordsOf(language, list);
+    const before = vocabularyList(language, list);
     const after = [...before, ...added.get(`${language} ${list}`)!];
     return [
       ...listLines(indent, list, before).map((line) => `-${line}`),

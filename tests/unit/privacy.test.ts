@@ -5,8 +5,8 @@ import {
   isSecret,
   knownWordsIn,
   looksLikeName,
+  lowerCaseWords,
   normaliseText,
-  wordsIn,
 } from '../../lib/privacy';
 import { KNOWN_ROLES, LANGUAGES } from '../../lib/types';
 import { PERSONAL_LABELS } from '../e2e/reliability/hostile-strings';
@@ -103,9 +103,9 @@ describe('what is personal or secret', () => {
   });
 });
 
-describe('wordsIn and knownWordsIn', () => {
+describe('lowerCaseWords and knownWordsIn', () => {
   it('reads words as runs of letters, whatever separates them', () => {
-    expect(wordsIn("Clés d'API-nøgler\u200b, Ｘ")).toEqual(['clés', 'd', 'api', 'nøgler', 'x']);
+    expect(lowerCaseWords("Clés d'API-nøgler\u200b, Ｘ")).toEqual(['clés', 'd', 'api', 'nøgler', 'x']);
   });
 
   it('reads a nested structure however deep, without recursion', () => {

@@ -11,7 +11,7 @@ const asked = new Map<Language, Promise<HintStrings | null>>();
  * asked once per page. Null when the background could not answer (the extension was reloaded, say):
  * then nothing is drawn, and the next call asks again.
  */
-export function hintStringsIn(language: Language): Promise<HintStrings | null> {
+export function hintStringsFromBackground(language: Language): Promise<HintStrings | null> {
   let strings = asked.get(language);
   if (!strings) {
     const message: ContentMessage = { type: 'hint-strings', language };

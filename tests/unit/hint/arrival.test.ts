@@ -4,7 +4,7 @@
  * with the date asked in the page's language.
  */
 import { describe, expect, it } from 'vitest';
-import { renderHintBar } from '../../../entrypoints/pleo.content/hint/bar';
+import { renderHintBar } from '../../../entrypoints/hint-drawing/bar';
 import { hintFromStorage, hintStorageKeys } from '../../../lib/hint/stored';
 import { ENGLISH_HINT_STRINGS } from '../../../lib/hint/strings';
 

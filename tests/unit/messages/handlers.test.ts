@@ -15,6 +15,7 @@ function spyHandlers(): Handlers {
     'open-guidance': vi.fn(ok),
     'arrival-shown': vi.fn(ok),
     'start-pick': vi.fn(ok),
+    'load-hint': vi.fn(ok),
     'set-profile': vi.fn(ok),
     'set-hint-enabled': vi.fn(ok),
     'declare-role': vi.fn(ok),

@@ -144,4 +144,19 @@ describe('watchPage in a single-page app', () => {
       detail: 'dev KEYS',
     });
   });
+
+  it('takes what the user taught from the start’s one storage read when the content script passes it', async () => {
+    history.replaceState(null, '', '/settings');
+    document.body.innerHTML = `<nav><a href="/settings">Settings</a></nav><main><ul aria-label="Settings">
+<li><button>General</button></li><li><button>Developer access</button></li><li><button>Dev keys</button></li></ul></main>`;
+    const taught = { kind: 'apiKeys', label: 'Developer access', language: 'en', learnedAt: 1 };
+    // Storage itself holds nothing: the label can only come from the read passed in.
+    watchPage(
+      ctx,
+      (seen) => reports.push(seen.observation),
+      Promise.resolve({ learnedLabels: { production: [taught], staging: [] } }),
+    );
+    await vi.advanceTimersByTimeAsync(FIRST_SCAN_WAIT_MS);
+    expect(reports.map((r) => r.apiKeysEntry)).toEqual(['visible']);
+  });
 });

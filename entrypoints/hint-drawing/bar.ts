@@ -1,5 +1,5 @@
-import type { Hint, HintAction, HintStrings } from '../../../lib/hint/hint';
-import type { HintPlacement } from '../../../lib/hint/place';
+import type { Hint, HintAction, HintStrings } from '../../lib/hint/hint';
+import type { HintPlacement } from '../../lib/hint/place';
 
 export interface HintBarProps {
   hint: Hint;

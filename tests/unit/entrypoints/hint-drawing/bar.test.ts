@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { renderHintBar } from '../../../../../entrypoints/pleo.content/hint/bar';
-import { ENGLISH_HINT_STRINGS } from '../../../../../lib/hint/strings';
+import { renderHintBar } from '../../../../entrypoints/hint-drawing/bar';
+import { ENGLISH_HINT_STRINGS } from '../../../../lib/hint/strings';
 
 const GERMAN = {
   ...ENGLISH_HINT_STRINGS,
