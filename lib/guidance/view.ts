@@ -4,7 +4,7 @@
  * the environments.
  */
 
-import type { EnvironmentRecord } from '../state/merge';
+import type { ObservationRecord } from '../state/merge';
 import { currentOrganisation, type OrganisationRecord } from '../state/organisations';
 import type { SentRequest } from '../state/requests';
 import { effectiveRole, verdict as verdictOf } from '../state/verdict';
@@ -33,7 +33,7 @@ export interface ChecklistItem {
 }
 
 /** The three conditions for an API key, as far as the record shows them. */
-export function checklist(record: EnvironmentRecord, profile: Profile): ChecklistItem[] {
+export function checklist(record: ObservationRecord, profile: Profile): ChecklistItem[] {
   const entrySeen = record.apiKeysEntry.value === 'visible';
   const role = effectiveRole(record, profile);
   const evidenceFor = (...checks: Evidence['check'][]) =>
@@ -94,7 +94,7 @@ export function checklist(record: EnvironmentRecord, profile: Profile): Checklis
 }
 
 /** Whether the user should be asked for their role: the page never showed it, or they declared one. */
-export function asksForRole(record: EnvironmentRecord, verdict: VerdictKind): boolean {
+export function asksForRole(record: ObservationRecord, verdict: VerdictKind): boolean {
   if (verdict === 'not-checked' || verdict === 'signed-out' || verdict === 'ready') return false;
   const detected = record.role.value;
   return detected.value === 'unknown' || detected.confidence === 'low';
@@ -147,7 +147,7 @@ export interface OrganisationSummary {
  */
 export function environmentView(
   environment: Environment,
-  ownRecord: EnvironmentRecord,
+  ownRecord: ObservationRecord,
   profile: Profile,
   currentTab: Environment | null,
   siteAccess: SiteAccess = 'granted',
@@ -158,7 +158,7 @@ export function environmentView(
 ): EnvironmentView {
   const { record, organisation } = currentOrganisation(ownRecord, organisations);
   const verdict = verdictOf(record, profile);
-  const summary = (name: string | null, other: EnvironmentRecord): OrganisationSummary => ({
+  const summary = (name: string | null, other: ObservationRecord): OrganisationSummary => ({
     name,
     verdict: verdictOf(other, profile).kind,
     checkedAt: other.checkedAt,

@@ -21,7 +21,7 @@ import {
   TYPED_NAME_MAX,
 } from '../limits';
 import { knownWordsIn } from '../privacy';
-import { type EnvironmentRecord, emptyRecord } from '../state/merge';
+import { emptyRecord, type ObservationRecord } from '../state/merge';
 import { byMostRecent, currentOrganisation, type OrganisationRecord } from '../state/organisations';
 import { type RequestRecord, reportedRequest, type SentRequest } from '../state/requests';
 import { verdict } from '../state/verdict';
@@ -47,7 +47,7 @@ import type {
 
 export interface ReportInput {
   /** Each environment's own record: pages that showed no company ("organisation not identified"). */
-  records: Partial<Record<Environment, EnvironmentRecord>>;
+  records: Partial<Record<Environment, ObservationRecord>>;
   /** The companies the pages of each environment showed, each with its record. */
   organisations?: Partial<Record<Environment, readonly OrganisationRecord[]>>;
   /** Whether the user chose, for this report only, to include those companies' names. */
@@ -195,7 +195,7 @@ function requestReport(input: ReportInput, where: RequestRecord): ReportRequest 
 
 /** What one record says, as the environment and each organisation carry it. */
 function recordReport(
-  checked: EnvironmentRecord | undefined,
+  checked: ObservationRecord | undefined,
   result: Verdict,
   redact: Redact,
 ): Pick<ReportOrganisation, 'checkedAt' | 'verdict' | 'missing' | 'checks' | 'evidence'> {
@@ -224,14 +224,14 @@ function recordReport(
  */
 function organisationsReport(
   organisations: readonly OrganisationRecord[],
-  own: EnvironmentRecord | undefined,
+  own: ObservationRecord | undefined,
   input: ReportInput,
   redact: Redact,
 ): ReportOrganisation[] {
   if (organisations.length === 0) return [];
   const entry = (
     id: string,
-    record: EnvironmentRecord | undefined,
+    record: ObservationRecord | undefined,
     stored: string | null,
     name = '',
   ): ReportOrganisation => {

@@ -8,7 +8,7 @@
  */
 import { RULES_VERSION } from '../detect/rules';
 import { withLearnedLabel, withoutLearnedLabel } from '../state/learned';
-import { type EnvironmentRecord, emptyRecord, merge, withoutLearnedFacts } from '../state/merge';
+import { emptyRecord, merge, type ObservationRecord, withoutLearnedFacts } from '../state/merge';
 import {
   currentOrganisation,
   type OrganisationRecord,
@@ -49,7 +49,7 @@ import type { StorageWriter } from './writer';
 
 /** A record as written, with the profile its verdict was judged by (the badge shows the same), and which record it is. */
 export interface Written {
-  record: EnvironmentRecord;
+  record: ObservationRecord;
   profile: Profile;
   where: RequestRecord;
 }
@@ -66,7 +66,7 @@ export function storedRecords(store: StorageWriter, now: () => number = Date.now
   /** The record seen most recently, and its company (null: the environment's own record). */
   async function current(
     environment: Environment,
-  ): Promise<{ record: EnvironmentRecord; organisation: OrganisationRecord | null }> {
+  ): Promise<{ record: ObservationRecord; organisation: OrganisationRecord | null }> {
     const { unidentified, organisations } = await recordsOf(environment);
     return currentOrganisation(unidentified, organisations);
   }
@@ -82,7 +82,7 @@ export function storedRecords(store: StorageWriter, now: () => number = Date.now
   ): Promise<Written> {
     const at = now();
     const profile = await store.get('profile');
-    const update = (record: EnvironmentRecord) =>
+    const update = (record: ObservationRecord) =>
       withCurrentVerdict(merge(record, observation, at, RULES_VERSION), profile, at);
     if (!organisationName) {
       const merged = update(await store.get(environment));
@@ -120,7 +120,7 @@ export function storedRecords(store: StorageWriter, now: () => number = Date.now
   /** Applies a change to every record of the environment (the user's answers count for each company). */
   async function changeAll(
     environment: Environment,
-    change: (record: EnvironmentRecord) => EnvironmentRecord,
+    change: (record: ObservationRecord) => ObservationRecord,
   ): Promise<void> {
     const { unidentified, organisations } = await recordsOf(environment);
     await store.set(environment, change(unidentified));

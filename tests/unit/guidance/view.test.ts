@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import { checkedAge, checkedText } from '../../../lib/guidance/checked';
 import { asksForRole, checklist, popupParams } from '../../../lib/guidance/view';
-import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
+import { emptyRecord, type ObservationRecord } from '../../../lib/state/merge';
 import type { Profile, RoleFact } from '../../../lib/types';
 import { DEFAULT_PROFILE } from '../../../lib/types';
 
 const NOW = 1_800_000_000_000;
 
 function record(parts: {
-  signedIn?: EnvironmentRecord['signedIn']['value'];
-  entry?: EnvironmentRecord['apiKeysEntry']['value'];
+  signedIn?: ObservationRecord['signedIn']['value'];
+  entry?: ObservationRecord['apiKeysEntry']['value'];
   role?: Partial<RoleFact>;
-}): EnvironmentRecord {
+}): ObservationRecord {
   const base = emptyRecord('production', RULES_VERSION);
   return {
     ...base,
@@ -28,7 +28,7 @@ function record(parts: {
   };
 }
 
-const states = (r: EnvironmentRecord, profile: Profile = DEFAULT_PROFILE) =>
+const states = (r: ObservationRecord, profile: Profile = DEFAULT_PROFILE) =>
   checklist(r, profile).map((item) => `${item.condition}:${item.state}`);
 
 describe('checklist: the three conditions', () => {

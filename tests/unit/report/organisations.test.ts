@@ -6,7 +6,7 @@ import type { Translate } from '../../../lib/guidance/translate';
 import { buildReport, type ReportInput, reportJson } from '../../../lib/report/build';
 import { reportMarkdown } from '../../../lib/report/markdown';
 import { ReportSchema } from '../../../lib/report/schema';
-import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
+import { emptyRecord, type ObservationRecord } from '../../../lib/state/merge';
 import { type OrganisationRecord, organisationId } from '../../../lib/state/organisations';
 import { withCurrentVerdict } from '../../../lib/state/verdict';
 import { DEFAULT_PROFILE, type Evidence, type VerdictKind } from '../../../lib/types';
@@ -18,12 +18,12 @@ beforeAll(async () => {
 });
 
 /** A production record with this verdict, seen `ago` ms before the report, its verdict noted. */
-function seen(kind: VerdictKind, ago: number, evidence: Evidence[] = []): EnvironmentRecord {
+function seen(kind: VerdictKind, ago: number, evidence: Evidence[] = []): ObservationRecord {
   const record = recordFor('production', kind, evidence, NOW - ago)!;
   return withCurrentVerdict(record, DEFAULT_PROFILE, NOW - ago);
 }
 
-async function organisation(name: string, record: EnvironmentRecord): Promise<OrganisationRecord> {
+async function organisation(name: string, record: ObservationRecord): Promise<OrganisationRecord> {
   return { id: await organisationId(name), name, record };
 }
 

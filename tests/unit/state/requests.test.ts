@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import { REQUESTS_LIMIT } from '../../../lib/limits';
-import { type EnvironmentRecord, emptyRecord, merge } from '../../../lib/state/merge';
+import { emptyRecord, merge, type ObservationRecord } from '../../../lib/state/merge';
 import {
   FOLLOW_UP_AFTER,
   isFollowUpDue,
@@ -170,7 +170,7 @@ describe('the life of a request', () => {
 describe('a ready verdict that gets worse', () => {
   it('is the last change, with its date', () => {
     const ready = apiKeysShown;
-    const gone: EnvironmentRecord = seen({ apiKeysEntry: 'absent' }, ready, SENT + 3 * DAY);
+    const gone: ObservationRecord = seen({ apiKeysEntry: 'absent' }, ready, SENT + 3 * DAY);
     expect(worsening(gone)).toEqual({ verdict: 'not-enabled', at: SENT + 3 * DAY });
     const lowered = seen({ apiKeysEntry: 'absent', role: employee }, ready, SENT + 4 * DAY);
     expect(worsening(lowered)).toEqual({ verdict: 'role-missing', at: SENT + 4 * DAY });
