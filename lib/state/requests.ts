@@ -128,19 +128,24 @@ export function withArrivals(
   return { requests: next, arrived };
 }
 
+const isUnseenArrival = (r: SentRequest) => r.resolvedAt !== null && r.seenInPopupAt === null;
+
 /** An arrival the popup has not shown yet, for this record: the toolbar badge announces it. */
 export function unseenArrival(
   requests: readonly SentRequest[],
   where: RequestRecord,
 ): SentRequest | undefined {
-  return requests.find((r) => isOf(r, where) && r.resolvedAt !== null && r.seenInPopupAt === null);
+  return requests.find((r) => isOf(r, where) && isUnseenArrival(r));
+}
+
+/** Whether any record has an arrival no popup has shown yet: the popup that shows it marks it seen. */
+export function hasUnseenArrival(requests: readonly SentRequest[]): boolean {
+  return requests.some(isUnseenArrival);
 }
 
 /** The popup was opened: every arrival not yet shown there counts as shown now. */
 export function withArrivalsSeenInPopup(requests: readonly SentRequest[], now: number): SentRequest[] {
-  return requests.map((r) =>
-    r.resolvedAt !== null && r.seenInPopupAt === null ? { ...r, seenInPopupAt: now } : r,
-  );
+  return requests.map((r) => (isUnseenArrival(r) ? { ...r, seenInPopupAt: now } : r));
 }
 
 /** A page of this record showed its arrivals: the in-page hint tells it once. */

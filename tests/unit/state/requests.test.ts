@@ -8,6 +8,7 @@ import { REQUESTS_LIMIT } from '../../../lib/limits';
 import { emptyRecord, merge, type ObservationRecord } from '../../../lib/state/merge';
 import {
   FOLLOW_UP_AFTER,
+  hasUnseenArrival,
   isFollowUpDue,
   openRequest,
   type RequestRecord,
@@ -139,6 +140,10 @@ describe('the life of a request', () => {
     expect(unseenArrival(requests, ACME)?.kind).toBe('enabling');
     expect(unseenArrival(requests, OTHER)).toBeUndefined();
     expect(unseenArrival(withArrivalsSeenInPopup(requests, SENT + 2 * DAY), ACME)).toBeUndefined();
+    // The popup asks about every record at once: any news marks them all seen.
+    expect(hasUnseenArrival(requests)).toBe(true);
+    expect(hasUnseenArrival(sent())).toBe(false);
+    expect(hasUnseenArrival(withArrivalsSeenInPopup(requests, SENT + 2 * DAY))).toBe(false);
     expect(withArrivalsSeenInPage(requests, OTHER, SENT)[0]?.seenInPageAt).toBeNull();
     expect(withArrivalsSeenInPage(requests, ACME, SENT + 2 * DAY)[0]?.seenInPageAt).toBe(SENT + 2 * DAY);
     // An open request is not news.
