@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { expect } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import type { Translate } from '../../../lib/guidance/translate';
-import type { ReportInput } from '../../../lib/report/build';
+import type { ReportInput } from '../../../lib/report/input';
 import { ReportSchema } from '../../../lib/report/schema';
 import { emptyRecord, merge, type ObservationRecord } from '../../../lib/state/merge';
 import type { Environment, Evidence, Observation, VerdictKind } from '../../../lib/types';
