@@ -5,7 +5,7 @@
 
 import { camelCase, type MessageKey, MISSING_KEYS, type Translate } from '../guidance/translate';
 import { ORGANISATION_NAME_MAX } from '../limits';
-import type { Environment, KeyCheckResult } from '../types';
+import type { Environment } from '../types';
 import { code, escapeMarkdown, table } from './markdown-syntax';
 import type { ReportEnvironment, ReportOrganisation, ReportRequest } from './schema';
 
@@ -26,15 +26,6 @@ function nextStep(title: string, url: string | null): string {
   return url && /^https:\/\/[^\s<>()[\]`"']+$/.test(url) ? `${text}\n   <${url}>` : text;
 }
 
-const KEY_CHECK_RESULT_KEYS: Record<KeyCheckResult, MessageKey> = {
-  valid: 'keyCheck.result.valid',
-  inactive: 'keyCheck.result.inactive',
-  invalid: 'keyCheck.result.invalid',
-  'not-allowed': 'keyCheck.result.notAllowed',
-  unreachable: 'keyCheck.result.unreachable',
-  unexpected: 'keyCheck.result.unexpected',
-};
-
 export function environmentSection(entry: ReportEnvironment, t: Translate): string[] {
   const lines = [`## ${t(ENVIRONMENT_KEYS[entry.environment])} (${code(entry.origin)})`, ''];
   if (entry.siteAccess === 'withheld') lines.push(`**${t('report.markdown.siteAccessWithheld')}**`, '');
@@ -43,7 +34,7 @@ export function environmentSection(entry: ReportEnvironment, t: Translate): stri
     const { result, checkedAt, companyId } = entry.keyCheck;
     lines.push(
       t('report.markdown.keyCheck', [
-        t(KEY_CHECK_RESULT_KEYS[result]),
+        t(`keyCheck.result.${camelCase(result)}`),
         t(ENVIRONMENT_KEYS[entry.environment]),
         code(checkedAt),
       ]),
