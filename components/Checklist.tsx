@@ -1,6 +1,6 @@
 import { checkedText } from '../lib/guidance/checked';
+import type { ChecklistItem, Condition, ConditionState } from '../lib/guidance/checklist';
 import type { MessageKey, Translate } from '../lib/guidance/translate';
-import type { ChecklistItem, Condition, ConditionState } from '../lib/guidance/view';
 
 const CONDITION_KEYS: Record<Condition, MessageKey> = {
   signedIn: 'check.signedIn',

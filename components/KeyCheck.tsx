@@ -10,7 +10,7 @@ import {
 } from '../lib/keycheck/answer';
 import { KEY_MAX_LENGTH, type KeyProblem } from '../lib/keycheck/input';
 import { curlCommand } from '../lib/keycheck/request';
-import { ENVIRONMENTS, type Environment, type KeyCheckResult } from '../lib/types';
+import { ENVIRONMENTS, type Environment } from '../lib/types';
 
 /** Where the check is: nothing yet, input refused, waiting for the browser or Pleo, or answered. */
 export type KeyCheckState =
@@ -26,15 +26,6 @@ const PROBLEM_KEYS: Record<KeyProblem, MessageKey> = {
   spaces: 'keyCheck.problem.spaces',
   'too-long': 'keyCheck.problem.tooLong',
   'not-printable': 'keyCheck.problem.notPrintable',
-};
-
-const RESULT_KEYS: Record<KeyCheckResult, MessageKey> = {
-  valid: 'keyCheck.result.valid',
-  inactive: 'keyCheck.result.inactive',
-  invalid: 'keyCheck.result.invalid',
-  'not-allowed': 'keyCheck.result.notAllowed',
-  unreachable: 'keyCheck.result.unreachable',
-  unexpected: 'keyCheck.result.unexpected',
 };
 
 export interface KeyCheckProps {
@@ -149,7 +140,7 @@ function Answer(props: { answers: KeyCheckAnswers; summary: KeyCheckSummary } & 
           <div key={environment} data-environment={environment}>
             <dt>{environmentName(environment)}</dt>
             <dd>
-              {t(RESULT_KEYS[answers[environment].result])}
+              {t(`keyCheck.result.${camelCase(answers[environment].result)}`)}
               {answers[environment].result === 'unreachable'
                 ? ` — ${t(reasonKey(answers[environment]))}`
                 : ''}

@@ -9,7 +9,9 @@ import { admit, createRefusalLog } from '../lib/messages/admission';
 import { createWriteQueue, type Handlers, handle } from '../lib/messages/handlers';
 import type { HintStringsResponse, Response } from '../lib/messages/protocol';
 import { injectPicker } from '../lib/picker/inject';
+import { storedChoices } from '../lib/storage/choices';
 import { storedRecords } from '../lib/storage/records';
+import { storedRequests } from '../lib/storage/sent-requests';
 import { openStorageForWriting } from '../lib/storage/writer';
 import type { Language } from '../lib/types';
 
@@ -18,6 +20,8 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
   const store = openStorageForWriting();
   const records = storedRecords(store);
+  const requests = storedRequests(store);
+  const choices = storedChoices(store);
   const write = createWriteQueue();
   const logRefusal = createRefusalLog((message) => console.warn(message));
   const openGuidanceTab = createGuidanceTabs(browser.tabs, Date.now);
@@ -29,7 +33,7 @@ export default defineBackground(() => {
     action,
     queryTabs: (query) => browser.tabs.query(query),
     latest: records.latest,
-    unseenArrival: records.unseenArrival,
+    unseenArrival: requests.unseenArrival,
     now: Date.now,
     t,
   });
@@ -52,7 +56,7 @@ export default defineBackground(() => {
       write(async () =>
         badges.paintRecord(tabId, await records.observe(environment, observation, organisation)),
       ),
-    'dismiss-hint': ({ verdict }, { environment }) => write(() => records.dismissHint(environment, verdict)),
+    'dismiss-hint': ({ verdict }, { environment }) => write(() => choices.dismissHint(environment, verdict)),
     'learn-label': ({ type: _, ...taught }, { environment }) =>
       write(() => records.learnLabel(environment, taught)),
     // Read-only, and from the extension's own files: not queued behind the writes.
@@ -66,7 +70,7 @@ export default defineBackground(() => {
         ),
       ),
     'arrival-shown': ({ organisation }, { environment }) =>
-      write(() => records.markArrivalShownInPage(environment, organisation)),
+      write(() => requests.markArrivalShownInPage(environment, organisation)),
     // The hint's "Point at …": pick mode injected into the sender's tab; not queued, it writes nothing.
     'start-pick': ({ target }, { tabId }) =>
       injectPicker(browser.scripting, tabId, target)
@@ -78,17 +82,17 @@ export default defineBackground(() => {
         (): Response => ({ ok: true }),
         (): Response => ({ ok: false, error: 'inject-failed' }),
       ),
-    'set-profile': ({ kind, stage }) => write(() => records.setAudience(kind, stage)),
-    'set-hint-enabled': ({ enabled }) => write(() => records.setHintEnabled(enabled)),
+    'set-profile': ({ kind, stage }) => write(() => choices.setAudience(kind, stage)),
+    'set-hint-enabled': ({ enabled }) => write(() => choices.setHintEnabled(enabled)),
     'declare-role': ({ environment, role }) => writeAndRepaint(() => records.declareRole(environment, role)),
     'declare-no-api-keys': ({ environment }) => writeAndRepaint(() => records.declareNoApiKeys(environment)),
     'forget-learned-label': ({ environment, kind, label }) =>
       writeAndRepaint(() => records.forgetLabel(environment, kind, label)),
-    'request-sent': ({ type: _, ...sent }) => write(() => records.markRequestSent(sent)),
-    'request-unsent': ({ type: _, ...unsent }) => write(() => records.undoRequestSent(unsent)),
+    'request-sent': ({ type: _, ...sent }) => write(() => requests.markSent(sent)),
+    'request-unsent': ({ type: _, ...unsent }) => write(() => requests.undoSent(unsent)),
     // The popup showed the arrivals: the badges go back to the verdicts.
-    'arrivals-seen': () => writeAndRepaint(records.markArrivalsSeen),
-    'record-key-check': ({ type: _, ...checked }) => write(() => records.recordKeyCheck(checked)),
+    'arrivals-seen': () => writeAndRepaint(requests.markArrivalsSeen),
+    'record-key-check': ({ type: _, ...checked }) => write(() => choices.recordKeyCheck(checked)),
     'forget-everything': () => writeAndRepaint(records.forgetEverything),
   };
 

@@ -158,12 +158,6 @@ export interface WriteFailure {
   reason: (typeof WRITE_FAILURE_REASONS)[number];
 }
 
-/**
- * What the External API answered a key check, per environment (lib/keycheck/): a valid key, a valid
- * key of an inactive installation, no valid key (401), valid but not allowed (403), no answer (5xx,
- * timeout, offline, blocked), or an answer that makes no sense. Only this, when, and the company id
- * are kept; never the key.
- */
 /** What a request the user sent asked for (lib/state/requests.ts). */
 export const REQUEST_KINDS = ['enabling', 'role'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
@@ -178,6 +172,12 @@ export const RECIPIENTS = [
 ] as const;
 export type Recipient = (typeof RECIPIENTS)[number];
 
+/**
+ * What the External API answered a key check, per environment (lib/keycheck/): a valid key, a valid
+ * key of an inactive installation, no valid key (401), valid but not allowed (403), no answer (5xx,
+ * timeout, offline, blocked), or an answer that makes no sense. Only this, when, and the company id
+ * are kept; never the key.
+ */
 export const KEY_CHECK_RESULTS = [
   'valid',
   'inactive',

@@ -14,12 +14,13 @@ import { documentLanguage, t } from '../../components/translate';
 import { useStoredAll } from '../../components/use-stored';
 import { WriteFailureAlert } from '../../components/WriteFailureAlert';
 import { RULES_VERSION } from '../../lib/detect/rules';
-import { environmentOf } from '../../lib/environments';
 import { ABOUT_SECTIONS } from '../../lib/guidance/about';
-import { initialEnvironment } from '../../lib/guidance/actions';
-import { environmentView, popupParams } from '../../lib/guidance/view';
+import { type CurrentTab, currentTab, popupLayout, popupParams } from '../../lib/guidance/popup';
+import { environmentView } from '../../lib/guidance/view';
 import { send } from '../../lib/messages/client';
 import type { Message } from '../../lib/messages/protocol';
+import { requestSentMessage } from '../../lib/messages/requests';
+import { hasUnseenArrival } from '../../lib/state/requests';
 import { allRequests } from '../../lib/storage/items';
 import {
   environmentItems,
@@ -50,12 +51,6 @@ document.documentElement.lang = documentLanguage();
 document.title = t('popup.title');
 if (params.tabView) document.body.classList.add('tab-view');
 
-interface CurrentTab {
-  environment: Environment | null;
-  /** Its path, for a Pleo tab: on the list of settings, pointing at the entry beats opening it. */
-  path: string | null;
-}
-
 /**
  * The environment of the active tab; null when it is not a Pleo tab (the URL is visible only for
  * Pleo tabs), or when the popup is itself the active tab.
@@ -63,13 +58,10 @@ interface CurrentTab {
 function useCurrentTab(): CurrentTab | undefined {
   const [current, setCurrent] = useState<CurrentTab>();
   useEffect(() => {
-    const none = { environment: null, path: null };
+    const none = currentTab(undefined);
     if (params.tabView) return setCurrent(none);
     browser.tabs.query({ active: true, currentWindow: true }).then(
-      ([tab]) => {
-        const environment = environmentOf(tab?.url);
-        setCurrent({ environment, path: environment && tab?.url ? new URL(tab.url).pathname : null });
-      },
+      ([tab]) => setCurrent(currentTab(tab?.url)),
       () => setCurrent(none),
     );
   }, []);
@@ -104,7 +96,7 @@ const readShown = () => readAll(SHOWN);
 
 function Popup() {
   const stored = useStoredAll(readShown, SHOWN);
-  const currentTab = useCurrentTab();
+  const tab = useCurrentTab();
   // The time of this render: a change stored a moment ago is never "in the future" of a minute-old clock.
   const now = Math.max(useNow(), Date.now());
   const siteAccess = useSiteAccess();
@@ -116,14 +108,14 @@ function Popup() {
   const audience = useRef<HTMLDetailsElement>(null);
   const storedRequests = stored?.requests;
   const requests = useMemo(() => (storedRequests ? allRequests(storedRequests) : []), [storedRequests]);
-  const unseenArrival = requests.some((r) => r.resolvedAt !== null && r.seenInPopupAt === null);
+  const unseenArrival = hasUnseenArrival(requests);
   // Seen here: the toolbar badge stops announcing it, and the next popup no longer tells it.
   useEffect(() => {
     if (unseenArrival) tell({ type: 'arrivals-seen' });
   }, [unseenArrival]);
 
   // Nothing is painted until everything is read, so a verdict never flickers from "not checked".
-  if (!stored || currentTab === undefined || !siteAccess || shortcut === undefined) return null;
+  if (!stored || tab === undefined || !siteAccess || shortcut === undefined) return null;
   const { profile, production, staging, productionOrganisations, stagingOrganisations, writeFailure } =
     stored;
   const records = { production, staging };
@@ -133,22 +125,14 @@ function Popup() {
       environment,
       records[environment],
       profile,
-      currentTab.environment,
+      tab.environment,
       siteAccess[environment],
       organisations[environment],
-      currentTab.path,
+      tab.path,
       { requests, now, openedAt },
     ),
   );
-  const shown =
-    chosen ??
-    params.environment ??
-    initialEnvironment(currentTab.environment, {
-      production: views[0]!.checkedAt,
-      staging: views[1]!.checkedAt,
-    });
-  const askAudience = views.some((view) => view.audienceMatters);
-  const bothWithheld = ENVIRONMENTS.every((environment) => siteAccess[environment] === 'withheld');
+  const { shown, bothWithheld, askAudience } = popupLayout(views, siteAccess, chosen, params, tab);
   const grant = (refusedAs: Environment | 'both', environments: readonly Environment[]) =>
     void requestSiteAccess().then((granted) => {
       setGrantRefused(granted ? null : refusedAs);
@@ -221,12 +205,8 @@ function Popup() {
           onDeclareNoApiKeys={() => tell({ type: 'declare-no-api-keys', environment: view.environment })}
           onRequestSent={(sent) => {
             const { where, kind } = view.followUp;
-            if (!kind || !view.request) return;
-            tell(
-              sent
-                ? { type: 'request-sent', ...where, kind, recipient: view.request.recipient }
-                : { type: 'request-unsent', ...where, kind },
-            );
+            const message = requestSentMessage(sent, where, kind, view.request?.recipient);
+            if (message) tell(message);
           }}
           t={t}
         />

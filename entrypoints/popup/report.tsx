@@ -10,9 +10,10 @@ import { t } from '../../components/translate';
 import { useStored } from '../../components/use-stored';
 import { RULES_VERSION } from '../../lib/detect/rules';
 import type { SiteAccess } from '../../lib/guidance/site-access';
-import { browserFromUserAgent, buildReport, reportFileName, reportJson } from '../../lib/report/build';
+import { browserFromUserAgent, buildReport } from '../../lib/report/build';
+import { reportFileName, reportJson } from '../../lib/report/file';
 import { reportMarkdown } from '../../lib/report/markdown';
-import type { EnvironmentRecord } from '../../lib/state/merge';
+import type { ObservationRecord } from '../../lib/state/merge';
 import type { OrganisationRecord } from '../../lib/state/organisations';
 import type { SentRequest } from '../../lib/state/requests';
 import { keyChecksItem, learnedLabelsItem, resetsItem } from '../../lib/storage/reader';
@@ -22,7 +23,7 @@ const NO_RESETS: readonly StorageReset[] = [];
 
 export interface PopupReportProps {
   /** Each environment's own record: pages that showed no company. */
-  records: Record<Environment, EnvironmentRecord | undefined>;
+  records: Record<Environment, ObservationRecord | undefined>;
   /** The companies each environment's pages showed; their names go in only if the user ticks the box. */
   organisations: Record<Environment, readonly OrganisationRecord[]>;
   profile: Profile;

@@ -4,7 +4,7 @@
  * opened, else the verdict of the record its page reported.
  */
 import { environmentOf, MATCH_PATTERNS } from '../environments';
-import type { EnvironmentRecord } from '../state/merge';
+import type { ObservationRecord } from '../state/merge';
 import type { RequestRecord, SentRequest } from '../state/requests';
 import { verdict } from '../state/verdict';
 import type { Environment, Profile } from '../types';
@@ -14,7 +14,7 @@ import type { Translate } from './translate';
 
 /** A record as written, with the profile its verdict was judged by and where it is kept. */
 export interface BadgeSource {
-  record: EnvironmentRecord;
+  record: ObservationRecord;
   profile: Profile;
   where: RequestRecord;
 }

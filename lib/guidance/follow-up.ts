@@ -3,7 +3,7 @@
  * follow-up it offers after a week, and the news that what was asked for arrived. Pure: the popup
  * passes the stored requests and the time; the texts are the locale files'.
  */
-import type { EnvironmentRecord } from '../state/merge';
+import type { ObservationRecord } from '../state/merge';
 import {
   isFollowUpDue,
   openRequest,
@@ -40,7 +40,7 @@ export interface FollowUpView {
 export function followUpView(
   requests: readonly SentRequest[],
   where: RequestRecord,
-  record: EnvironmentRecord,
+  record: ObservationRecord,
   verdict: Verdict,
   now: number,
   openedAt: number,

@@ -1,6 +1,6 @@
 /** The ready-to-send request for a missing role (to an Administrator) or missing access (to Pleo). */
 import { ORIGINS } from '../environments';
-import type { EnvironmentRecord } from '../state/merge';
+import type { ObservationRecord } from '../state/merge';
 import { effectiveRole } from '../state/verdict';
 import type { EntryState, Environment, Profile, RoleSource, RoleValue, Verdict } from '../types';
 import { LINKS, notEnabledStep, type StepId } from './steps';
@@ -45,7 +45,7 @@ export function accessRequest(
   verdict: Verdict,
   environment: Environment,
   profile: Profile,
-  record: EnvironmentRecord | undefined,
+  record: ObservationRecord | undefined,
 ): AccessRequest | null {
   if (!record) return null;
   if (verdict.kind !== 'role-missing' && verdict.kind !== 'not-enabled' && verdict.kind !== 'role-unclear')

@@ -4,7 +4,7 @@
  * in the locale files (`step.<id>`, `request.*`); this module only chooses ids, links and values.
  */
 import { API_ORIGINS, ORIGINS } from '../environments';
-import type { EnvironmentRecord } from '../state/merge';
+import type { ObservationRecord } from '../state/merge';
 import { effectiveRole } from '../state/verdict';
 import type { Environment, Profile, Verdict, VerdictKind } from '../types';
 import type { SiteAccess } from './site-access';
@@ -104,7 +104,7 @@ export function nextSteps(
   verdict: Verdict,
   environment: Environment,
   profile: Profile,
-  record: EnvironmentRecord | undefined,
+  record: ObservationRecord | undefined,
   siteAccess: SiteAccess = 'granted',
 ): NextStep[] {
   const origin = ORIGINS[environment];

@@ -1,104 +1,20 @@
 /**
- * What the popup shows for one environment, decided without the browser so it can be tested:
- * the three conditions with their state and evidence, the age of the last check, the order of
- * the environments.
+ * What the popup shows for one environment, decided without the browser so it can be tested: the
+ * verdict of the company seen most recently, its conditions (lib/guidance/checklist.ts), next
+ * steps, request and one next action, and the other companies seen.
  */
 
-import type { EnvironmentRecord } from '../state/merge';
+import type { ObservationRecord } from '../state/merge';
 import { currentOrganisation, type OrganisationRecord } from '../state/organisations';
 import type { SentRequest } from '../state/requests';
-import { effectiveRole, verdict as verdictOf } from '../state/verdict';
-import type { Environment, Evidence, KnownRole, Profile, RoleFact, Verdict, VerdictKind } from '../types';
-import { ENVIRONMENTS, KEY_ROLES, NO_KEY_ROLES } from '../types';
+import { verdict as verdictOf } from '../state/verdict';
+import type { Environment, KnownRole, Profile, Verdict, VerdictKind } from '../types';
 import { type PrimaryAction, primaryAction } from './actions';
+import { asksForRole, type ChecklistItem, checklist } from './checklist';
 import { type FollowUpView, followUpView } from './follow-up';
 import { type AccessRequest, accessRequest } from './request';
 import type { SiteAccess } from './site-access';
 import { API_BASE_URLS, audienceMatters, type NextStep, nextSteps } from './steps';
-
-export type Condition = 'signedIn' | 'role' | 'enabled';
-/** `unclear`: the role was seen, but no source says whether it sees API Keys (Controller). */
-export type ConditionState = 'met' | 'not-met' | 'not-seen' | 'unclear';
-
-export interface ChecklistItem {
-  condition: Condition;
-  state: ConditionState;
-  /** The role the verdict acts on, for the role condition only. */
-  role: RoleFact | null;
-  /** True when the state follows from the API Keys entry being visible, not from seeing it directly. */
-  implied: boolean;
-  evidence: Evidence[];
-  /** When the fact behind this condition was last seen; null when never. */
-  seenAt: number | null;
-}
-
-/** The three conditions for an API key, as far as the record shows them. */
-export function checklist(record: EnvironmentRecord, profile: Profile): ChecklistItem[] {
-  const entrySeen = record.apiKeysEntry.value === 'visible';
-  const role = effectiveRole(record, profile);
-  const evidenceFor = (...checks: Evidence['check'][]) =>
-    record.evidence.filter((e) => checks.includes(e.check));
-
-  const signedIn: ConditionState =
-    record.signedIn.value === 'yes' || entrySeen
-      ? 'met'
-      : record.signedIn.value === 'no'
-        ? 'not-met'
-        : 'not-seen';
-  // Pleo shows API Keys only to Admins and Bookkeepers, so a visible entry proves the role.
-  // A role no source speaks of (Controller) is proved enough by a visible entry, else unclear.
-  const roleState: ConditionState = role
-    ? KEY_ROLES.has(role.value)
-      ? 'met'
-      : NO_KEY_ROLES.has(role.value)
-        ? 'not-met'
-        : entrySeen
-          ? 'met'
-          : 'unclear'
-    : entrySeen
-      ? 'met'
-      : 'not-seen';
-  // A missing entry means "not enabled" only when the role would have shown it.
-  const enabled: ConditionState = entrySeen
-    ? 'met'
-    : record.apiKeysEntry.value === 'absent' && roleState === 'met'
-      ? 'not-met'
-      : 'not-seen';
-
-  return [
-    {
-      condition: 'signedIn',
-      state: signedIn,
-      role: null,
-      implied: signedIn === 'met' && record.signedIn.value !== 'yes',
-      evidence: evidenceFor('signedIn'),
-      seenAt: record.signedIn.seenAt,
-    },
-    {
-      condition: 'role',
-      state: roleState,
-      role,
-      implied: !role && entrySeen,
-      evidence: evidenceFor('role'),
-      seenAt: role?.source === 'declared' ? null : record.role.seenAt,
-    },
-    {
-      condition: 'enabled',
-      state: enabled,
-      role: null,
-      implied: false,
-      evidence: evidenceFor('apiKeysEntry', 'legacyApiEntry'),
-      seenAt: record.apiKeysEntry.seenAt,
-    },
-  ];
-}
-
-/** Whether the user should be asked for their role: the page never showed it, or they declared one. */
-export function asksForRole(record: EnvironmentRecord, verdict: VerdictKind): boolean {
-  if (verdict === 'not-checked' || verdict === 'signed-out' || verdict === 'ready') return false;
-  const detected = record.role.value;
-  return detected.value === 'unknown' || detected.confidence === 'low';
-}
 
 /** Everything the popup shows for one environment. */
 export interface EnvironmentView {
@@ -147,7 +63,7 @@ export interface OrganisationSummary {
  */
 export function environmentView(
   environment: Environment,
-  ownRecord: EnvironmentRecord,
+  ownRecord: ObservationRecord,
   profile: Profile,
   currentTab: Environment | null,
   siteAccess: SiteAccess = 'granted',
@@ -158,7 +74,7 @@ export function environmentView(
 ): EnvironmentView {
   const { record, organisation } = currentOrganisation(ownRecord, organisations);
   const verdict = verdictOf(record, profile);
-  const summary = (name: string | null, other: EnvironmentRecord): OrganisationSummary => ({
+  const summary = (name: string | null, other: ObservationRecord): OrganisationSummary => ({
     name,
     verdict: verdictOf(other, profile).kind,
     checkedAt: other.checkedAt,
@@ -195,16 +111,4 @@ export function environmentView(
       requests.openedAt,
     ),
   };
-}
-
-/** What the popup was opened for: `popup.html?environment=staging&view=tab` opens one environment's guidance in a tab. */
-export interface PopupParams {
-  environment: Environment | null;
-  tabView: boolean;
-}
-
-export function popupParams(search: string): PopupParams {
-  const params = new URLSearchParams(search);
-  const environment = ENVIRONMENTS.find((e) => e === params.get('environment')) ?? null;
-  return { environment, tabView: params.get('view') === 'tab' };
 }

@@ -4,7 +4,7 @@
  * would not fit its size budget, so this checks only what the verdict reads, with the same enums.
  */
 import { RULES_VERSION } from '../detect/rules';
-import { type EnvironmentRecord, emptyRecord } from '../state/merge';
+import { emptyRecord, type ObservationRecord } from '../state/merge';
 import { organisationByName } from '../state/organisations';
 import { DEFAULT_SETTINGS } from '../state/profile';
 import { verdict } from '../state/verdict';
@@ -47,7 +47,7 @@ const factOf = (value: unknown, allowed: readonly string[]) =>
   isObject(value) && isOneOf(value.value, allowed);
 
 /** The record as far as the verdict reads it; null when it is not one (then no hint is shown). */
-function readRecord(environment: Environment, stored: unknown): EnvironmentRecord | null {
+function readRecord(environment: Environment, stored: unknown): ObservationRecord | null {
   if (stored === undefined || stored === null) return emptyRecord(environment, RULES_VERSION);
   if (!isObject(stored) || stored.environment !== environment) return null;
   const role = isObject(stored.role) ? stored.role.value : undefined;
@@ -59,7 +59,7 @@ function readRecord(environment: Environment, stored: unknown): EnvironmentRecor
     isOneOf(role.confidence, CONFIDENCES) &&
     isOneOf(role.source, ROLE_SOURCES) &&
     (stored.checkedAt === null || typeof stored.checkedAt === 'number');
-  return valid ? (stored as unknown as EnvironmentRecord) : null;
+  return valid ? (stored as unknown as ObservationRecord) : null;
 }
 
 /** Only the declared roles matter to the verdict; anything unusable counts as none declared. */

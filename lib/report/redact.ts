@@ -83,7 +83,7 @@ export function redactText(text: string, knownWords: ReadonlySet<string>, max = 
  * A label the user taught (or evidence quoting one), whole: one that is someone's name in any
  * shape (looksLikeName: `jane doe`, `Doe, Jane`) is hidden entirely, the rest as redactText.
  */
-export function redactLabel(text: string, knownWords: ReadonlySet<string>, max = 80): string {
+export function redactLabel(text: string, knownWords: ReadonlySet<string>, max = LABEL_MAX): string {
   return looksLikeName(text, knownWords) ? REDACTED.name : redactText(text, knownWords, max);
 }
 

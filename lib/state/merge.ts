@@ -24,8 +24,8 @@ interface VerdictChange {
   at: number;
 }
 
-/** Everything known about one environment, merged from every observation so far. */
-export interface EnvironmentRecord {
+/** What is known of an environment's own pages, or of one company's: every observation of them merged. */
+export interface ObservationRecord {
   environment: Environment;
   signedIn: Fact<SignedIn>;
   apiKeysEntry: Fact<EntryState>;
@@ -39,7 +39,7 @@ export interface EnvironmentRecord {
   history: VerdictChange[];
 }
 
-export function emptyRecord(environment: Environment, rulesVersion: number): EnvironmentRecord {
+export function emptyRecord(environment: Environment, rulesVersion: number): ObservationRecord {
   return {
     environment,
     signedIn: { value: 'unknown', seenAt: null },
@@ -74,11 +74,11 @@ function isRoleDefinite(old: RoleFact, next: RoleFact): boolean {
  * The history of verdicts is kept: it describes the user's journey, not the session.
  */
 export function merge(
-  record: EnvironmentRecord,
+  record: ObservationRecord,
   observation: Observation,
   now: number,
   rulesVersion: number,
-): EnvironmentRecord {
+): ObservationRecord {
   if (observation.signedIn === 'no') {
     return {
       ...emptyRecord(record.environment, rulesVersion),
@@ -118,12 +118,12 @@ export function merge(
 }
 
 /** The verdict the record last had: `not-checked` before its first change. */
-export function lastVerdict(record: EnvironmentRecord): VerdictKind {
+export function lastVerdict(record: ObservationRecord): VerdictKind {
   return record.history.at(-1)?.verdict ?? 'not-checked';
 }
 
 /** Appends a verdict change when the verdict differs from the last one, keeping the last HISTORY_LIMIT. */
-export function noteVerdict(record: EnvironmentRecord, verdict: VerdictKind, now: number): EnvironmentRecord {
+export function noteVerdict(record: ObservationRecord, verdict: VerdictKind, now: number): ObservationRecord {
   if (verdict === lastVerdict(record)) return record;
   return { ...record, history: [...record.history, { verdict, at: now }].slice(-HISTORY_LIMIT) };
 }
@@ -132,7 +132,7 @@ export function noteVerdict(record: EnvironmentRecord, verdict: VerdictKind, now
  * The record without the facts a forgotten taught label alone supported: each check whose
  * evidence is that label (signal `learned-label`) is unknown again, as if never seen.
  */
-export function withoutLearnedFacts(record: EnvironmentRecord, label: string): EnvironmentRecord {
+export function withoutLearnedFacts(record: ObservationRecord, label: string): ObservationRecord {
   const rested = (e: Evidence) =>
     e.signal === 'learned-label' && e.detail.toLowerCase() === label.toLowerCase();
   const checks = new Set(record.evidence.filter(rested).map((e) => e.check));

@@ -6,14 +6,14 @@
  */
 import { ORGANISATIONS_LIMIT } from '../limits';
 import { normaliseText } from '../privacy';
-import type { EnvironmentRecord } from './merge';
+import type { ObservationRecord } from './merge';
 
 export interface OrganisationRecord {
   /** A hash of the normalised name: how the organisation is told apart, in storage and in reports. */
   id: string;
   /** As the page showed it, to show the user; kept in local storage only, never in a report unless unredacted. */
   name: string;
-  record: EnvironmentRecord;
+  record: ObservationRecord;
 }
 
 /** The name as kept and shown: the page's text as it reads (lib/privacy.ts), its spacing collapsed. */
@@ -76,10 +76,10 @@ export function withOrganisation(
  * environment's own record, so such a user sees exactly what they saw before.
  */
 export function currentOrganisation(
-  unidentified: EnvironmentRecord,
+  unidentified: ObservationRecord,
   organisations: readonly OrganisationRecord[],
-): { record: EnvironmentRecord; organisation: OrganisationRecord | null } {
-  let current: { record: EnvironmentRecord; organisation: OrganisationRecord | null } = {
+): { record: ObservationRecord; organisation: OrganisationRecord | null } {
+  let current: { record: ObservationRecord; organisation: OrganisationRecord | null } = {
     record: unidentified,
     organisation: null,
   };

@@ -7,7 +7,7 @@
 import { REQUESTS_LIMIT } from '../limits';
 import type { Environment, Profile, Recipient, RequestKind, VerdictKind } from '../types';
 import { KEY_ROLES } from '../types';
-import type { EnvironmentRecord } from './merge';
+import type { ObservationRecord } from './merge';
 import { effectiveRole } from './verdict';
 
 export interface SentRequest {
@@ -98,7 +98,7 @@ export function isFollowUpDue(request: SentRequest, now: number): boolean {
 }
 
 /** Whether the record shows what a request of this kind asked for. */
-function hasArrived(kind: RequestKind, record: EnvironmentRecord, profile: Profile): boolean {
+function hasArrived(kind: RequestKind, record: ObservationRecord, profile: Profile): boolean {
   if (record.signedIn.value === 'no') return false;
   const entryVisible = record.apiKeysEntry.value === 'visible';
   if (kind === 'enabling') return entryVisible;
@@ -114,7 +114,7 @@ function hasArrived(kind: RequestKind, record: EnvironmentRecord, profile: Profi
 export function withArrivals(
   requests: readonly SentRequest[],
   where: RequestRecord,
-  record: EnvironmentRecord,
+  record: ObservationRecord,
   profile: Profile,
   now: number,
 ): { requests: SentRequest[]; arrived: SentRequest[] } {
@@ -128,19 +128,24 @@ export function withArrivals(
   return { requests: next, arrived };
 }
 
+const isUnseenArrival = (r: SentRequest) => r.resolvedAt !== null && r.seenInPopupAt === null;
+
 /** An arrival the popup has not shown yet, for this record: the toolbar badge announces it. */
 export function unseenArrival(
   requests: readonly SentRequest[],
   where: RequestRecord,
 ): SentRequest | undefined {
-  return requests.find((r) => isOf(r, where) && r.resolvedAt !== null && r.seenInPopupAt === null);
+  return requests.find((r) => isOf(r, where) && isUnseenArrival(r));
+}
+
+/** Whether any record has an arrival no popup has shown yet: the popup that shows it marks it seen. */
+export function hasUnseenArrival(requests: readonly SentRequest[]): boolean {
+  return requests.some(isUnseenArrival);
 }
 
 /** The popup was opened: every arrival not yet shown there counts as shown now. */
 export function withArrivalsSeenInPopup(requests: readonly SentRequest[], now: number): SentRequest[] {
-  return requests.map((r) =>
-    r.resolvedAt !== null && r.seenInPopupAt === null ? { ...r, seenInPopupAt: now } : r,
-  );
+  return requests.map((r) => (isUnseenArrival(r) ? { ...r, seenInPopupAt: now } : r));
 }
 
 /** A page of this record showed its arrivals: the in-page hint tells it once. */
@@ -169,7 +174,7 @@ const WORSE_THAN_READY: ReadonlySet<VerdictKind> = new Set(['role-missing', 'not
  * The record's last change when it made a ready verdict worse (API Keys gone, role lowered): shown
  * with its date, not silently. Null otherwise.
  */
-export function worsening(record: EnvironmentRecord): { verdict: VerdictKind; at: number } | null {
+export function worsening(record: ObservationRecord): { verdict: VerdictKind; at: number } | null {
   const [before, last] = record.history.slice(-2);
   if (!before || !last || before.verdict !== 'ready' || !WORSE_THAN_READY.has(last.verdict)) return null;
   return last;

@@ -1,12 +1,12 @@
 import type { Missing, Profile, RoleFact, Verdict } from '../types';
 import { KEY_ROLES, NO_KEY_ROLES } from '../types';
-import { type EnvironmentRecord, noteVerdict } from './merge';
+import { noteVerdict, type ObservationRecord } from './merge';
 
 /**
  * The role we may act on: a detected role seen clearly enough, else the one the user declared.
  * A low-confidence guess never decides a verdict.
  */
-export function effectiveRole(record: EnvironmentRecord, profile: Profile): RoleFact | null {
+export function effectiveRole(record: ObservationRecord, profile: Profile): RoleFact | null {
   const detected = record.role.value;
   if (detected.value !== 'unknown' && (detected.confidence !== 'low' || detected.source === 'declared')) {
     return detected;
@@ -15,7 +15,7 @@ export function effectiveRole(record: EnvironmentRecord, profile: Profile): Role
   return declared ? { value: declared, confidence: 'high', source: 'declared' } : null;
 }
 
-export function verdict(record: EnvironmentRecord | undefined, profile: Profile): Verdict {
+export function verdict(record: ObservationRecord | undefined, profile: Profile): Verdict {
   if (!record || record.checkedAt === null) return { kind: 'not-checked', missing: [] };
   if (record.signedIn.value === 'no') return { kind: 'signed-out', missing: [] };
   if (record.apiKeysEntry.value === 'visible') return { kind: 'ready', missing: [] };
@@ -36,9 +36,9 @@ export function verdict(record: EnvironmentRecord | undefined, profile: Profile)
 
 /** The record with its verdict under this profile noted in its history (unchanged when the verdict is). */
 export function withCurrentVerdict(
-  record: EnvironmentRecord,
+  record: ObservationRecord,
   profile: Profile,
   now: number,
-): EnvironmentRecord {
+): ObservationRecord {
   return noteVerdict(record, verdict(record, profile).kind, now);
 }

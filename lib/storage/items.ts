@@ -29,7 +29,7 @@ import {
   TaughtLabelEntries,
   WriteFailureReasonSchema,
 } from '../schemas';
-import { type EnvironmentRecord, emptyRecord } from '../state/merge';
+import { emptyRecord, type ObservationRecord } from '../state/merge';
 import type { OrganisationRecord } from '../state/organisations';
 import { DEFAULT_SETTINGS, type DismissedHints, dismissalKey, type Settings } from '../state/profile';
 import type { SentRequest } from '../state/requests';
@@ -100,10 +100,10 @@ function recordSchema(environment: Environment) {
       v.array(v.strictObject({ verdict: v.picklist(VERDICTS), at: Time })),
       v.maxLength(HISTORY_LIMIT),
     ),
-  }) satisfies v.GenericSchema<unknown, EnvironmentRecord>;
+  }) satisfies v.GenericSchema<unknown, ObservationRecord>;
 }
 
-function recordItem(environment: Environment): StoredItem<EnvironmentRecord> {
+function recordItem(environment: Environment): StoredItem<ObservationRecord> {
   return {
     key: `local:${recordKey(environment)}`,
     version: 2,

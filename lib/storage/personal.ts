@@ -5,14 +5,14 @@
  * repair logged by item, never by what was removed. Each returns null when nothing had to go.
  */
 import { HIDDEN_NAME, isSecret } from '../privacy';
-import type { EnvironmentRecord } from '../state/merge';
+import type { ObservationRecord } from '../state/merge';
 import type { OrganisationRecord } from '../state/organisations';
 import { isPersonalEvidence, whyUnteachable } from '../state/teachable';
 import type { Environment, LearnedLabel } from '../types';
 
 type LearnedLabels = Record<Environment, LearnedLabel[]>;
 
-export function recordWithoutPersonal(record: EnvironmentRecord): EnvironmentRecord | null {
+export function recordWithoutPersonal(record: ObservationRecord): ObservationRecord | null {
   const evidence = record.evidence.filter((line) => !isPersonalEvidence(line));
   return evidence.length === record.evidence.length ? null : { ...record, evidence };
 }

@@ -4,7 +4,7 @@
  * writes, see ./writer.ts).
  */
 import { storage } from '@wxt-dev/storage';
-import type { EnvironmentRecord } from '../state/merge';
+import type { ObservationRecord } from '../state/merge';
 import type { OrganisationRecord } from '../state/organisations';
 import type { Settings } from '../state/profile';
 import type { Environment, Profile, StorageReset, WriteFailure } from '../types';
@@ -49,7 +49,7 @@ function reader<T>(item: StoredItem<T>): StoredReader<T> {
   };
 }
 
-export const environmentItems: Record<Environment, StoredReader<EnvironmentRecord>> = {
+export const environmentItems: Record<Environment, StoredReader<ObservationRecord>> = {
   production: reader(STORED.production),
   staging: reader(STORED.staging),
 };

@@ -7,7 +7,7 @@ import { readHintStrings } from '../../scripts/hint-strings';
 import type { SimulatedUser } from '../../sim/pages';
 import { DEFAULT_USER, pleoPage } from '../../sim/pages';
 import { expect, test, visit } from './fixtures';
-import { HintOnPage } from './pages/hint';
+import { HintOnPage, withHintInCorner } from './pages/hint';
 import { OptionsPage } from './pages/options';
 
 interface Case {
@@ -178,14 +178,7 @@ test('page styles cannot change the hint, and the hint’s styles cannot change 
   serviceWorker,
   pleo,
 }) => {
-  // The menu's Settings link made one the hint does not stand by: it stands in the corner, where the
-  // page's CSS cannot move it. This test is about the hint's look; the placement tests about its place.
-  pleo.serve('production', (path) =>
-    pleoPage(path, { ...DEFAULT_USER, role: 'employee' }).replace(
-      'href="/settings">',
-      'href="/settings-menu">',
-    ),
-  );
+  pleo.serve('production', (path) => withHintInCorner(pleoPage(path, { ...DEFAULT_USER, role: 'employee' })));
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   const styleSnapshot = () =>

@@ -4,7 +4,7 @@
  * Storage and the badge are read from the extension itself; the popup only for its verdict contract.
  */
 import type { Page, Worker } from '@playwright/test';
-import type { EnvironmentRecord } from '../../lib/state/merge';
+import type { ObservationRecord } from '../../lib/state/merge';
 import type { Environment } from '../../lib/types';
 import { storedCheckedAt } from '../../sim/browser';
 import { expect, test } from './fixtures';
@@ -23,13 +23,13 @@ declare const chrome: {
 };
 
 /** A stored record, read in an extension context: the service worker, or one of our pages. */
-async function storedRecord(where: Worker | Page, environment: Environment): Promise<EnvironmentRecord> {
+async function storedRecord(where: Worker | Page, environment: Environment): Promise<ObservationRecord> {
   const key = `environment:${environment}`;
   const evaluate = where.evaluate.bind(where) as Page['evaluate'];
   return evaluate(
     async (key) => (await chrome.storage.local.get(key))[key],
     key,
-  ) as Promise<EnvironmentRecord>;
+  ) as Promise<ObservationRecord>;
 }
 
 /**

@@ -5,7 +5,7 @@
  * Pleo tab open the popup says so.
  */
 import type { Page, Worker } from '@playwright/test';
-import type { EnvironmentRecord } from '../../lib/state/merge';
+import type { ObservationRecord } from '../../lib/state/merge';
 import type { LearnedLabel } from '../../lib/types';
 import { expect, test, visit } from './fixtures';
 import { PickerOnPage } from './pages/picker';
@@ -30,7 +30,7 @@ async function stored<T>(worker: Worker, key: string): Promise<T | undefined> {
   >;
 }
 
-const record = (worker: Worker) => stored<EnvironmentRecord>(worker, 'environment:production');
+const record = (worker: Worker) => stored<ObservationRecord>(worker, 'environment:production');
 const learned = async (worker: Worker) =>
   (await stored<{ production: LearnedLabel[] }>(worker, 'learnedLabels'))?.production ?? [];
 

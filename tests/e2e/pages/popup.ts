@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import type { Condition } from '../../../lib/guidance/view';
+import type { Condition } from '../../../lib/guidance/checklist';
 import type { Environment } from '../../../lib/types';
 
 /** The popup as a user reads it. */

@@ -9,7 +9,7 @@
 import { rmSync } from 'node:fs';
 import type { BrowserContext, ConsoleMessage, Page } from '@playwright/test';
 import { normaliseText } from '../../../lib/privacy';
-import type { EnvironmentRecord } from '../../../lib/state/merge';
+import type { ObservationRecord } from '../../../lib/state/merge';
 import { builtExtension, extensionWorker } from '../../../sim/browser';
 import { routePleo } from '../../../sim/serve';
 import { expect, test } from '../fixtures';
@@ -84,7 +84,7 @@ test('reliability 8: corrupt and old state on disk: no crash, bad data reset and
       .toBe(7);
     const repaired = await readLocalStorage(worker);
 
-    const production = repaired['environment:production'] as EnvironmentRecord;
+    const production = repaired['environment:production'] as ObservationRecord;
     // Migrated (history added, version 2) and its good fields kept; the bad one taken from the facts.
     expect(production).toEqual({
       ...VERSION_1_RECORD,
@@ -140,9 +140,9 @@ test('reliability 8: corrupt and old state on disk: no crash, bad data reset and
     const page = await context.newPage();
     await page.goto('https://app.pleo.io/expenses');
     const checkedAt = async () =>
-      ((await readLocalStorage(worker))['environment:production'] as EnvironmentRecord).checkedAt;
+      ((await readLocalStorage(worker))['environment:production'] as ObservationRecord).checkedAt;
     await expect.poll(checkedAt).toBeGreaterThan(VERSION_1_RECORD.signedIn.seenAt);
-    const after = (await readLocalStorage(worker))['environment:production'] as EnvironmentRecord;
+    const after = (await readLocalStorage(worker))['environment:production'] as ObservationRecord;
     expect(after.apiKeysEntry).toEqual(VERSION_1_RECORD.apiKeysEntry);
     expect(after.legacyApiEntry).toEqual(VERSION_1_RECORD.legacyApiEntry);
     expect(after.history.map((change) => change.verdict)).toEqual(['not-enabled']);
@@ -256,10 +256,10 @@ test('reliability 8: personal labels and company names an earlier version kept a
       ],
       staging: [],
     });
-    const companies = repaired['organisations:production'] as { name: string; record: EnvironmentRecord }[];
+    const companies = repaired['organisations:production'] as { name: string; record: ObservationRecord }[];
     expect(companies.map((c) => c.name)).toEqual(['Acme Nordic ApS', '[name]', '[name]']);
     expect(companies.every((c) => c.record.role.value.value === 'admin')).toBe(true);
-    expect((repaired['environment:production'] as EnvironmentRecord).evidence).toEqual(
+    expect((repaired['environment:production'] as ObservationRecord).evidence).toEqual(
       VERSION_1_RECORD.evidence,
     );
 

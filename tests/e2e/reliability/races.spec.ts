@@ -7,7 +7,7 @@
  * (tests/e2e/state.spec.ts covers two environments reporting through real page loads 50 times.)
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { EnvironmentRecord } from '../../../lib/state/merge';
+import type { ObservationRecord } from '../../../lib/state/merge';
 import type { Check, Environment, Observation, VerdictKind } from '../../../lib/types';
 import { SIMULATED_ORIGINS, type SimulatedUser } from '../../../sim/pages';
 import { expect, test, visit } from '../fixtures';
@@ -131,7 +131,7 @@ for (const scenario of SCENARIOS) {
     const lines: string[] = [];
     let factsLost = 0;
     for (const environment of new Set(scenario.tabs)) {
-      const record = stored[`environment:${environment}`] as EnvironmentRecord;
+      const record = stored[`environment:${environment}`] as ObservationRecord;
       const expected = WORLD[environment].facts;
       const { role } = expected.role;
       const union = {

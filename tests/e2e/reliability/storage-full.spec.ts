@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import type { EnvironmentRecord } from '../../../lib/state/merge';
+import type { ObservationRecord } from '../../../lib/state/merge';
 import type { Evidence, Observation } from '../../../lib/types';
 import { CHECKS, ROLE_VALUES } from '../../../lib/types';
 import { expect, test, visit } from '../fixtures';
@@ -151,7 +151,7 @@ test('reliability 10: 10,000 detections in both environments keep the extension 
 
   const bytes = await serviceWorker.evaluate(() => chrome.storage.local.getBytesInUse(null));
   const stored = await readLocalStorage(serviceWorker);
-  const history = (stored['environment:production'] as EnvironmentRecord).history.length;
+  const history = (stored['environment:production'] as ObservationRecord).history.length;
   console.info(
     `reliability 10: ${acknowledged} detections stored in ${elapsed} ms; storage.local in use: ${bytes} bytes (${Object.keys(stored).length} keys, production history ${history} entries)`,
   );

@@ -11,7 +11,7 @@
 import type { Page } from '@playwright/test';
 import { DEFAULT_USER, pleoPage } from '../../../sim/pages';
 import { expect, test, visit } from '../fixtures';
-import { HintOnPage } from '../pages/hint';
+import { HintOnPage, withHintInCorner } from '../pages/hint';
 import { OptionsPage } from '../pages/options';
 
 const HOSTILE_CSS = '* { all: unset !important; font-size: 40px !important }';
@@ -36,10 +36,7 @@ test('reliability 12: hostile page CSS, from the start or added later, does not 
   serviceWorker,
   pleo,
 }) => {
-  // The menu's Settings link made one the hint does not stand by: it then stands in the corner, where
-  // the page's CSS cannot move it. This test is about the hint's look; hint.spec.ts about its place.
-  const page_ = (path: string) =>
-    pleoPage(path, EMPLOYEE).replace('href="/settings">', 'href="/settings-menu">');
+  const page_ = (path: string) => withHintInCorner(pleoPage(path, EMPLOYEE));
   pleo.serve('production', (path) =>
     path.includes('hostile')
       ? page_(path).replace('</head>', `<style>${HOSTILE_CSS}</style></head>`)

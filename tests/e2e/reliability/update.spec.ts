@@ -8,7 +8,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from '@playwright/test';
-import type { EnvironmentRecord } from '../../../lib/state/merge';
+import type { ObservationRecord } from '../../../lib/state/merge';
 import { builtExtension, extensionWorker } from '../../../sim/browser';
 import { routePleo } from '../../../sim/serve';
 import { expect, test } from '../fixtures';
@@ -37,7 +37,7 @@ test('reliability 9: version N+1 over N: state migrated, the old content script 
     const errors = await collectErrors(context, tab);
     await tab.goto('https://app.pleo.io/settings');
     const record = async (worker: Worker) =>
-      (await readLocalStorage(worker))['environment:production'] as EnvironmentRecord | undefined;
+      (await readLocalStorage(worker))['environment:production'] as ObservationRecord | undefined;
     await expect.poll(async () => (await record(workerN))?.checkedAt ?? null).not.toBeNull();
     await expect(tab.locator(HINT)).toHaveAttribute('data-verdict', 'not-enabled');
 

@@ -6,7 +6,7 @@
  * (tests/e2e/state.spec.ts covers a stop between one detection and the popup.)
  */
 import type { Page } from '@playwright/test';
-import type { EnvironmentRecord } from '../../../lib/state/merge';
+import type { ObservationRecord } from '../../../lib/state/merge';
 import type { Environment } from '../../../lib/types';
 import { pleoPage, SIMULATED_ORIGINS } from '../../../sim/pages';
 import { expect, test, visit } from '../fixtures';
@@ -133,7 +133,7 @@ test(`reliability 5: a burst of ${BURST} writes in each environment with the wor
       STOPS + 1,
     );
     expect(result.acknowledged + result.unacknowledged.length).toBe(BURST);
-    const record = stored[`environment:${environment}`] as EnvironmentRecord;
+    const record = stored[`environment:${environment}`] as ObservationRecord;
     const last = reports(environment).findLast(
       (report) => report.observation.evidence[0]!.detail === result.lastAcknowledged,
     )!;
@@ -152,7 +152,7 @@ test(`reliability 5: a burst of ${BURST} writes in each environment with the wor
 
   // The next event after a stop wakes the worker: a page load while it is stopped is stored.
   const checkedAt = async () =>
-    ((await readLocalStorage(popup.page))['environment:production'] as EnvironmentRecord).checkedAt;
+    ((await readLocalStorage(popup.page))['environment:production'] as ObservationRecord).checkedAt;
   const before = await checkedAt();
   await tabs[0]!.page.goto('https://app.pleo.io/settings');
   await expect.poll(checkedAt).not.toBe(before);
@@ -193,7 +193,7 @@ test('reliability 5: real detections: the page changes 40 times while the worker
   const page = await context.newPage();
   await visit(page, 'https://app.pleo.io/settings', serviceWorker);
   const stored = async () => {
-    const record = (await readLocalStorage(storagePage))['environment:production'] as EnvironmentRecord;
+    const record = (await readLocalStorage(storagePage))['environment:production'] as ObservationRecord;
     return `API Keys ${record.apiKeysEntry.value}, Open API ${record.legacyApiEntry.value}`;
   };
   // Storage is read from an extension page, so reading never wakes the worker.
@@ -233,7 +233,7 @@ test('reliability 5: a page change reported just before the worker stops is not 
   await visit(page, 'https://app.pleo.io/settings', serviceWorker);
   const storagePage = (await new PopupPage(await context.newPage(), extensionId).open()).page;
   const stored = async () => {
-    const record = (await readLocalStorage(storagePage))['environment:production'] as EnvironmentRecord;
+    const record = (await readLocalStorage(storagePage))['environment:production'] as ObservationRecord;
     return `API Keys ${record.apiKeysEntry.value}, Open API ${record.legacyApiEntry.value}`;
   };
   expect(await stored()).toBe('API Keys visible, Open API absent');

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ReportPanel, type ReportPanelProps } from '../../../components/ReportPanel';
 import type { Translate } from '../../../lib/guidance/translate';
-import { buildReport, reportJson } from '../../../lib/report/build';
+import { buildReport } from '../../../lib/report/build';
+import { reportJson } from '../../../lib/report/file';
 import { reportMarkdown } from '../../../lib/report/markdown';
 import { englishT, HOSTILE, recordFor, reportInput, TEN_KB } from '../report/fixtures';
 

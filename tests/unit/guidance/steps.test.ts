@@ -11,7 +11,7 @@ import {
   stepText,
 } from '../../../lib/guidance/steps';
 import type { Translate } from '../../../lib/guidance/translate';
-import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
+import { emptyRecord, type ObservationRecord } from '../../../lib/state/merge';
 import { verdict } from '../../../lib/state/verdict';
 import type {
   AudienceKind,
@@ -68,9 +68,9 @@ const CONTROLLER: RoleFact = { value: 'controller', confidence: 'medium', source
 const profile = (kind: AudienceKind, stage: AudienceStage): Profile => ({ ...DEFAULT_PROFILE, kind, stage });
 
 /** A record that really has the verdict, so the guidance sees what the UI and the report see. */
-function recordFor(kind: Verdict['kind'], environment: Environment, legacy = false): EnvironmentRecord {
+function recordFor(kind: Verdict['kind'], environment: Environment, legacy = false): ObservationRecord {
   const base = { ...emptyRecord(environment, 1), checkedAt: 1000 };
-  const facts: Record<Verdict['kind'], Partial<EnvironmentRecord>> = {
+  const facts: Record<Verdict['kind'], Partial<ObservationRecord>> = {
     'not-checked': { checkedAt: null },
     'signed-out': { signedIn: { value: 'no', seenAt: 1 } },
     unknown: {},
@@ -235,7 +235,7 @@ describe('the decision table of the access guide', () => {
   });
 
   it('a declared role that blocks access can be corrected', () => {
-    const record: EnvironmentRecord = {
+    const record: ObservationRecord = {
       ...recordFor('unknown', 'production'),
       signedIn: { value: 'yes', seenAt: 1 },
     };
@@ -270,7 +270,7 @@ describe('the decision table of the access guide', () => {
       'openSettings',
       'tellRole',
     ]);
-    const signedIn: EnvironmentRecord = { ...record, signedIn: { value: 'yes', seenAt: 1 } };
+    const signedIn: ObservationRecord = { ...record, signedIn: { value: 'yes', seenAt: 1 } };
     const withRole: Profile = { ...DEFAULT_PROFILE, declaredRoles: { staging: 'admin' } };
     expect(ids(nextSteps(verdict(signedIn, withRole), 'staging', withRole, signedIn))).toEqual([
       'openSettings',
@@ -304,7 +304,7 @@ describe('the ready-to-send request', () => {
   });
 
   it('to Pleo says the access is not enabled, and marks a declared role as declared', () => {
-    const record: EnvironmentRecord = {
+    const record: ObservationRecord = {
       ...recordFor('not-enabled', 'production'),
       role: { value: { value: 'unknown', confidence: 'low', source: 'detected' }, seenAt: null },
     };

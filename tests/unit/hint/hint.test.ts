@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import { hintFor, pageLanguage, visibleHint } from '../../../lib/hint/hint';
 import { hintFromStorage, hintStorageKeys } from '../../../lib/hint/stored';
-import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
+import { emptyRecord, type ObservationRecord } from '../../../lib/state/merge';
 import { dismissalKey } from '../../../lib/state/profile';
 import { STORED } from '../../../lib/storage/items';
 import type { Verdict, VerdictKind } from '../../../lib/types';
@@ -105,7 +105,7 @@ describe('pageLanguage: the language the hint speaks, the page’s when it is on
 
 describe('hintFromStorage: the hint from the raw stored values', () => {
   const keys = hintStorageKeys('production');
-  const record = (parts: Partial<EnvironmentRecord> = {}): EnvironmentRecord => ({
+  const record = (parts: Partial<ObservationRecord> = {}): ObservationRecord => ({
     ...emptyRecord('production', RULES_VERSION),
     signedIn: { value: 'yes', seenAt: 1 },
     apiKeysEntry: { value: 'absent', seenAt: 1 },

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detect } from '../../../lib/detect/detect';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import type { Translate } from '../../../lib/guidance/translate';
-import { browserFromUserAgent, buildReport, reportFileName, reportJson } from '../../../lib/report/build';
+import { browserFromUserAgent, buildReport } from '../../../lib/report/build';
+import { reportJson } from '../../../lib/report/file';
 import { reportMarkdown } from '../../../lib/report/markdown';
-import { ReportSchema, reportJsonSchemaText } from '../../../lib/report/schema';
 import { emptyRecord, merge, noteVerdict } from '../../../lib/state/merge';
 import { type ResetReason, VERDICTS } from '../../../lib/types';
 import { DEFAULT_USER, pleoPage } from '../../../sim/pages';
@@ -197,24 +195,6 @@ describe('redaction', () => {
   });
 });
 
-describe('JSON Schema', () => {
-  it('docs/report.schema.json is the one generated from ReportSchema (npm run report-schema)', async () => {
-    expect(readFileSync('docs/report.schema.json', 'utf8')).toBe(await reportJsonSchemaText());
-  });
-
-  it('the schema refuses a report without Staging, with an unknown verdict, or with extra fields', () => {
-    const report = buildReport(reportInput(t));
-    const [production, staging] = report.environments;
-    expect(v.is(ReportSchema, { ...report, environments: [production] })).toBe(false);
-    expect(v.is(ReportSchema, { ...report, environments: [staging, production] })).toBe(false);
-    expect(
-      v.is(ReportSchema, { ...report, environments: [{ ...production, verdict: 'maybe' }, staging] }),
-    ).toBe(false);
-    expect(v.is(ReportSchema, { ...report, userName: 'Alex' })).toBe(false);
-    expect(v.is(ReportSchema, report)).toBe(true);
-  });
-});
-
 describe('browserFromUserAgent', () => {
   it.each([
     [
@@ -231,15 +211,5 @@ describe('browserFromUserAgent', () => {
     ['something else', 'unknown', 'unknown'],
   ])('%s → %s %s', (userAgent, name, version) => {
     expect(browserFromUserAgent(userAgent)).toEqual({ name, version });
-  });
-});
-
-describe('reportFileName', () => {
-  it('names files by local date and time, seconds included', () => {
-    const time = new Date(2026, 0, 2, 3, 4, 5);
-    expect(reportFileName(time, 'json')).toBe('pleo-access-report-20260102-030405.json');
-    expect(reportFileName(new Date(2026, 11, 31, 23, 59, 59), 'md')).toBe(
-      'pleo-access-report-20261231-235959.md',
-    );
   });
 });

@@ -5,9 +5,9 @@ import * as v from 'valibot';
 import { expect } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import type { Translate } from '../../../lib/guidance/translate';
-import type { ReportInput } from '../../../lib/report/build';
+import type { ReportInput } from '../../../lib/report/input';
 import { ReportSchema } from '../../../lib/report/schema';
-import { type EnvironmentRecord, emptyRecord, merge } from '../../../lib/state/merge';
+import { emptyRecord, merge, type ObservationRecord } from '../../../lib/state/merge';
 import type { Environment, Evidence, Observation, VerdictKind } from '../../../lib/types';
 import { DEFAULT_PROFILE, EMPTY_OBSERVATION } from '../../../lib/types';
 
@@ -49,7 +49,7 @@ export function recordFor(
   kind: VerdictKind,
   evidence: Evidence[] = [],
   at = NOW - 60_000,
-): EnvironmentRecord | undefined {
+): ObservationRecord | undefined {
   if (kind === 'not-checked') return undefined;
   const observation = { ...EMPTY_OBSERVATION, ...OBSERVATIONS[kind], evidence };
   return merge(emptyRecord(environment, RULES_VERSION), observation, at, RULES_VERSION);

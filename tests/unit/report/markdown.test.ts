@@ -2,7 +2,7 @@ import { Marked } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Translate } from '../../../lib/guidance/translate';
 import { buildReport } from '../../../lib/report/build';
-import { escapeMarkdown, reportMarkdown } from '../../../lib/report/markdown';
+import { reportMarkdown } from '../../../lib/report/markdown';
 import { shorten } from '../../../lib/report/redact';
 import type { ResetReason } from '../../../lib/types';
 import { HOSTILE, recordFor, reportInput, TEN_KB } from './fixtures';
@@ -35,22 +35,6 @@ const ALLOWED_TAGS = new Set([
 function rendered(markdown: string): Document {
   return new DOMParser().parseFromString(`<body>${gfm.parse(markdown) as string}</body>`, 'text/html');
 }
-
-describe('escapeMarkdown', () => {
-  const cases = [...HOSTILE.map((text) => [JSON.stringify(text), text]), ['a 10 kB string', TEN_KB]];
-  it.each(cases)('%s renders back as the same plain text, no markup', (_, text) => {
-    const html = gfm.parseInline(escapeMarkdown(text)) as string;
-    const body = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
-    expect(body.children).toHaveLength(0);
-    expect(body.textContent).toBe(shorten(text, 120));
-  });
-
-  it('keeps text to one short line', () => {
-    expect(escapeMarkdown(TEN_KB).length).toBeLessThan(300);
-    expect(escapeMarkdown('a\nb\r\nc\td')).toBe('a b c d');
-    expect(escapeMarkdown('')).toBe('—');
-  });
-});
 
 describe('reportMarkdown', () => {
   it('a Controller without API Keys: role-unclear in the summary, controller in the checks, and in the JSON', () => {

@@ -3,10 +3,12 @@ import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import type { Translate } from '../../../lib/guidance/translate';
-import { buildReport, type ReportInput, reportJson } from '../../../lib/report/build';
+import { buildReport } from '../../../lib/report/build';
+import { reportJson } from '../../../lib/report/file';
+import type { ReportInput } from '../../../lib/report/input';
 import { reportMarkdown } from '../../../lib/report/markdown';
 import { ReportSchema } from '../../../lib/report/schema';
-import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
+import { emptyRecord, type ObservationRecord } from '../../../lib/state/merge';
 import { type OrganisationRecord, organisationId } from '../../../lib/state/organisations';
 import { withCurrentVerdict } from '../../../lib/state/verdict';
 import { DEFAULT_PROFILE, type Evidence, type VerdictKind } from '../../../lib/types';
@@ -18,12 +20,12 @@ beforeAll(async () => {
 });
 
 /** A production record with this verdict, seen `ago` ms before the report, its verdict noted. */
-function seen(kind: VerdictKind, ago: number, evidence: Evidence[] = []): EnvironmentRecord {
+function seen(kind: VerdictKind, ago: number, evidence: Evidence[] = []): ObservationRecord {
   const record = recordFor('production', kind, evidence, NOW - ago)!;
   return withCurrentVerdict(record, DEFAULT_PROFILE, NOW - ago);
 }
 
-async function organisation(name: string, record: EnvironmentRecord): Promise<OrganisationRecord> {
+async function organisation(name: string, record: ObservationRecord): Promise<OrganisationRecord> {
   return { id: await organisationId(name), name, record };
 }
 

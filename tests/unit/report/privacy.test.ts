@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Translate } from '../../../lib/guidance/translate';
 import { normaliseText } from '../../../lib/privacy';
-import { buildReport, reportJson } from '../../../lib/report/build';
+import { buildReport } from '../../../lib/report/build';
+import { reportJson } from '../../../lib/report/file';
 import { reportMarkdown } from '../../../lib/report/markdown';
 import { suggestionSection } from '../../../lib/report/suggestion';
 import type { OrganisationRecord } from '../../../lib/state/organisations';

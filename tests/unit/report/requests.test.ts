@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Translate } from '../../../lib/guidance/translate';
-import { buildReport, reportJson } from '../../../lib/report/build';
+import { buildReport } from '../../../lib/report/build';
+import { reportJson } from '../../../lib/report/file';
 import { reportMarkdown } from '../../../lib/report/markdown';
 import { type OrganisationRecord, organisationId } from '../../../lib/state/organisations';
 import type { SentRequest } from '../../../lib/state/requests';

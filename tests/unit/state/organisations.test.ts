@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import { environmentView } from '../../../lib/guidance/view';
 import { ORGANISATIONS_LIMIT } from '../../../lib/limits';
-import { type EnvironmentRecord, emptyRecord, merge } from '../../../lib/state/merge';
+import { emptyRecord, merge, type ObservationRecord } from '../../../lib/state/merge';
 import {
   byMostRecent,
   currentOrganisation,
@@ -23,7 +23,7 @@ const seen = (apiKeysEntry: Observation['apiKeysEntry']): Observation => ({
   role: ADMIN,
   evidence: [],
 });
-const recordAt = (at: number, observation: Observation = seen('visible')): EnvironmentRecord =>
+const recordAt = (at: number, observation: Observation = seen('visible')): ObservationRecord =>
   merge(emptyRecord('production', RULES_VERSION), observation, at, RULES_VERSION);
 const organisation = (name: string, at: number, observation?: Observation): OrganisationRecord => ({
   id: `id-${name}`,

@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import { REQUESTS_LIMIT } from '../../../lib/limits';
-import { type EnvironmentRecord, emptyRecord, merge } from '../../../lib/state/merge';
+import { emptyRecord, merge, type ObservationRecord } from '../../../lib/state/merge';
 import {
   FOLLOW_UP_AFTER,
+  hasUnseenArrival,
   isFollowUpDue,
   openRequest,
   type RequestRecord,
@@ -139,6 +140,10 @@ describe('the life of a request', () => {
     expect(unseenArrival(requests, ACME)?.kind).toBe('enabling');
     expect(unseenArrival(requests, OTHER)).toBeUndefined();
     expect(unseenArrival(withArrivalsSeenInPopup(requests, SENT + 2 * DAY), ACME)).toBeUndefined();
+    // The popup asks about every record at once: any news marks them all seen.
+    expect(hasUnseenArrival(requests)).toBe(true);
+    expect(hasUnseenArrival(sent())).toBe(false);
+    expect(hasUnseenArrival(withArrivalsSeenInPopup(requests, SENT + 2 * DAY))).toBe(false);
     expect(withArrivalsSeenInPage(requests, OTHER, SENT)[0]?.seenInPageAt).toBeNull();
     expect(withArrivalsSeenInPage(requests, ACME, SENT + 2 * DAY)[0]?.seenInPageAt).toBe(SENT + 2 * DAY);
     // An open request is not news.
@@ -170,7 +175,7 @@ describe('the life of a request', () => {
 describe('a ready verdict that gets worse', () => {
   it('is the last change, with its date', () => {
     const ready = apiKeysShown;
-    const gone: EnvironmentRecord = seen({ apiKeysEntry: 'absent' }, ready, SENT + 3 * DAY);
+    const gone: ObservationRecord = seen({ apiKeysEntry: 'absent' }, ready, SENT + 3 * DAY);
     expect(worsening(gone)).toEqual({ verdict: 'not-enabled', at: SENT + 3 * DAY });
     const lowered = seen({ apiKeysEntry: 'absent', role: employee }, ready, SENT + 4 * DAY);
     expect(worsening(lowered)).toEqual({ verdict: 'role-missing', at: SENT + 4 * DAY });

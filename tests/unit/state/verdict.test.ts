@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
+import { emptyRecord, type ObservationRecord } from '../../../lib/state/merge';
 import { effectiveRole, verdict, withCurrentVerdict } from '../../../lib/state/verdict';
 import type {
   EntryState,
@@ -131,7 +131,7 @@ const TABLE: [SignedIn, EntryState, RoleCase, VerdictKind, Missing[]][] = [
   ['unknown', 'unknown', 'other', 'role-missing', []],
 ];
 
-function recordWith(signedIn: SignedIn, apiKeysEntry: EntryState, role: RoleFact): EnvironmentRecord {
+function recordWith(signedIn: SignedIn, apiKeysEntry: EntryState, role: RoleFact): ObservationRecord {
   return {
     ...emptyRecord('production', 1),
     signedIn: { value: signedIn, seenAt: 1 },

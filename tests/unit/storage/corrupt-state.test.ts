@@ -12,7 +12,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
 import { createWriteQueue } from '../../../lib/messages/handlers';
 import { buildReport } from '../../../lib/report/build';
-import type { EnvironmentRecord } from '../../../lib/state/merge';
+import type { ObservationRecord } from '../../../lib/state/merge';
 import { storedRecords } from '../../../lib/storage/records';
 import { openStorageForWriting } from '../../../lib/storage/writer';
 import { DEFAULT_PROFILE, EMPTY_OBSERVATION, type StorageReset } from '../../../lib/types';
@@ -41,7 +41,7 @@ describe('the background over everything corrupt at once', () => {
     expect(answer).toEqual({ ok: true });
 
     const after = await raw();
-    const production = after['environment:production'] as EnvironmentRecord;
+    const production = after['environment:production'] as ObservationRecord;
     // The good facts stayed, the observation was merged in, and the bad field was reset before it.
     expect(production.role).toEqual(GOOD_RECORD.role);
     expect(production.apiKeysEntry).toEqual(GOOD_RECORD.apiKeysEntry);

@@ -1,7 +1,7 @@
 /** Shared by the storage tests: stored values of every version, and access to the fake browser's storage. */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { EnvironmentRecord } from '../../../lib/state/merge';
+import type { ObservationRecord } from '../../../lib/state/merge';
 import { STORED, type StoredName } from '../../../lib/storage/items';
 
 export const NOW = 1_700_000_000_000;
@@ -42,7 +42,7 @@ export const VERSION_1_RECORD = {
 };
 
 /** A production record as the current version (storage version 2) writes it. */
-export const GOOD_RECORD: EnvironmentRecord = {
+export const GOOD_RECORD: ObservationRecord = {
   environment: 'production',
   signedIn: { value: 'yes', seenAt: 30 },
   apiKeysEntry: { value: 'absent', seenAt: 20 },

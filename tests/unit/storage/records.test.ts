@@ -1,7 +1,7 @@
 /**
  * What the background does to the stored records (lib/storage/records.ts), over the real writer
  * and the fake browser's storage: which record an observation goes to, the user's declarations,
- * and forgetting. The messages that lead here, and the badges, are in ../entrypoints/background.test.ts.
+ * taught labels and forgetting. The messages that lead here, and the badges, are in ../entrypoints/background.test.ts.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -47,20 +47,9 @@ describe('records', () => {
     ).toEqual(['unknown', 'not-enabled']);
   });
 
-  it('profile, hint setting and dismissals are stored', async () => {
-    await records.setAudience('customer', 'new');
-    await records.setHintEnabled(false);
-    await records.dismissHint('staging', 'role-missing');
-    await records.dismissHint('staging', 'role-missing');
-    const all = await stored();
-    expect(all.profile).toMatchObject({ kind: 'customer', stage: 'new' });
-    expect(all.settings).toEqual({ hintEnabled: false });
-    expect(all.dismissedHints).toEqual(['staging:role-missing']);
-  });
-
   it('forget-everything removes every stored value', async () => {
     await records.observe('production', seen({ signedIn: 'yes' }));
-    await records.setAudience('partner', 'new');
+    await records.learnLabel('production', { kind: 'apiKeys', label: 'Dev keys', language: 'en' });
     await records.forgetEverything();
     const values = Object.keys(await stored()).filter((key) => !key.endsWith('$'));
     expect(values).toEqual([]);
@@ -161,26 +150,5 @@ describe('one record per organisation (company)', () => {
     expect(beta!.record.apiKeysEntry.value).toBe('absent');
     expect(beta!.record.history.at(-1)?.verdict).toBe('not-enabled');
     expect((await stored())['environment:production']).toMatchObject({ checkedAt: null });
-  });
-
-  it('a request closes when its own record shows API Keys, not another company’s; latest names the record for the badge', async () => {
-    let clock = 1;
-    records = storedRecords(openStorageForWriting(), () => clock++);
-    await records.observe('production', seen({ signedIn: 'yes', apiKeysEntry: 'absent' }), 'Acme ApS');
-    const { where } = await records.latest('production');
-    expect(where).toEqual({
-      environment: 'production',
-      organisation: expect.stringMatching(/^[0-9a-f]{32}$/),
-    });
-    await records.markRequestSent({ ...where, kind: 'enabling', recipient: 'customer-success' });
-    await records.observe('production', seen({ signedIn: 'yes', apiKeysEntry: 'visible' }), 'Beta GmbH');
-    expect(await records.unseenArrival(where)).toBeUndefined();
-    await records.observe('production', seen({ apiKeysEntry: 'visible' }), 'Acme ApS');
-    expect(await records.unseenArrival(where)).toMatchObject({
-      kind: 'enabling',
-      resolvedAt: expect.any(Number),
-    });
-    await records.markArrivalsSeen();
-    expect(await records.unseenArrival(where)).toBeUndefined();
   });
 });

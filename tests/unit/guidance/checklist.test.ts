@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../../lib/detect/rules';
-import { checkedAge, checkedText } from '../../../lib/guidance/checked';
-import { asksForRole, checklist, popupParams } from '../../../lib/guidance/view';
-import { type EnvironmentRecord, emptyRecord } from '../../../lib/state/merge';
+import { asksForRole, checklist } from '../../../lib/guidance/checklist';
+import { emptyRecord, type ObservationRecord } from '../../../lib/state/merge';
 import type { Profile, RoleFact } from '../../../lib/types';
 import { DEFAULT_PROFILE } from '../../../lib/types';
 
 const NOW = 1_800_000_000_000;
 
 function record(parts: {
-  signedIn?: EnvironmentRecord['signedIn']['value'];
-  entry?: EnvironmentRecord['apiKeysEntry']['value'];
+  signedIn?: ObservationRecord['signedIn']['value'];
+  entry?: ObservationRecord['apiKeysEntry']['value'];
   role?: Partial<RoleFact>;
-}): EnvironmentRecord {
+}): ObservationRecord {
   const base = emptyRecord('production', RULES_VERSION);
   return {
     ...base,
@@ -28,7 +27,7 @@ function record(parts: {
   };
 }
 
-const states = (r: EnvironmentRecord, profile: Profile = DEFAULT_PROFILE) =>
+const states = (r: ObservationRecord, profile: Profile = DEFAULT_PROFILE) =>
   checklist(r, profile).map((item) => `${item.condition}:${item.state}`);
 
 describe('checklist: the three conditions', () => {
@@ -102,46 +101,5 @@ describe('asksForRole', () => {
 
   it('keeps asking after a declaration, so a declared role can be changed', () => {
     expect(asksForRole(record({ entry: 'absent' }), 'not-enabled')).toBe(true);
-  });
-});
-
-describe('checkedAge and checkedText', () => {
-  const t = (key: string, subs: string[] = []) => (key === 'language' ? 'en' : [key, ...subs].join(' '));
-  it.each([
-    [null, 'checked.never'],
-    [NOW, 'checked.justNow'],
-    [NOW - 59_000, 'checked.justNow'],
-    [NOW - 60_000, 'checked.ago 1 minute ago'],
-    [NOW - 5 * 60_000, 'checked.ago 5 minutes ago'],
-    [NOW - 60 * 60_000, 'checked.ago 1 hour ago'],
-    [NOW - 3 * 60 * 60_000, 'checked.ago 3 hours ago'],
-    [NOW - 24 * 60 * 60_000, 'checked.ago 1 day ago'],
-    [NOW - 9 * 24 * 60 * 60_000, 'checked.ago 9 days ago'],
-    [NOW + 60_000, 'checked.justNow'],
-  ])('checked at %s → %s', (checkedAt, expected) => {
-    expect(checkedText(checkedAt, NOW, t)).toBe(expected);
-  });
-
-  it.each([
-    ['de', 5 * 60_000, 'checked.ago vor 5 Minuten'],
-    ['fi', 60 * 60_000, 'checked.ago 1 tunti sitten'],
-    ['fr', 2 * 24 * 60 * 60_000, 'checked.ago il y a 2 jours'],
-    ['pt', 60_000, 'checked.ago há 1 minuto'],
-  ])('counts the way %s does, through the platform’s plural rules', (language, elapsed, expected) => {
-    const inLanguage = (key: string, subs: string[] = []) =>
-      key === 'language' ? language : [key, ...subs].join(' ');
-    expect(checkedText(NOW - elapsed, NOW, inLanguage)).toBe(expected);
-  });
-
-  it('uses the largest whole unit', () => {
-    expect(checkedAge(NOW - 119 * 60_000, NOW)).toEqual({ unit: 'hours', count: 1 });
-  });
-});
-
-describe('popupParams', () => {
-  it('reads the environment and the tab view, ignoring anything else', () => {
-    expect(popupParams('?environment=staging&view=tab')).toEqual({ environment: 'staging', tabView: true });
-    expect(popupParams('')).toEqual({ environment: null, tabView: false });
-    expect(popupParams('?environment=evil&view=window')).toEqual({ environment: null, tabView: false });
   });
 });
