@@ -20,8 +20,7 @@ import { environmentView } from '../../lib/guidance/view';
 import { send } from '../../lib/messages/client';
 import type { Message } from '../../lib/messages/protocol';
 import { requestSentMessage } from '../../lib/messages/requests';
-import { hasUnseenArrival } from '../../lib/state/requests';
-import { allRequests } from '../../lib/storage/items';
+import { allRequests, hasUnseenArrival } from '../../lib/state/requests';
 import {
   environmentItems,
   organisationItems,

@@ -25,6 +25,18 @@ export interface SentRequest {
   seenInPageAt: number | null;
 }
 
+/** The requests per environment, as storage keeps them. */
+export type SentRequests = Record<Environment, SentRequest[]>;
+
+/** Both environments' requests in one list, as the functions below take them. */
+export const allRequests = (stored: SentRequests): SentRequest[] => [...stored.production, ...stored.staging];
+
+/** One list back into the two environments' lists that storage keeps. */
+export const requestsByEnvironment = (requests: readonly SentRequest[]): SentRequests => ({
+  production: requests.filter((r) => r.environment === 'production'),
+  staging: requests.filter((r) => r.environment === 'staging'),
+});
+
 /** The record a request belongs to. */
 export interface RequestRecord {
   environment: Environment;

@@ -7,10 +7,12 @@ import { storage } from '@wxt-dev/storage';
 import type { ObservationRecord } from '../state/merge';
 import type { OrganisationRecord } from '../state/organisations';
 import type { Settings } from '../state/profile';
+import type { SentRequests } from '../state/requests';
 import type { Environment, Profile, StorageReset, WriteFailure } from '../types';
 import { isObject } from '../types';
-import { type KeyChecks, type LearnedLabels, type SentRequests, STORED, type StoredItem } from './items';
+import { type KeyChecks, type LearnedLabels, STORED } from './items';
 import { parseStored } from './repair';
+import type { StoredItem } from './stored-item';
 
 /** Read-only access for the popup, options page and in-page hint: never writes. */
 export interface StoredReader<T> {

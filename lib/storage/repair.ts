@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { isObject, type StorageReset } from '../types';
-import { itemName, type StoredItem } from './items';
+import { itemName, type StoredItem } from './stored-item';
 
 /** A stored value as the current version reads it, and what had to be reset to read it. */
 export interface ReadResult<T> {

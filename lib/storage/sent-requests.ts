@@ -7,7 +7,9 @@
 import type { ObservationRecord } from '../state/merge';
 import { organisationId } from '../state/organisations';
 import {
+  allRequests,
   type RequestRecord,
+  requestsByEnvironment,
   type SentRequest,
   unseenArrival,
   withArrivals,
@@ -17,7 +19,6 @@ import {
   withSentRequest,
 } from '../state/requests';
 import type { Environment, Profile, Recipient, RequestKind } from '../types';
-import { allRequests, requestsByEnvironment } from './items';
 import type { StorageWriter } from './writer';
 
 export function storedRequests(store: StorageWriter, now: () => number = Date.now) {

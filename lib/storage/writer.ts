@@ -5,9 +5,9 @@
 import { storage } from '@wxt-dev/storage';
 import { RESETS_LIMIT } from '../limits';
 import type { ResetReason, StorageReset, WriteFailure } from '../types';
-import { itemName, STORED, type StoredItem, type StoredName, type StoredValue } from './items';
-
+import { STORED, type StoredName, type StoredValue } from './items';
 import { readStored } from './repair';
+import { itemName, type StoredItem } from './stored-item';
 
 export interface StorageWriter {
   /** The valid current value; unusable data is reset to the default and the reset logged. */
