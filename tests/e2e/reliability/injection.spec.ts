@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { ConsoleMessage, Page, Worker } from '@playwright/test';
 import { Marked, type Token, type Tokens } from 'marked';
 import { EVIDENCE_LIMIT, RESETS_LIMIT } from '../../../lib/limits';
+import { isPersonalEvidence } from '../../../lib/state/teachable';
 import { pleoPage, type SimulatedUser } from '../../../sim/pages';
 import { expect, test, visit } from '../fixtures';
 import { HintOnPage } from '../pages/hint';
@@ -228,16 +229,29 @@ interface Injection {
   resets: string[];
 }
 
+/** Whether an earlier version's storage could keep the text as evidence: the privacy rule drops the rest on reading. */
+const keptAsEvidence = (text: string) =>
+  !isPersonalEvidence({ signal: text.slice(0, 40), detail: text.slice(0, 80) });
+
+/**
+ * Every hostile string as a reset name, and every one the privacy rule lets be kept as evidence
+ * (those it refuses, such as `window.__pleoCheckerPwned`, read as key-like, are dropped on
+ * reading: reliability 8 and 14), in rounds of what storage can hold.
+ */
 function injections(): Injection[] {
   const texts = HOSTILE_STRINGS.map((s) => s.text);
-  const perRound = 2 * EVIDENCE_LIMIT + RESETS_LIMIT;
+  const evidence = texts.filter(keptAsEvidence);
   const rounds: Injection[] = [];
-  for (let start = 0; start < texts.length; start += perRound) {
-    const round = texts.slice(start, start + perRound);
+  for (
+    let round = 0;
+    round * 2 * EVIDENCE_LIMIT < evidence.length || round * RESETS_LIMIT < texts.length;
+    round++
+  ) {
+    const details = evidence.slice(round * 2 * EVIDENCE_LIMIT, (round + 1) * 2 * EVIDENCE_LIMIT);
     rounds.push({
-      production: round.slice(0, EVIDENCE_LIMIT),
-      staging: round.slice(EVIDENCE_LIMIT, 2 * EVIDENCE_LIMIT),
-      resets: round.slice(2 * EVIDENCE_LIMIT),
+      production: details.slice(0, EVIDENCE_LIMIT),
+      staging: details.slice(EVIDENCE_LIMIT),
+      resets: texts.slice(round * RESETS_LIMIT, (round + 1) * RESETS_LIMIT),
     });
   }
   return rounds;
@@ -377,14 +391,15 @@ test('reliability 2: hostile text stored as evidence and reset names: the popup 
       await expect(popup.verdict('staging')).toHaveAttribute('data-verdict', 'not-enabled');
       await openEverything(popup.page);
       // Every stored detail is on screen, character for character, as text.
-      const storedDetails = await serviceWorker.evaluate(async () => {
+      const storedEvidence = await serviceWorker.evaluate(async () => {
         const stored = await chrome.storage.local.get(null);
-        return ['production', 'staging'].flatMap((environment) =>
-          (stored[`environment:${environment}`] as { evidence: { detail: string }[] }).evidence.map(
-            (e) => e.detail,
-          ),
+        return ['production', 'staging'].flatMap(
+          (environment) =>
+            (stored[`environment:${environment}`] as { evidence: { signal: string; detail: string }[] })
+              .evidence,
         );
       });
+      const storedDetails = storedEvidence.map((e) => e.detail);
       const evidenceText = (await popup.page.locator('.evidence li').allTextContents()).join('\n');
       for (const detail of storedDetails) expect(evidenceText).toContain(detail);
       shown += storedDetails.length;
@@ -440,7 +455,8 @@ test('reliability 2: hostile text stored as evidence and reset names: the popup 
       for (const href of rendered.hrefs) expect(ourLinks).toContain(href);
     });
   }
-  expect(shown).toBeGreaterThanOrEqual(48);
+  expect(shown).toBe(HOSTILE_STRINGS.map((s) => s.text).filter(keptAsEvidence).length);
+  expect(shown).toBeGreaterThanOrEqual(24);
 
   // The hint reads the same records: it shows its own words and nothing of theirs.
   await inject(serviceWorker, injections()[0]!);
