@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LearnedLabels, type LearnedLabelsProps } from '../../../components/LearnedLabels';

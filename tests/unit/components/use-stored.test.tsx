@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * useStoredAll (components/use-stored.ts): what the popup shows first, read in one go and kept
  * current; a change that lands while the read is under way is not lost to the older value.

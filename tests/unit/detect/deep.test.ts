@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * A page nested 50,000 deep: no walk over the page recurses (issue 22). happy-dom's own
  * querySelectorAll recurses, so the whole scan of such a page is proved in Chromium

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Every detection fixture through `detect`, table-driven: the generated matrix (11 languages × 5
  * roles × access enabled or not, plus the API Keys and sign-in pages) and the hand-written shapes.

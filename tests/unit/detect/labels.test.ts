@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /** Detection with labels the user taught, beside the rules' own vocabulary (rules 1 and 4 alike). */
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../../lib/detect/detect';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Which organisation (docs/detection.md, "Which organisation"), table-driven: rule 1 (an element
  * named for the organisation outside the main content or in the account area) and rule 2 (a value

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /** The rules' data and the label reading they depend on. */
 import { describe, expect, it } from 'vitest';
 import { entryLabel, isRoleLabel, roleWord, roleWordCollisions } from '../../../lib/detect/labels';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The in-page hint's news that what the user asked for arrived (issue 26): read from the raw
  * stored values for the record of the company the page shows, told until a page says it told it,

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { candidateAt, firstCandidate, type Move, moveCandidate } from '../../../lib/picker/candidate';
 

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { hintAction, pageLanguage, pickTarget } from '../../../lib/hint/hint';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Pick mode's DOM wiring in happy-dom, whose events are all untrusted: so this proves what a page's
  * own script cannot do (choose, cancel, or be stopped), and that everything goes when it ends.

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detect } from '../../../lib/detect/detect';
 import { RULES_VERSION } from '../../../lib/detect/rules';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /** What the user taught and declared, in both reports: the labels, their redaction, the suggested rules change. */
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { code, escapeMarkdown, table } from '../../../lib/report/markdown-syntax';

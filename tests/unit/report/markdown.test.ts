@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { Marked } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Translate } from '../../../lib/guidance/translate';

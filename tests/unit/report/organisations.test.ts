@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /** One verdict per organisation in the report (issue 15): who leads, the entries, and the names. */
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Reliability 10 (unit) — storage full. A write the browser refuses is noted in session storage
  * (local storage is what is full), shown by the popup as an alert and carried in both reports;

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { renderHintBar } from '../../../../entrypoints/hint-drawing/bar';
 import { ENGLISH_HINT_STRINGS } from '../../../../lib/hint/strings';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://app.pleo.io/"}
 /**
  * The content script's page watching, wired to a real (happy-dom) page: its mutations, its
