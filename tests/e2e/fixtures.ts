@@ -1,12 +1,26 @@
 /**
- * Playwright fixtures over the launcher (sim/browser.ts) and the Pleo routes (sim/serve.ts): one
- * fresh browser profile with the extension per test.
+ * Playwright fixtures over the launcher (sim/browser.ts) and the Pleo routes (sim/serve.ts). Each
+ * test gets a browser with the extension as new: the worker's browser reset to a clean state
+ * (./reused-browser.ts), or, in a file that says `test.use({ freshBrowser: true })`, one of its own.
  */
 import { type BrowserContext, test as base, type Page, type Worker } from '@playwright/test';
 import { extensionWorker, launchWithExtension, storedCheckedAt } from '../../sim/browser';
 import { routeExternalApi, type SimulatedApi } from '../../sim/external-api';
 import { SIMULATED_ORIGINS } from '../../sim/pages';
 import { type PleoServer, routePleo } from '../../sim/serve';
+import { type ReusedBrowser, reusedBrowser } from './reused-browser';
+
+interface Options {
+  /**
+   * A browser of the test's own, started for it and closed after: for tests that change what a
+   * reset does not put back (site access, the service worker's life, a browser closed and reopened).
+   */
+  freshBrowser: boolean;
+}
+
+interface WorkerFixtures {
+  reused: ReusedBrowser;
+}
 
 interface Fixtures {
   context: BrowserContext;
@@ -17,12 +31,26 @@ interface Fixtures {
   pleoApi: SimulatedApi;
 }
 
-export const test = base.extend<Fixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring pattern
-  context: async ({}, use) => {
-    const context = await launchWithExtension();
-    await use(context);
-    await context.close();
+export const test = base.extend<Fixtures & Options, WorkerFixtures>({
+  freshBrowser: [false, { option: true }],
+  reused: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring pattern
+    async ({}, use) => {
+      const browser = reusedBrowser();
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({ freshBrowser, reused }, use, testInfo) => {
+    if (freshBrowser) {
+      const context = await launchWithExtension();
+      await use(context);
+      await context.close();
+      return;
+    }
+    await use(await reused.take());
+    await reused.giveBack(testInfo.status === testInfo.expectedStatus);
   },
   serviceWorker: async ({ context }, use) => {
     await use(await extensionWorker(context));
@@ -47,6 +75,11 @@ export async function visit(page: Page, url: string, serviceWorker: Worker): Pro
   const before = await storedCheckedAt(serviceWorker, environment);
   await page.goto(url);
   await expect
-    .poll(() => storedCheckedAt(serviceWorker, environment), { message: `no observation stored for ${url}` })
+    // Every 50 ms: the observation lands a few hundred ms after the load, and the default back-off
+    // (100, 250, 500, then 1000 ms) would often see it half a second late.
+    .poll(() => storedCheckedAt(serviceWorker, environment), {
+      message: `no observation stored for ${url}`,
+      intervals: [50],
+    })
     .not.toBe(before);
 }

@@ -47,6 +47,9 @@ async function openPopupWithPromptStandIn(page: Page, extensionId: string): Prom
   return new PopupPage(page, extensionId).open();
 }
 
+// Site access is set on chrome://extensions, which a reset does not undo.
+test.use({ freshBrowser: true });
+
 test('withheld for Production: its card asks to allow access to Pleo pages, not "Not checked yet"', async ({
   context,
   extensionId,
