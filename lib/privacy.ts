@@ -23,6 +23,7 @@ export const PREFIXED_SECRET =
 export const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 /** Five digits or more, spaced or not: a card, an account, a phone, an id. */
 export const LONG_NUMBER = /\p{Nd}(?:\s?\p{Nd}){4,}/u;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** A short text with more digits than this holds a number of someone's, however it is split up. */
 const MAX_DIGITS = 4;
 
@@ -37,9 +38,15 @@ export function keyLike(run: string): boolean {
  * person); labels also to looksLikeName.
  */
 export function isSecret(text: string): boolean {
-  const normal = normaliseText(text);
-  if (EMAIL.test(normal) || PREFIXED_SECRET.test(normal) || UUID.test(normal)) return true;
-  if ((normal.match(/\p{Nd}/gu)?.length ?? 0) > MAX_DIGITS) return true;
+  // Printable ASCII, as most evidence is, already reads as it is written, and its only digits are
+  // 0-9: the Unicode-class expressions, costly to build on a page's first scan, are not needed.
+  const plain = PRINTABLE_ASCII.test(text);
+  const normal = plain ? text : normaliseText(text);
+  // Every match of EMAIL holds an @, the form normalising gives every other at sign.
+  if ((normal.includes('@') && EMAIL.test(normal)) || PREFIXED_SECRET.test(normal) || UUID.test(normal)) {
+    return true;
+  }
+  if ((normal.match(plain ? /[0-9]/g : /\p{Nd}/gu)?.length ?? 0) > MAX_DIGITS) return true;
   const run = new RegExp(KEY_RUN.source, 'g');
   for (let match = run.exec(normal); match; match = run.exec(normal)) if (keyLike(match[0])) return true;
   return false;

@@ -1,12 +1,21 @@
 /**
- * The rules' vocabulary turned into lookups by normalised label, built once. Every match answers
- * with the rules' own spelling, so evidence quotes the rules, never the page.
+ * The rules' vocabulary as lookups by normalised label, from the rows compiled from ./words.ts at
+ * build time (./word-lookups.ts). Every match answers with the rules' own spelling, so evidence
+ * quotes the rules, never the page.
  */
 
 import type { KnownRole, Language, LearnedLabel } from '../types';
 import { LANGUAGES } from '../types';
 import { ACCOUNT_AREA_CODE_WORDS, VOCABULARY } from './rules';
 import { normaliseLabel } from './text';
+import {
+  ACCOUNT_WORDS,
+  ENTRY_LABELS as COMPILED_ENTRY_LABELS,
+  ROLE_WORDS as COMPILED_ROLE_WORDS,
+  type CompiledLabel,
+  type CompiledLookup,
+  ROLE_LABEL_KEYS,
+} from './word-lookups';
 
 export type EntryKind = 'settings' | 'apiKeys' | 'openApi';
 
@@ -41,34 +50,26 @@ export function learnedLookup(labels: readonly LearnedLabel[]): LearnedLookup {
   return { entries, roles };
 }
 
-function lookup<T>(pick: (language: Language) => [T, string[]][]): Map<string, LabelMatch<T>> {
+function lookup<T extends string>(compiled: CompiledLookup<T>): Map<string, LabelMatch<T>> {
   const map = new Map<string, LabelMatch<T>>();
-  for (const language of LANGUAGES) {
-    for (const [value, labels] of pick(language)) {
-      for (const label of labels) {
-        const key = normaliseLabel(label);
-        if (!map.has(key)) map.set(key, { value, label, language });
+  for (const [language, byValue] of Object.entries(compiled) as [Language, Record<T, CompiledLabel[]>][]) {
+    for (const [value, labels] of Object.entries(byValue) as [T, CompiledLabel[]][]) {
+      for (const compiledLabel of labels) {
+        const [label, key] =
+          typeof compiledLabel === 'string' ? [compiledLabel, compiledLabel.toLowerCase()] : compiledLabel;
+        map.set(key, { value, label, language });
       }
     }
   }
   return map;
 }
 
-const ENTRY_LABELS = lookup<EntryKind>((language) => [
-  ['settings', VOCABULARY[language].settings],
-  ['apiKeys', VOCABULARY[language].apiKeys],
-  ['openApi', VOCABULARY[language].openApi],
-]);
+const ENTRY_LABELS = lookup<EntryKind>(COMPILED_ENTRY_LABELS);
+const ROLE_WORDS = lookup<KnownRole>(COMPILED_ROLE_WORDS);
+const ROLE_LABELS = new Set(ROLE_LABEL_KEYS);
 
-const ROLE_WORDS = lookup<KnownRole>(
-  (language) => Object.entries(VOCABULARY[language].roles) as [KnownRole, string[]][],
-);
-
-const ROLE_LABELS = lookup<'role'>((language) => [['role', VOCABULARY[language].roleLabel]]);
-
-const ACCOUNT_WORDS = [
-  ...new Set(LANGUAGES.flatMap((language) => VOCABULARY[language].accountArea.map((w) => w.toLowerCase()))),
-];
+/** Every label and word of the rules but the account area's and the organisation's, normalised. */
+export const ruleWordKeys = (): string[] => [...ENTRY_LABELS.keys(), ...ROLE_WORDS.keys(), ...ROLE_LABELS];
 
 export function entryLabel(
   text: string | null,

@@ -7,26 +7,21 @@
  */
 
 import { ORGANISATION_NAME_MAX } from '../limits';
-import { LANGUAGES } from '../types';
+import { ruleWordKeys } from './labels';
 import { ENTRY_SELECTOR, gatherCandidates, type PageCandidates, TABLES } from './page';
-import { HEADINGS, MAIN_CONTENT, NOT_ORGANISATION, VOCABULARY } from './rules';
+import { HEADINGS, MAIN_CONTENT, NOT_ORGANISATION } from './rules';
 import { isSafeDetail, normaliseLabel, shortAttribute, shortText } from './text';
+import { ORGANISATION_KEYS, ORGANISATION_WORDS as ORGANISATION_WORD_LIST } from './word-lookups';
 
-/** Any of the words, as a whole word, in a normalised text (normaliseLabel). */
-const wholeWordPattern = (words: string[]) =>
-  new RegExp(`(^|[^\\p{L}\\p{N}])(${words.map(normaliseLabel).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+/** Any of the words (normalised at build time), as a whole word, in a normalised text (normaliseLabel). */
+const wholeWordPattern = (keys: readonly string[]) =>
+  new RegExp(`(^|[^\\p{L}\\p{N}])(${keys.join('|')})(?![\\p{L}\\p{N}])`, 'u');
 
-const ORGANISATION_WORD_LIST = LANGUAGES.flatMap((language) => VOCABULARY[language].organisation);
-const ORGANISATION_WORDS = wholeWordPattern(ORGANISATION_WORD_LIST);
+const ORGANISATION_WORDS = wholeWordPattern(ORGANISATION_KEYS);
 const MAY_NAME_ORGANISATION = new RegExp(ORGANISATION_WORD_LIST.join('|'), 'i');
 
 /** The rules' other words: a text holding one is a label (Settings, API Keys, a role), not a name. */
-const OTHER_WORDS = wholeWordPattern(
-  LANGUAGES.flatMap((language) => {
-    const { settings, apiKeys, openApi, roleLabel, roles } = VOCABULARY[language];
-    return [settings, apiKeys, openApi, roleLabel, ...Object.values(roles)].flat();
-  }),
-);
+const OTHER_WORDS = wholeWordPattern(ruleWordKeys());
 
 const has = (words: RegExp, text: string | null | undefined) => !!text && words.test(normaliseLabel(text));
 
