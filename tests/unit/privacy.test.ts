@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../lib/detect/detect';
 import { VOCABULARY } from '../../lib/detect/rules';
