@@ -54,9 +54,19 @@ export function wordLookups(vocabulary: Record<Language, Vocabulary>) {
     ),
     ROLE_LABEL_KEYS: unique(all((words) => words.roleLabel).map(normaliseLabel)),
     ACCOUNT_WORDS: unique(all((words) => words.accountArea).map((word) => word.toLowerCase())),
-    ORGANISATION_WORDS: all((words) => words.organisation),
-    ORGANISATION_KEYS: all((words) => words.organisation).map(normaliseLabel),
+    ORGANISATION_KEYS: unique(all((words) => words.organisation).map(asNormalised)),
   };
+}
+
+/**
+ * An organisation word as words.ts writes it, which must be its normalised form: one list then
+ * serves both the quick test of a raw name and the whole-word match on its normalised text.
+ */
+function asNormalised(word: string): string {
+  if (normaliseLabel(word) !== word) {
+    throw new Error(`Write the organisation word "${word}" as "${normaliseLabel(word)}" in words.ts`);
+  }
+  return word;
 }
 
 type Name = keyof ReturnType<typeof wordLookups>;
@@ -73,8 +83,10 @@ const DECLARATIONS: Record<Name, [string, string]> = {
     "Words that name the account area, lower-cased (looked for inside an aria-label's text).",
     'readonly string[]',
   ],
-  ORGANISATION_WORDS: ['Words that name the organisation, as spelt.', 'readonly string[]'],
-  ORGANISATION_KEYS: ['Words that name the organisation, normalised.', 'readonly string[]'],
+  ORGANISATION_KEYS: [
+    'Words that name the organisation, as spelt and normalised (the same: the script checks).',
+    'readonly string[]',
+  ],
 };
 
 export function renderWordLookups(vocabulary: Record<Language, Vocabulary>): string {

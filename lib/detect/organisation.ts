@@ -11,14 +11,14 @@ import { ruleWordKeys } from './labels';
 import { ENTRY_SELECTOR, gatherCandidates, type PageCandidates, TABLES } from './page';
 import { HEADINGS, MAIN_CONTENT, NOT_ORGANISATION } from './rules';
 import { isSafeDetail, normaliseLabel, shortAttribute, shortText } from './text';
-import { ORGANISATION_KEYS, ORGANISATION_WORDS as ORGANISATION_WORD_LIST } from './word-lookups';
+import { ORGANISATION_KEYS } from './word-lookups';
 
 /** Any of the words (normalised at build time), as a whole word, in a normalised text (normaliseLabel). */
 const wholeWordPattern = (keys: readonly string[]) =>
   new RegExp(`(^|[^\\p{L}\\p{N}])(${keys.join('|')})(?![\\p{L}\\p{N}])`, 'u');
 
 const ORGANISATION_WORDS = wholeWordPattern(ORGANISATION_KEYS);
-const MAY_NAME_ORGANISATION = new RegExp(ORGANISATION_WORD_LIST.join('|'), 'i');
+const MAY_NAME_ORGANISATION = new RegExp(ORGANISATION_KEYS.join('|'), 'i');
 
 /** The rules' other words: a text holding one is a label (Settings, API Keys, a role), not a name. */
 const OTHER_WORDS = wholeWordPattern(ruleWordKeys());

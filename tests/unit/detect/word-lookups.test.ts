@@ -62,10 +62,19 @@ describe('word lookups', () => {
 
   it('hold the organisation and account-area words as the rules list them', () => {
     const all = (pick: (words: Vocabulary) => string[]) => LANGUAGES.flatMap((l) => pick(VOCABULARY[l]));
-    expect(compiled.ORGANISATION_WORDS).toEqual(all((words) => words.organisation));
-    expect(compiled.ORGANISATION_KEYS).toEqual(all((words) => words.organisation).map(normaliseLabel));
+    expect(new Set(compiled.ORGANISATION_KEYS)).toEqual(
+      new Set(all((words) => words.organisation).map(normaliseLabel)),
+    );
+    expect(new Set(compiled.ORGANISATION_KEYS)).toEqual(new Set(all((words) => words.organisation)));
     expect(new Set(compiled.ACCOUNT_WORDS)).toEqual(
       new Set(all((words) => words.accountArea).map((w) => w.toLowerCase())),
+    );
+  });
+
+  it('refuse an organisation word not written as it normalises', () => {
+    const english = { ...VOCABULARY.en, organisation: ['Company'] };
+    expect(() => wordLookups({ ...VOCABULARY, en: english })).toThrow(
+      'Write the organisation word "Company"',
     );
   });
 });
