@@ -46,6 +46,28 @@ const DAMAGED: Record<string, unknown> = {
   'someone-else': { hello: 1 },
 };
 
+/**
+ * Starts the browser on a profile and has `write` put state in the extension's storage from one of
+ * its pages, as an earlier or broken build would have left it; then closes. The worker is stopped
+ * first, so its own start-up repair cannot meet the writes half-way.
+ */
+async function writeOnProfile(
+  extensionDir: string,
+  profile: string,
+  write: (writer: Page) => Promise<unknown>,
+): Promise<void> {
+  const context = await launchOnProfile(extensionDir, profile);
+  try {
+    const worker = await extensionWorker(context);
+    const writer = await context.newPage();
+    await writer.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
+    await stopServiceWorker(context, writer);
+    await write(writer);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Every error the extension's pages and worker print while the browser runs. */
 function watchErrors(context: BrowserContext): string[] {
   const errors: string[] = [];
@@ -61,23 +83,18 @@ test('reliability 8: corrupt and old state on disk: no crash, bad data reset and
   const extensionDir = builtExtension('chrome-mv3');
   const profile = temporaryFolder('pleo-checker-corrupt-');
   try {
-    // First start: write the damaged state as if an older or broken build had left it. The worker
-    // is stopped first, so its own start-up repair cannot meet the writes half-way.
-    let context = await launchOnProfile(extensionDir, profile);
-    let worker = await extensionWorker(context);
-    const writer = await context.newPage();
-    await writer.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
-    await stopServiceWorker(context, writer);
-    await writer.evaluate(async (damaged) => {
-      await chrome.storage.local.remove(['environment:production$']);
-      await chrome.storage.local.set(damaged);
-    }, DAMAGED);
-    await context.close();
+    // First start: write the damaged state as if an older or broken build had left it.
+    await writeOnProfile(extensionDir, profile, (writer) =>
+      writer.evaluate(async (damaged) => {
+        await chrome.storage.local.remove(['environment:production$']);
+        await chrome.storage.local.set(damaged);
+      }, DAMAGED),
+    );
 
     // Second start on the same profile: the worker reads (and repairs) everything on startup.
-    context = await launchOnProfile(extensionDir, profile);
+    let context = await launchOnProfile(extensionDir, profile);
     const errors = watchErrors(context);
-    worker = await extensionWorker(context);
+    let worker = await extensionWorker(context);
     const extensionId = new URL(worker.url()).host;
     await expect
       .poll(async () => ((await readLocalStorage(worker)).resets as unknown[] | undefined)?.length ?? 0)
@@ -222,18 +239,14 @@ test('reliability 8: personal labels and company names an earlier version kept a
   const extensionDir = builtExtension('chrome-mv3');
   const profile = temporaryFolder('pleo-checker-personal-');
   try {
-    let context = await launchOnProfile(extensionDir, profile);
-    let worker = await extensionWorker(context);
-    const writer = await context.newPage();
-    await writer.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
-    await stopServiceWorker(context, writer);
-    await writer.evaluate((state) => chrome.storage.local.set(state), personalState());
-    expect(piecesIn(JSON.stringify(await readLocalStorage(writer))).length).toBe(PERSONAL_PIECES.length);
-    await context.close();
+    await writeOnProfile(extensionDir, profile, async (writer) => {
+      await writer.evaluate((state) => chrome.storage.local.set(state), personalState());
+      expect(piecesIn(JSON.stringify(await readLocalStorage(writer))).length).toBe(PERSONAL_PIECES.length);
+    });
 
     // Started again, as after an update: the worker reads (and repairs) everything on startup.
-    context = await launchOnProfile(extensionDir, profile);
-    worker = await extensionWorker(context);
+    const context = await launchOnProfile(extensionDir, profile);
+    const worker = await extensionWorker(context);
     const extensionId = new URL(worker.url()).host;
     const resets = async () =>
       (((await readLocalStorage(worker)).resets ?? []) as { item: string; reason: string }[])
